@@ -1,0 +1,57 @@
+"""The ``picketline`` command: thin commands over the same calls the web uses.
+
+Each area registers its commands from its own module; ``main`` turns every
+``PicketlineError`` into a one-line message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from picketline.errors import PicketlineError
+
+app = typer.Typer(
+    name="picketline",
+    help="Picketline: track workers' struggles and organise solidarity with them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register_commands() -> None:
+    from picketline.cli import (
+        extract_commands,
+        later_commands,
+        serve_command,
+        setup_commands,
+    )
+
+    for module in (setup_commands, serve_command, extract_commands, later_commands):
+        module.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Entry point: run the app, showing user errors as one line."""
+    try:
+        app(standalone_mode=False)
+    except PicketlineError as error:
+        typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+        sys.exit(1)
+    except typer.Abort:
+        typer.secho("aborted", err=True)
+        sys.exit(1)
+    except SystemExit:
+        raise
+    except Exception as error:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise

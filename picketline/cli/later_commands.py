@@ -1,0 +1,29 @@
+"""Commands whose feature belongs to a later issue.
+
+Each exists so that ``picketline --help`` shows the whole planned surface, and
+each says plainly that it is not built yet and exits non-zero: none pretends.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from picketline.errors import PicketlineError
+
+NOT_BUILT = {
+    "ingest": "ingesting files, web pages, feeds and mail into the record (issue #4)",
+    "export": "exporting the record as CSV, JSON or GeoJSON (issue #6)",
+}
+
+
+def _not_built(name: str, what: str) -> typer.models.CommandFunctionType:
+    def command(args: list[str] = typer.Argument(None, help="Ignored.")) -> None:
+        raise PicketlineError(f"'picketline {name}' is not built yet: {what}.")
+
+    command.__doc__ = f"NOT BUILT YET: {what}."
+    return command
+
+
+def register(app: typer.Typer) -> None:
+    for name, what in NOT_BUILT.items():
+        app.command(name, help=f"NOT BUILT YET: {what}.")(_not_built(name, what))

@@ -1,0 +1,6 @@
+"""Extraction: a news article in, FORMAT.md struggles with evidence out.
+
+``extract(text, published=..., url=..., language=...)`` is the library call
+behind ``picketline extract`` and ``picketline eval``. It never touches the
+database.
+"""

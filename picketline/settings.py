@@ -1,0 +1,78 @@
+"""One typed settings object, read from ``PICKETLINE_*`` environment variables.
+
+Defaults suit a single-user install: an SQLite file in the user's data
+directory and a key file beside it. In production (``PICKETLINE_ENV=production``)
+insecure defaults are refused rather than silently used.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-secret-change-me"
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("picketline", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """All configuration in one place. Every field is documented in docs/settings.md."""
+
+    model_config = SettingsConfigDict(env_prefix="PICKETLINE_", extra="ignore")
+
+    env: Literal["development", "test", "production"] = Field(
+        "development", description="Deployment kind; 'production' refuses insecure defaults."
+    )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Where the SQLite database, key file and uploads live.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL; default is sqlite:///DATA_DIR/picketline.sqlite3. "
+        "PostgreSQL: postgresql+psycopg://user@host/db",
+    )
+    encryption_key: str | None = Field(
+        None,
+        description="Base64 AES-256 key for sensitive fields; default: read KEY_FILE.",
+    )
+    key_file: Path | None = Field(
+        None, description="File holding the encryption key; default DATA_DIR/picketline.key."
+    )
+    secret_key: str = Field(DEV_SECRET, description="Signs sessions and tokens.")
+    host: str = Field("127.0.0.1", description="Address `picketline serve` binds to.")
+    port: int = Field(8000, description="Port `picketline serve` listens on.")
+    base_url: str = Field("http://127.0.0.1:8000", description="Public URL of the site.")
+    tile_url: str | None = Field(
+        None, description="Map tile URL template; none means the bundled outline layer."
+    )
+    smtp_url: str | None = Field(None, description="smtp://user:pass@host:port for email.")
+
+    @model_validator(mode="after")
+    def _refuse_insecure_production(self) -> Settings:
+        if self.env == "production" and self.secret_key == DEV_SECRET:
+            raise ValueError("PICKETLINE_SECRET_KEY must be set in production")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'picketline.sqlite3'}"
+
+    @property
+    def resolved_key_file(self) -> Path:
+        return self.key_file or self.data_dir / "picketline.key"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests build their own ``Settings`` instead)."""
+    return Settings()

@@ -16,3 +16,5 @@ def shared_eval() -> Path:
     if not (SHARED_EVAL / "FORMAT.md").exists():
         pytest.fail(f"the evaluation folder {SHARED_EVAL} is missing", pytrace=False)
     return SHARED_EVAL
+
+pytest_plugins = ["tests.db_fixtures", "tests.web_fixtures"]

@@ -105,8 +105,7 @@ def score_repression(gold: Any, predicted: Any) -> float:
         pred_counts.setdefault(entry["type"], []).append(entry.get("count"))
     counted = [e for e in gold_entries if e.get("count") is not None]
     count_credit = sum(
-        any(counts_agree(e["count"], c) for c in pred_counts.get(e["type"], []))
-        for e in counted
+        any(counts_agree(e["count"], c) for c in pred_counts.get(e["type"], [])) for e in counted
     )
     return (type_f1 + count_credit) / (1 + len(counted))
 

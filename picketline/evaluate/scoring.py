@@ -198,9 +198,7 @@ def pair_points(gold: Struggle, predicted: Struggle) -> float:
     return sum(share for share in shares if share is not None)
 
 
-def pair_struggles(
-    gold: list[Struggle], predicted: list[Struggle]
-) -> list[tuple[int, int, float]]:
+def pair_struggles(gold: list[Struggle], predicted: list[Struggle]) -> list[tuple[int, int, float]]:
     """The one-to-one pairing with the greatest total points; zero-point pairs dropped."""
     if not gold or not predicted:
         return []
@@ -210,7 +208,8 @@ def pair_struggles(
     points = np.array([[pair_points(g, p) for p in predicted] for g in gold], dtype=float)
     rows, cols = linear_sum_assignment(points, maximize=True)
     return [
-        (int(r), int(c), float(points[r, c])) for r, c in zip(rows, cols, strict=True)
+        (int(r), int(c), float(points[r, c]))
+        for r, c in zip(rows, cols, strict=True)
         if points[r, c] > 0
     ]
 

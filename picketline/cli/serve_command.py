@@ -1,7 +1,80 @@
-"""Placeholder: filled in by its owner. Registers no commands yet."""
+"""``picketline serve``: the public pages and JSON API over uvicorn.
+
+The database is opened *before* the server starts, so a missing, locked or
+newer database is a one-line error and exit 1, not a traceback from inside
+uvicorn's startup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
+from pydantic import ValidationError
+
+from picketline.errors import ConfigurationError
+from picketline.settings import Settings, get_settings
+
+SERVE_HELP = """Serve the public pages and the JSON API (/api/v1, /openapi.json, /healthz).
+
+Reads PICKETLINE_* settings; --host and --port override PICKETLINE_HOST and
+PICKETLINE_PORT. The database must exist: run 'picketline init' first.
+
+Example:
+
+    picketline serve --host 0.0.0.0 --port 8080
+"""
+
+
+def load_settings(host: str | None, port: int | None) -> Settings:
+    """Settings from the environment with the command-line overrides applied."""
+    try:
+        settings = get_settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise ConfigurationError(f"bad setting: {first['msg']}") from None
+    overrides = {k: v for k, v in (("host", host), ("port", port)) if v is not None}
+    return settings.model_copy(update=overrides)
+
+
+def run_server(settings: Settings, *, reload: bool) -> None:
+    """Check the database opens, then hand over to uvicorn until interrupted."""
+    import uvicorn
+
+    from picketline.db import Database
+    from picketline.web.app import create_app
+
+    db = Database.open(settings)  # a PicketlineError here becomes one line in main()
+    if reload:
+        db.close()  # the reloading worker builds its own app and database from settings
+        package = Path(__file__).resolve().parent.parent
+        uvicorn.run(
+            "picketline.web.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            reload=True,
+            reload_dirs=[str(package)],
+        )
+        return
+    try:
+        uvicorn.run(create_app(settings, db), host=settings.host, port=settings.port)
+    finally:
+        db.close()
+
+
+def serve(
+    host: str | None = typer.Option(
+        None, "--host", help="Address to bind (default PICKETLINE_HOST)."
+    ),
+    port: int | None = typer.Option(
+        None, "--port", min=1, max=65535, help="Port to listen on (default PICKETLINE_PORT)."
+    ),
+    reload: bool = typer.Option(False, "--reload", help="Restart on code changes (development)."),
+) -> None:
+    run_server(load_settings(host, port), reload=reload)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add ``serve`` to the app."""
+    app.command("serve", help=SERVE_HELP)(serve)

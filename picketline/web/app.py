@@ -1,0 +1,145 @@
+"""The app factory: ``create_app(settings, db)`` builds one FastAPI app.
+
+The database is opened in the lifespan (at startup, not at import), or handed
+in by the caller (tests, ``picketline serve``), in which case the caller keeps
+ownership and closes it. Errors are JSON under ``/api`` and ``/healthz`` and
+an HTML page everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from picketline import __version__
+from picketline.db import Database
+from picketline.settings import Settings, get_settings
+from picketline.web.api import health
+from picketline.web.api import struggles as api_struggles
+from picketline.web.pages import struggles as page_struggles
+from picketline.web.pages.demo import DemoCache
+from picketline.web.pages.render import build_templates
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+JSON_PREFIXES = ("/api/", "/healthz", "/openapi.json")
+
+# Nothing is fetched from another origin: no CDN, no fonts, no scripts yet.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+
+API_DESCRIPTION = """\
+A verified record of workers' struggles — strikes, occupations, protests and
+lockouts — with their sources and a timeline of dated events.
+
+Only **published** struggles are visible. Each struggle carries every field of
+the Picketline annotation format (actions, workers, sector, workplace,
+employer, unions, place, start, end, participants, demands, outcome,
+repression, background); a field the sources do not state is `null` or `[]`.
+Struggles with `is_demo: true` are generated demonstration data, not real events.
+
+Lists are paginated with an opaque cursor: pass a page's `next` as `after`.
+"""
+
+
+def _lifespan(
+    settings: Settings, given: Database | None
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Open the database at startup unless one was given; close only what we opened."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = given if given is not None else Database.open(settings)
+        app.state.db = db
+        try:
+            yield
+        finally:
+            if given is None:
+                db.close()
+
+    return lifespan
+
+
+def wants_json(request: Request) -> bool:
+    """API and health paths answer errors in JSON; pages answer in HTML."""
+    return request.url.path.startswith(JSON_PREFIXES)
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    """A JSON error for API clients, a readable page for people."""
+    assert isinstance(error, StarletteHTTPException)
+    if wants_json(request):
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+    heading = "Not found" if error.status_code == 404 else "Something is wrong with this request"
+    message = (
+        "There is no published struggle at this address."
+        if error.status_code == 404
+        else str(error.detail)
+    )
+    return page_error(request, error.status_code, heading, message)
+
+
+async def validation_error(request: Request, error: Exception) -> Response:
+    """Bad query parameters: FastAPI's detailed JSON for the API, a short page otherwise."""
+    assert isinstance(error, RequestValidationError)
+    if wants_json(request):
+        return JSONResponse({"detail": error.errors()}, status_code=422)
+    return page_error(request, 400, "Bad request", "A parameter of this address is not valid.")
+
+
+def page_error(request: Request, status: int, heading: str, message: str) -> Response:
+    """Render the error page (without a database round trip: the DB may be the problem)."""
+    templates = request.app.state.templates
+    context = {"heading": heading, "message": message, "has_demo": False}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+
+async def security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Add a strict CSP and friends: escaped output plus no inline script, twice safe."""
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
+    """Build the app; ``db`` if given is used as is and left open at shutdown."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Picketline",
+        version=__version__,
+        summary="A verified record of workers' struggles, and solidarity with them.",
+        description=API_DESCRIPTION,
+        lifespan=_lifespan(settings, db),
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: nothing here may.
+        redoc_url=None,
+        openapi_tags=[
+            {"name": "struggles", "description": "Published struggles."},
+            {"name": "health", "description": "Service health."},
+        ],
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.templates = build_templates()
+    app.state.demo_cache = DemoCache()
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(api_struggles.router)
+    app.include_router(health.router)
+    app.include_router(page_struggles.router)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.middleware("http")(security_headers)
+    return app

@@ -1,0 +1,1 @@
+"""Server-rendered public pages: readable without JavaScript, escaped by default."""

@@ -1,0 +1,1 @@
+"""Access to private data: encryption of sensitive fields (roles come in issue #5)."""

@@ -67,7 +67,8 @@ def _extractor() -> Any:
     return _EXTRACTOR
 
 
-def _init_worker() -> None:
+def init_worker() -> None:
+    """Pool initializer: build this worker's Extractor before any document arrives."""
     _extractor()
 
 
@@ -110,7 +111,7 @@ def unsupported_language(extraction: Any, name: str) -> str | None:
     if language is not None and language not in SUPPORTED_LANGUAGES:
         return f"{name}: unsupported language '{language}' (Picketline reads en, ru and uk)"
     if language is None and "language" in notes:
-        return f"{name}: unsupported or undetected language (Picketline reads en, ru and uk)"
+        return f"{name}: the language could not be identified (Picketline reads en, ru and uk)"
     return None
 
 
@@ -133,7 +134,7 @@ def run_jobs(
         yield from _notify(map(run_job, jobs), on_result)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(processes=count, initializer=_init_worker) as pool:
+    with context.Pool(processes=count, initializer=init_worker) as pool:
         chunk = max(1, min(32, len(jobs) // (count * 8)))
         yield from _notify(pool.imap(run_job, jobs, chunksize=chunk), on_result)
 

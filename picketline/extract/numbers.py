@@ -346,3 +346,17 @@ def find_numbers(text: str, language: str) -> list[NumberSpan]:
     covered = {i for n in digits for i in range(n.start, n.end)}
     words = [n for n in _word_numbers(text, language) if n.start not in covered]
     return sorted(digits + words, key=lambda n: n.start)
+
+
+def word_value(word: str, language: str) -> int | None:
+    """The exact value of one number word ("seven", "двух", "a"), else None.
+
+    Used by date durations ("seven-month walkout", "более двух месяцев").
+    """
+    folded = word.casefold()
+    if language == "en" and folded in ("a", "an"):
+        return 1
+    entry = _lookup(folded, language)
+    if entry is None or entry[0] != _VALUE or entry[1] != entry[2]:
+        return None
+    return round(entry[1])

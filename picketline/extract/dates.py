@@ -1,0 +1,643 @@
+"""Find date expressions and resolve them against the publication date.
+
+News gives dates as "since June 6", "з 6 червня", "в мае 2014 года",
+"yesterday", "в понедельник" or only as a duration ("the seven-month
+walkout"). This module reads them with its own regex grammar for English,
+Russian and Ukrainian (faster and more predictable than dateparser, which
+reads "we" as Wednesday) and resolves each to a ``PartialDate`` that claims
+no more precision than the text gives.
+
+Rules that keep dates honest:
+
+* a date without a year takes the publication year only where that does not
+  put it after publication; a later date keeps the year only when the
+  sentence speaks of the future, and takes the previous year only when it
+  clearly speaks of the past; otherwise, and always without a publication
+  date, the mention is dropped (no date is better than a wrong one);
+* relative and duration dates are computed as a window of possible days and
+  reported at the finest precision (day, month, year) that holds the whole
+  window, and marked ``approximate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from picketline.domain.dates import PartialDate
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.numbers import APOSTROPHES, word_value
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: its span, resolved date, role and range end."""
+
+    start: int
+    end: int
+    date: PartialDate
+    role: str
+    until: PartialDate | None = None
+    approximate: bool = False
+
+
+# --- calendar words ------------------------------------------------------------------
+
+_EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_CYR_MONTH_STEMS = (
+    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6),
+    ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11),
+    ("декабр", 12), ("січ", 1), ("лют", 2), ("берез", 3), ("квіт", 4), ("трав", 5),
+    ("черв", 6), ("лип", 7), ("серп", 8), ("верес", 9), ("жовт", 10), ("листопад", 11),
+    ("груд", 12),
+)  # fmt: skip
+MONTH = (
+    r"(?:(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"|(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяюе]|март[аеу]?"
+    r"|ма[йяюе]|август[аеу]?"
+    r"|(?:січ|берез|квіт|трав|черв|лип|серп|верес|жовт|груд)(?:ень|ня|ні)"
+    r"|лют(?:ий|ого|ому)|листопад[аіу]?)(?![\w])"
+)
+_WEEKDAYS = (
+    ("monday", 0), ("tuesday", 1), ("wednesday", 2), ("thursday", 3), ("friday", 4),
+    ("saturday", 5), ("sunday", 6), ("понедельник", 0), ("вторник", 1), ("сред", 2),
+    ("четверг", 3), ("пятниц", 4), ("суббот", 5), ("воскресень", 6), ("понеділ", 0),
+    ("вівтор", 1), ("серед", 2), ("четвер", 3), ("п'ятниц", 4), ("субот", 5), ("неділ", 6),
+)  # fmt: skip
+_EN_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CYR_WEEKDAY = (
+    r"(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье"
+    r"|понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед[ау]|четвер(?:га)?|п['’ʼ]?ятниц[юяі]"
+    r"|субот[уаи]|неділ[юяі])"
+)
+_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+_YEAR_WORD = r"(?:\s*(?:году|года|год|г\.|гг\.|році|року|рік|р\.))?"
+_ORD = r"(?:st|nd|rd|th|-?(?:го|е|й|ого))?"
+_DAY = r"(?P<d>[0-3]?\d)(?!\d)" + _ORD
+_UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
+_TOLERANCE = {"d": 0, "w": 2, "m": 15, "y": 120}
+
+
+def month_number(word: str) -> int:
+    """The month (1-12) a month name in any of the three languages stands for."""
+    folded = word.casefold().rstrip(".")
+    if folded[:3] in _EN_MONTHS and folded[0].isascii():
+        return _EN_MONTHS.index(folded[:3]) + 1
+    return next(month for stem, month in _CYR_MONTH_STEMS if folded.startswith(stem))
+
+
+def _weekday_number(word: str) -> int:
+    folded = word.casefold().translate(APOSTROPHES)
+    return next(day for stem, day in _WEEKDAYS if folded.startswith(stem))
+
+
+# --- context: role and tense -----------------------------------------------------------
+
+_START_NEAR = re.compile(
+    r"(?:\bsince|\bfrom|\bstarting|\bbeginning|\bas of|\bначиная с|\bпочинаючи з|"
+    r"(?<!\w)(?:с|со|з|із|від)|с начала|з початку)\s*$",
+    re.I,
+)
+_END_NEAR = re.compile(r"(?:\buntil|\btill|\bthrough|\bup to|(?<!\w)(?:до|по))\s*$", re.I)
+_START_CUE = re.compile(
+    r"\b(?:began|begun|begin|started|start|launched|walked out|walk out|went on strike|"
+    r"downed tools|declared|начал\w*|начин\w*|объявил\w*|объявлен\w*|стартовал\w*|"
+    r"вышли на|розпоча\w*|почал\w*|почався|почалася|оголоси\w*|оголошен\w*|вийшли на)",
+    re.I,
+)
+_END_CUE = re.compile(
+    r"\b(?:ended|ends|end|finished|called off|suspended|concluded|settled|came to an end|"
+    r"return(?:ed)? to work|back to work|deal was reached|reached a deal|agreement was reached|"
+    r"reached an agreement|договорились|домовились|заверш\w*|закончил\w*|окончил\w*|прекрати\w*|"
+    r"прекращ\w*|приостанови\w*|вернулись к работе|закінчи\w*|припини\w*|призупини\w*|"
+    r"повернулися до роботи)",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going to|plans? to|planned|scheduled|set to|next|буд(?:ет|ут|ем|е|уть|емо)"
+    r"|планиру\w*|намерен\w*|собира\w*|намечен\w*|запланирован\w*|грозил\w*|планую\w*|"
+    r"планує|мають намір|збира\w*|запланован\w*|погрожу\w*|наступного|следующ\w*)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|last|since|\w{3,}ed|\w{2,}(?:ли|лись|лася|лося|лся)|был\w*"
+    r"|назад|тому|минул\w*|прошл\w*)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around ``start..end`` (at most 200 characters each way)."""
+    left = max(text.rfind(". ", max(0, start - 200), start), text.rfind("\n", 0, start))
+    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 200))
+    return max(left + 1, 0, start - 200), right_match.start() + 1 if right_match else end + 200
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """start / end / point from the words just before and around the date."""
+    before = text[max(0, start - 20) : start]
+    if _START_NEAR.search(before):
+        return "start"
+    if _END_NEAR.search(before):
+        return "end"
+    s_start, s_end = _sentence(text, start, end)
+    window_before, window_after = (
+        text[max(s_start, start - 60) : start],
+        text[end : min(s_end, end + 40)],
+    )
+    best: tuple[int, str] | None = None
+    for cue, role in ((_START_CUE, "start"), (_END_CUE, "end")):
+        for match in cue.finditer(window_before):
+            distance = len(window_before) - match.end()
+            best = min(best or (distance, role), (distance, role))
+        match_after = cue.search(window_after)
+        if match_after:
+            best = min(best or (match_after.start(), role), (match_after.start(), role))
+    return best[1] if best else "point"
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """future / past / None for the sentence holding the date."""
+    s_start, s_end = _sentence(text, start, end)
+    sentence = text[s_start:start] + " " + text[end:s_end]
+    if _FUTURE.search(sentence):
+        return "future"
+    if _PAST.search(sentence) or _START_NEAR.search(text[max(0, start - 20) : start]):
+        return "past"
+    return None
+
+
+# --- resolution ------------------------------------------------------------------------
+
+
+def _infer_year(
+    month: int, day: int | None, published: PartialDate | None, tense: Callable[[], str | None]
+) -> int | None:
+    """The year of a date given without one, or None where it is not safe to say."""
+    if published is None:
+        return None
+    year = published.year
+    try:
+        candidate = dt.date(year, month, day or 1)
+    except ValueError:
+        candidate = dt.date(year, month, 28)
+    if candidate <= published.last_day():
+        return year
+    said = tense()
+    if said == "future":
+        return year
+    return year - 1 if said == "past" else None
+
+
+def _make(year: int | None, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    if year is None:
+        return None
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def window_date(low: dt.date, high: dt.date) -> PartialDate | None:
+    """The finest date that holds every day in ``low..high`` (None across years)."""
+    if low == high:
+        return PartialDate.from_date(low)
+    if (low.year, low.month) == (high.year, high.month):
+        return PartialDate(low.year, low.month)
+    return PartialDate(low.year) if low.year == high.year else None
+
+
+def _shift(published: PartialDate, days: int, tolerance: int) -> PartialDate | None:
+    """``days`` before publication, as the finest date that holds the uncertainty."""
+    low = published.first_day() - dt.timedelta(days=days + tolerance)
+    high = published.last_day() - dt.timedelta(days=days - tolerance)
+    return window_date(low, high)
+
+
+@dataclass
+class _Context:
+    """What every pattern handler needs: the text, its publication date, the match."""
+
+    text: str
+    published: PartialDate | None
+    match: re.Match[str]
+    language: str
+
+    def group(self, name: str) -> str | None:
+        return self.match.groupdict().get(name)
+
+    def tense(self) -> str | None:
+        return _tense(self.text, self.match.start(), self.match.end())
+
+    def year(self, month: int, day: int | None) -> int | None:
+        given = self.group("y")
+        if given:
+            return int(given) if len(given) == 4 else 2000 + int(given)
+        return _infer_year(month, day, self.published, self.tense)
+
+    def mention(
+        self,
+        date: PartialDate | None,
+        until: PartialDate | None = None,
+        approx: bool = False,
+        role: str | None = None,
+    ) -> DateMention | None:
+        if date is None:
+            return None
+        start, end = self.match.span("date") if self.group("date") else self.match.span()
+        role = role or _role(self.text, start, end)
+        return DateMention(start, end, date, role, until, approx)
+
+
+Handler = Callable[[_Context], DateMention | None]
+
+
+# --- explicit dates --------------------------------------------------------------------
+
+
+def _explicit(ctx: _Context, month: int, day: int | None) -> PartialDate | None:
+    return _make(ctx.year(month, day), month, day)
+
+
+def _h_numeric(ctx: _Context) -> DateMention | None:
+    return ctx.mention(_explicit(ctx, int(ctx.group("m") or 0), int(ctx.group("d") or 0)))
+
+
+def _h_day_month(ctx: _Context) -> DateMention | None:
+    month = month_number(ctx.group("m") or "")
+    return ctx.mention(_explicit(ctx, month, int(ctx.group("d") or 0)))
+
+
+def _h_range(ctx: _Context) -> DateMention | None:
+    """ "6-12 June", "from 6 to 12 June", "с 6 по 12 июня", "June 6-12", "June 28 - July 3"."""
+    end_month = month_number(ctx.group("m2") or ctx.group("m") or "")
+    start_month = month_number(ctx.group("m1") or ctx.group("m") or ctx.group("m2") or "")
+    first, last = int(ctx.group("d1") or 0), int(ctx.group("d2") or 0)
+    until = _explicit(ctx, end_month, last)
+    if until is None:
+        return None
+    year = until.year - 1 if (start_month, first) > (end_month, last) else until.year
+    return ctx.mention(_make(year, start_month, first), until)
+
+
+def _h_month_year(ctx: _Context) -> DateMention | None:
+    return ctx.mention(_explicit(ctx, month_number(ctx.group("m") or ""), None))
+
+
+def _h_year(ctx: _Context) -> DateMention | None:
+    return ctx.mention(_make(int(ctx.group("y") or 0)))
+
+
+# --- relative dates --------------------------------------------------------------------
+
+_RELATIVE_PHRASES: dict[str, tuple[str, int]] = {}
+for _phrases, _value in (
+    ("the day before yesterday|позавчера|позавчора", ("d", 2)),
+    ("yesterday|вчера|вчора|учора", ("d", 1)),
+    ("today|this morning|сегодня|сьогодні", ("d", 0)),
+    ("tomorrow|завтра", ("d", -1)),
+    ("last week|на прошлой неделе|на минувшей неделе|минулого тижня|на минулому тижні", ("w", 1)),
+    ("this week|на этой неделе|цього тижня|на цьому тижні", ("w", 0)),
+    ("last month|в прошлом месяце|в минувшем месяце|минулого місяця|у минулому місяці", ("m", 1)),
+    ("this month|earlier this month|в этом месяце|в текущем месяце|цього місяця", ("m", 0)),
+    ("last year|в прошлом году|в минувшем году|минулого року|торік|у минулому році", ("y", 1)),
+    ("this year|earlier this year|в этом году|в текущем году|цього року|цьогоріч", ("y", 0)),
+):
+    for _phrase in _phrases.split("|"):
+        _RELATIVE_PHRASES[_phrase] = _value
+_RELATIVE = "|".join(sorted(map(re.escape, _RELATIVE_PHRASES), key=len, reverse=True))
+
+
+def _relative_date(published: PartialDate, unit: str, back: int) -> PartialDate | None:
+    """The date ``back`` days/weeks/months/years before publication."""
+    if unit == "d":
+        return _shift(published, back, 0)
+    if unit == "w":
+        first, last = published.first_day(), published.last_day()
+        low = first - dt.timedelta(days=first.weekday() + 7 * back)
+        high = last - dt.timedelta(days=last.weekday() + 7 * back - 6) if back else last
+        return window_date(low, min(high, last))
+    if unit == "m":
+        if published.month is None:
+            return None
+        index = published.year * 12 + published.month - 1 - back
+        return PartialDate(index // 12, index % 12 + 1)
+    return PartialDate(published.year - back)
+
+
+def _h_relative(ctx: _Context) -> DateMention | None:
+    if ctx.published is None:
+        return None
+    unit, back = _RELATIVE_PHRASES[ctx.match.group().casefold()]
+    date = _relative_date(ctx.published, unit, back)
+    exact = unit in ("m", "y") or (date is not None and date.precision == ctx.published.precision)
+    return ctx.mention(date, approx=not exact)
+
+
+def _unit_code(word: str) -> str | None:
+    folded = word.casefold()
+    if folded.startswith("годин"):
+        return None  # Ukrainian hours
+    for code, stems in (
+        ("d", ("day", "дн", "день", "денн", "сут", "доб")),
+        ("w", ("week", "недел", "тиж")),
+        ("m", ("month", "месяц", "місяц", "месячн", "місячн")),
+        ("y", ("year", "год", "лет", "рок", "рік", "річн")),
+    ):
+        if folded.startswith(stems):
+            return code
+    return None
+
+
+_ORDINALS = (
+    ("втор", 2), ("друг", 2), ("трет", 3), ("четв", 4), ("пят", 5), ("п'ят", 5), ("шест", 6),
+    ("шост", 6), ("седьм", 7), ("сьом", 7), ("восьм", 8), ("девят", 9), ("дев'ят", 9),
+    ("десят", 10),
+)  # fmt: skip
+_COMBINING = {"дву": 2, "двух": 2, "дво": 2, "трех": 3, "трёх": 3, "трьох": 3, "четырех": 4}
+_COMBINING.update({"чотирьох": 4, "пяти": 5, "п'яти": 5, "шести": 6, "семи": 7, "десяти": 10})
+
+
+def _count(word: str | None, language: str) -> tuple[int, bool] | None:
+    """(n, is_ordinal) for a duration's number ("seven", "двух", "третьи", "10-й")."""
+    if not word:
+        return 1, False
+    folded = word.casefold().translate(APOSTROPHES).rstrip("-")
+    digits = re.match(r"\d+", folded)
+    if digits:
+        return int(digits.group()), folded != digits.group()
+    if folded in _COMBINING:
+        return _COMBINING[folded], False
+    value = word_value(folded, language)
+    if value is not None:
+        return value, False
+    ordinal = next((n for stem, n in _ORDINALS if folded.startswith(stem)), None)
+    return (ordinal, True) if ordinal else None
+
+
+def _h_duration(ctx: _Context) -> DateMention | None:
+    """ "seven-month walkout", "на протяжении недели", "третьи сутки забастовки"."""
+    if ctx.published is None or ctx.tense() == "future":
+        return None
+    unit = _unit_code(ctx.group("u") or "")
+    count = _count(ctx.group("n"), ctx.language)
+    if unit is None or count is None:
+        return None
+    n, ordinal = count
+    days = _UNITS[unit] * (n - 1 if ordinal else n)
+    tolerance = max(_TOLERANCE[unit], 1)
+    return ctx.mention(_shift(ctx.published, days, tolerance), approx=True, role="start")
+
+
+def _h_ago(ctx: _Context) -> DateMention | None:
+    unit = _unit_code(ctx.group("u") or "")
+    count = _count(ctx.group("n"), ctx.language)
+    if ctx.published is None or unit is None or count is None:
+        return None
+    days = _UNITS[unit] * count[0]
+    exact = unit == "d" and ctx.published.day is not None
+    return ctx.mention(_shift(ctx.published, days, _TOLERANCE[unit]), approx=not exact)
+
+
+def _h_weekday(ctx: _Context) -> DateMention | None:
+    """The most recent such weekday on or before publication (after it, in future talk)."""
+    published = ctx.published
+    if published is None or published.day is None:
+        return None
+    target = _weekday_number(ctx.group("date") or "")
+    before = (ctx.group("pre") or "").casefold()
+    pub = published.first_day()
+    if re.search(r"next|следующ|наступн", before) or ctx.tense() == "future":
+        return ctx.mention(PartialDate.from_date(pub + dt.timedelta((target - pub.weekday()) % 7)))
+    back = (pub.weekday() - target) % 7
+    if back == 0 and re.search(r"last|past|прошл|минув|минул", before):
+        back = 7
+    return ctx.mention(PartialDate.from_date(pub - dt.timedelta(days=back)))
+
+
+# --- the grammar -----------------------------------------------------------------------
+
+_DASH = r"\s*(?:[-–—]|\s(?:to|until|till|through|and|по|до|і|и|та)\s)\s*"
+_DAY_UNIT = (
+    r"(?P<u>days?|weeks?|months?|years?|дн(?:я|ей|і|ів)|день|сут(?:ки|ок)|доб(?:и|у|а)|"
+    r"недел[июяь]|тиж(?:день|ні|нів|ня)|месяц(?:а|ев)?|місяц(?:ь|і|ів|я)|год(?:а)?|лет|"
+    r"рок(?:и|ів|у)|рік)(?!\w)"
+)
+_ACTION = (
+    r"(?:strike|walkout|lockout|protest|occupation|sit-in|hunger strike|dispute|blockade|"
+    r"picket|stoppage|standoff|stand-off|shutdown|забастовк|стачк|голодовк|протест|страйк|"
+    r"акци|акці|блокад|оккупац|окупац|голодуван|бастуют|страйкують|протестують)"
+)
+_NUMBER_WORD = r"(?:\d+|[^\W\d_]+(?:['’ʼ][^\W\d_]+)?)"
+_PATTERNS: tuple[tuple[str, Handler], ...] = (
+    (r"(?<!\d)" + _YEAR + r"-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)", _h_numeric),
+    (
+        r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
+        _h_numeric,
+    ),
+    (r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/" + _YEAR, _h_numeric),
+    (
+        r"(?P<d1>[0-3]?\d)(?!\d)"
+        + _ORD
+        + r"(?:\s+(?P<m1>"
+        + MONTH
+        + r"))?"
+        + _DASH
+        + r"(?P<d2>[0-3]?\d)(?!\d)"
+        + _ORD
+        + r"\s+(?:of\s+)?(?P<m2>"
+        + MONTH
+        + r")(?:,?\s+"
+        + _YEAR
+        + r")?"
+        + _YEAR_WORD,
+        _h_range,
+    ),
+    (
+        r"(?P<m1>"
+        + MONTH
+        + r")\s+(?P<d1>[0-3]?\d)(?!\d)"
+        + _ORD
+        + _DASH
+        + r"(?:(?P<m2>"
+        + MONTH
+        + r")\s+)?(?P<d2>[0-3]?\d)(?!\d)"
+        + _ORD
+        + r"(?:,?\s+"
+        + _YEAR
+        + r")?",
+        _h_range,
+    ),
+    (
+        r"(?<!\d)"
+        + _DAY
+        + r"\s+(?:of\s+)?(?P<m>"
+        + MONTH
+        + r")(?:,?\s+"
+        + _YEAR
+        + r")?"
+        + _YEAR_WORD,
+        _h_day_month,
+    ),
+    (r"(?P<m>" + MONTH + r")\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?", _h_day_month),
+    (r"(?P<m>" + MONTH + r"),?\s+" + _YEAR + _YEAR_WORD, _h_month_year),
+    (
+        r"(?<!\w)(?:in|since|from|until|till|by|during|through|early|late|mid|last|this|of|"
+        r"в|во|с|со|до|по|к|у|з|із|від|наприкінці|на початку|в начале|в конце|в середине|"
+        r"с начала|з початку|до конца|в|на)[\s-]+(?P<date>(?P<m>" + MONTH + r"))(?!\s*\d)",
+        _h_month_year,
+    ),
+    (
+        r"(?<!\w)(?:in|since|from|until|till|by|during|of|after|before|в|во|с|со|до|по|к|у|з|"
+        r"із|від|після|после|на|начиная с)\s+(?P<date>"
+        + _YEAR
+        + r"(?!\s*[-–]?(?:х|s|ті)\b)"
+        + _YEAR_WORD
+        + r")",
+        _h_year,
+    ),
+    (r"(?<![\d.,])" + _YEAR + r"\s*(?:году|года|год|г\.|році|року|рік|р\.)", _h_year),
+    (r"(?<!\w)(?:" + _RELATIVE + r")(?!\w)", _h_relative),
+    (
+        r"(?<!\w)(?:(?:just\s+)?(?:over|about|nearly|almost|more than|around)\s+)?(?P<n>"
+        + _NUMBER_WORD
+        + r")?\s*"
+        + _DAY_UNIT
+        + r"\s+(?:ago|назад|тому)(?!\w)",
+        _h_ago,
+    ),
+    (
+        r"(?<!\w)(?P<pre>(?:on|last|this|next|past)\s+)?(?P<date>" + _EN_WEEKDAY + r")(?!\w)",
+        _h_weekday,
+    ),
+    (
+        r"(?<!\w)(?P<pre>(?:(?:в|во|у|на)\s+)?(?:(?:прошл|минувш|минул|следующ|наступн|эт|ц)"
+        r"\w*\s+)?)(?P<date>" + _CYR_WEEKDAY + r")(?!\w)",
+        _h_weekday,
+    ),
+    (
+        r"(?<!\w)(?P<date>(?P<n>" + _NUMBER_WORD + r")[- ](?P<u>day|week|month|year)s?"
+        r"(?:[- ](?:long|old))?)\s+(?:[\w-]+\s+){0,2}?" + _ACTION,
+        _h_duration,
+    ),
+    (
+        r"(?<!\w)(?P<date>(?P<u>day|week|month|year)-long)\s+(?:[\w-]+\s+){0,2}?" + _ACTION,
+        _h_duration,
+    ),
+    (
+        r"(?<!\w)(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|about|almost|"
+        r"nearly|just over|around)\s+)?(?P<n>" + _NUMBER_WORD + r")\s+(?P<u>days?|weeks?|months?|"
+        r"years?)(?!\w)(?!\s+ago)",
+        _h_duration,
+    ),
+    (
+        r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|"
+        r"вже|протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:более|"
+        r"больше|почти|около|понад|більше|майже|близько)\s+)?(?:(?P<n>"
+        + _NUMBER_WORD
+        + r")\s+)?"
+        + _DAY_UNIT,
+        _h_duration,
+    ),
+    (
+        r"(?<!\w)(?P<date>(?P<n>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|десят|друг|четверт|"
+        r"п['’ʼ]ят|шост|сьом)\w*|\d+-?[а-яіїє]{1,2})\s+(?P<u>сутки|день|неделю|неделя|месяц|"
+        r"доба|добу|тиждень|місяць))\s+(?:подряд\s+|поспіль\s+)?" + _ACTION,
+        _h_duration,
+    ),
+    (
+        r"(?<!\w)(?P<date>(?P<n>\d+|дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|десяти|дво|трьох|"
+        r"чотирьох|п['’ʼ]яти)-?(?P<u>дневн|недельн|месячн|летн|денн|тижнев|місячн|річн)\w*)\s+"
+        r"(?:\w+\s+)?" + _ACTION,
+        _h_duration,
+    ),
+)
+_COMPILED = tuple((re.compile(pattern, re.I), handler) for pattern, handler in _PATTERNS)
+_EXPLICIT = frozenset({_h_numeric, _h_day_month, _h_range, _h_month_year, _h_year})
+_JOIN_GAP = re.compile(r"[\s,]{0,3}")
+
+
+def _candidates(
+    text: str, language: str, published: PartialDate | None
+) -> list[tuple[DateMention, bool]]:
+    found = []
+    for pattern, handler in _COMPILED:
+        for match in pattern.finditer(text):
+            mention = handler(_Context(text, published, match, language))
+            if mention is not None:
+                found.append((mention, handler in _EXPLICIT))
+    return found
+
+
+def _without_overlaps(found: list[tuple[DateMention, bool]]) -> list[tuple[DateMention, bool]]:
+    """Longest mention first; a shorter one inside or across it is dropped."""
+    kept: list[tuple[DateMention, bool]] = []
+    for item in sorted(found, key=lambda f: (f[0].start - f[0].end, not f[1], f[0].start)):
+        if all(item[0].end <= k.start or item[0].start >= k.end for k, _ in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f[0].start)
+
+
+def _absorb_weekdays(text: str, found: list[tuple[DateMention, bool]]) -> list[DateMention]:
+    """ "Monday, 13 January": the explicit date wins and its span takes in the weekday."""
+    out: list[DateMention] = []
+    for index, (mention, explicit) in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            not explicit
+            and following
+            and following[1]
+            and _WEEKDAY_ONLY.fullmatch(text[mention.start : mention.end])
+            and _JOIN_GAP.fullmatch(text[mention.end : following[0].start])
+        ):
+            found[index + 1] = (_replace_start(following[0], mention.start), True)
+            continue
+        out.append(mention)
+    return out
+
+
+_WEEKDAY_ONLY = re.compile(_EN_WEEKDAY + "|" + _CYR_WEEKDAY, re.I)
+
+
+def _replace_start(mention: DateMention, start: int) -> DateMention:
+    return DateMention(
+        start, mention.end, mention.date, mention.role, mention.until, mention.approximate
+    )
+
+
+def find_dates(text: str, language: str, published: PartialDate | None) -> list[DateMention]:
+    """Every resolvable date expression in ``text``, in text order.
+
+    ``language`` is ``en``, ``ru`` or ``uk`` (the grammar accepts all three in
+    any text; the language only picks number words). Mentions that cannot be
+    resolved safely (no year and no publication date) are left out.
+    """
+    found = _without_overlaps(_candidates(text, language, published))
+    return _absorb_weekdays(text, found)
+
+
+class DateStage:
+    """Pipeline stage: adds a ``_date`` finding for every date mention."""
+
+    name = "dates"
+
+    def __call__(self, doc: ExtractionDoc) -> None:
+        for mention in find_dates(doc.text, doc.language or "en", doc.published):
+            doc.add(
+                Finding(
+                    field="_date",
+                    value=mention.date,
+                    start=mention.start,
+                    end=mention.end,
+                    confidence=0.5 if mention.approximate else 0.9,
+                    attrs={
+                        "role": mention.role,
+                        "until": mention.until,
+                        "approximate": mention.approximate,
+                    },
+                )
+            )

@@ -1,1 +1,129 @@
-"""Fixtures: placeholder until its owner fills it in."""
+"""Database fixtures: a migrated template built once per session, copied per test.
+
+SQLite tests copy a migrated template file (a file copy is far cheaper than
+running the migrations); PostgreSQL tests get a fresh database cloned with
+``CREATE DATABASE ... TEMPLATE``. The templates are migrated without a key,
+so each test's fresh key is recorded on first open, as on a new install.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from picketline.access.crypto import encode_key, generate_key
+from picketline.db import Database
+from picketline.settings import Settings
+from tests.requirements import require_postgres
+
+DB_KINDS = ["sqlite", "postgres"]
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    """Settings isolated from the environment's PICKETLINE_* variables."""
+    values: dict[str, object] = {
+        "env": "test",
+        "data_dir": data_dir,
+        "database_url": None,
+        "encryption_key": encode_key(generate_key()),
+        "key_file": None,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """A Settings with a private data dir and a fresh encryption key."""
+    return make_settings(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file (no key recorded), built once per session."""
+    data_dir = tmp_path_factory.mktemp("sqlite-template")
+    db = Database.open(make_settings(data_dir, encryption_key=None), create=True)
+    db.close()
+    return data_dir / "picketline.sqlite3"
+
+
+def _pg_url(admin_url: str, name: str) -> str:
+    return sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+def _admin_engine(admin_url: str) -> sa.Engine:
+    return sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """The name of a migrated PostgreSQL template database, built once per session."""
+    admin_url = require_postgres()
+    name = f"picketline_tpl_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = _admin_engine(admin_url)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    settings = make_settings(Path("/nonexistent"), database_url=_pg_url(admin_url, name),
+                             encryption_key=None)
+    Database.open(settings, create=True).close()
+    yield name
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a fresh, migrated PostgreSQL database for this test only."""
+    admin_url = require_postgres()
+    template = request.getfixturevalue("postgres_template")
+    name = f"picketline_t_{uuid.uuid4().hex[:12]}"
+    admin = _admin_engine(admin_url)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    yield _pg_url(admin_url, name)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def _sqlite_settings(settings: Settings, template: Path) -> Settings:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, settings.data_dir / "picketline.sqlite3")
+    return settings
+
+
+@pytest.fixture(params=DB_KINDS)
+def db_settings(request: pytest.FixtureRequest, settings: Settings) -> Settings:
+    """Settings pointing at a fresh migrated database of each kind."""
+    if request.param == "sqlite":
+        return _sqlite_settings(settings, request.getfixturevalue("sqlite_template"))
+    url = request.getfixturevalue("postgres_url")
+    return settings.model_copy(update={"database_url": url})
+
+
+@pytest.fixture
+def db(db_settings: Settings) -> Iterator[Database]:
+    """An open, migrated, empty database: SQLite and PostgreSQL in turn."""
+    database = Database.open(db_settings)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sqlite_settings(settings: Settings, sqlite_template: Path) -> Settings:
+    return _sqlite_settings(settings, sqlite_template)
+
+
+@pytest.fixture
+def sqlite_db(sqlite_settings: Settings) -> Iterator[Database]:
+    """An open, migrated, empty SQLite database (for SQLite-only behaviour)."""
+    database = Database.open(sqlite_settings)
+    yield database
+    database.close()

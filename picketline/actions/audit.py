@@ -53,7 +53,7 @@ def append(session: Session, entries: Sequence[AuditEntry]) -> None:
         rows.append({**entry_payload(entry), "at": entry.at, "prev_hash": prev, "hash": digest})
         prev = digest
     if rows:
-        session.execute(insert(AuditRow), rows)
+        session.execute(insert(AuditRow.__table__), rows)
 
 
 def read_entries(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:

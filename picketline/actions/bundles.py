@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from picketline.access.crypto import FieldCipher
@@ -78,17 +78,44 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
+def reserve_ids(session: Session, model: type[Any], count: int) -> list[int]:
+    """``count`` fresh primary keys for ``model``'s table.
+
+    Inserting with known ids lets the bulk path use plain multi-row inserts
+    (no per-row ``RETURNING``). Safe because ``Database.transaction`` serialises
+    writers: on SQLite nobody else can insert between ``MAX(id)`` and our
+    insert; on PostgreSQL the ids come from the table's own sequence.
+    """
+    table = _table(model)
+    if session.get_bind().dialect.name == "postgresql":
+        sql = text(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
+            "FROM generate_series(1, :n)"
+        )
+        return list(session.scalars(sql, {"n": count}))
+    top = session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0
+    return list(range(top + 1, top + count + 1))
+
+
+def _insert_with_ids(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
+    ids = reserve_ids(session, model, len(rows))
+    for row, new_id in zip(rows, ids, strict=True):
+        row["id"] = new_id
+    session.execute(insert(_table(model)), rows)
+    return ids
+
+
 def place_ids(session: Session, places: Iterable[Place]) -> dict[str, int]:
     """Row ids of the places by ``place_key``, inserting those not stored yet."""
     wanted = {place_key(p): p for p in places}
     if not wanted:
         return {}
-    found = dict(session.execute(select(PlaceRow.key, PlaceRow.id).where(PlaceRow.key.in_(wanted))))
+    stmt = select(PlaceRow.key, PlaceRow.id).where(PlaceRow.key.in_(wanted))
+    found = dict(session.execute(stmt).tuples().all())
     missing = [place_columns(p) for k, p in wanted.items() if k not in found]
     if missing:
-        table = _table(PlaceRow)
-        stmt = insert(table).returning(table.c.key, table.c.id, sort_by_parameter_order=True)
-        found.update({row.key: row.id for row in session.execute(stmt, missing)})
+        ids = _insert_with_ids(session, PlaceRow, missing)
+        found.update({row["key"]: i for row, i in zip(missing, ids, strict=True)})
     return found
 
 
@@ -119,11 +146,10 @@ def organisation_ids(session: Session, keys: Iterable[OrgKey]) -> dict[OrgKey, i
     }
     missing = [{"name": n, "kind": k, "country": c} for n, k, c in wanted - found.keys()]
     if missing:
-        table = _table(OrganisationRow)
-        stmt = insert(table).returning(
-            table.c.name, table.c.kind, table.c.country, table.c.id, sort_by_parameter_order=True
+        ids = _insert_with_ids(session, OrganisationRow, missing)
+        found.update(
+            {(r["name"], r["kind"], r["country"]): i for r, i in zip(missing, ids, strict=True)}
         )
-        found.update({(r.name, r.kind, r.country): r.id for r in session.execute(stmt, missing)})
     return found
 
 
@@ -134,11 +160,8 @@ def source_ids(
     wanted = {s.content_hash: s for s in sources}
     if not wanted:
         return {}
-    found = dict(
-        session.execute(
-            select(SourceRow.content_hash, SourceRow.id).where(SourceRow.content_hash.in_(wanted))
-        )
-    )
+    stmt = select(SourceRow.content_hash, SourceRow.id).where(SourceRow.content_hash.in_(wanted))
+    found = dict(session.execute(stmt).tuples().all())
     missing = [source_columns(s, cipher) for h, s in wanted.items() if h not in found]
     if missing:
         table = _table(SourceRow)
@@ -204,9 +227,7 @@ def _insert_struggles(
                 "updated_at": now,
             }
         )
-    table = _table(StruggleRow)
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return [row.id for row in session.execute(stmt, rows)]
+    return _insert_with_ids(session, StruggleRow, rows)
 
 
 def _collect_links(

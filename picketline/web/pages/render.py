@@ -8,8 +8,10 @@ articles and site submissions: any of them may contain markup.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -67,17 +69,6 @@ def human_date(value: str | None) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
-def date_range(start: str | None, end: str | None) -> str:
-    """``start – end``, ``since start`` or ``until end``, as far as they are known."""
-    if start and end:
-        return f"{human_date(start)} – {human_date(end)}"
-    if start:
-        return f"since {human_date(start)}"
-    if end:
-        return f"until {human_date(end)}"
-    return ""
-
-
 def place_line(place: PlaceOut | None) -> str:
     """``Name, Region, Country`` without repeating a part that equals the name."""
     if place is None:
@@ -121,6 +112,14 @@ def safe_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in {"http", "https"} else None
 
 
+@jinja2.pass_context
+def path_for(context: Mapping[str, Any], name: str, /, **params: Any) -> str:
+    """A route's path (not an absolute URL), so links survive proxies and other hosts."""
+    request = context["request"]
+    root = request.scope.get("root_path", "")
+    return root + str(request.app.url_path_for(name, **params))
+
+
 FILTERS = {
     "label": label,
     "sector_label": sector_label,
@@ -143,5 +142,5 @@ def build_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
-    env.globals["date_range"] = date_range
+    env.globals["path_for"] = path_for
     return Jinja2Templates(env=env)

@@ -1,0 +1,175 @@
+"""How fast the public JSON API answers over a large record.
+
+Fills a fresh database with N demo struggles (100,000 by default), then times
+the list (first page, and pages deep into the cursor walk) and detail routes
+in-process with FastAPI's TestClient, and prints median and p95 per request.
+
+    python -m bench.bench_api                       # SQLite, 100,000 struggles
+    python -m bench.bench_api --n 20000 --postgres postgresql+psycopg://postgres@127.0.0.1/postgres
+
+The PostgreSQL run creates and drops its own database (``picketline_bench_api``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from picketline.actions.struggles import do_create_struggles
+from picketline.db import Database
+from picketline.demo import generate_demo
+from picketline.settings import Settings
+from picketline.web.app import create_app
+
+BATCH = 2_000
+PG_BENCH_DB = "picketline_bench_api"
+
+
+def fill(db: Database, n: int) -> None:
+    """Insert ``n`` demo struggles in batches, reporting the rate."""
+    started = time.perf_counter()
+    do_create_struggles(db, generate_demo(n, seed=0), actor="system:bench", batch_size=BATCH)
+    elapsed = time.perf_counter() - started
+    print(f"  filled {n:,} struggles in {elapsed:.1f} s ({n / elapsed:,.0f}/s)")
+
+
+def timed(call: Callable[[], object], repeats: int) -> list[float]:
+    """Milliseconds per call, after two warm-up calls."""
+    for _ in range(2):
+        call()
+    out = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        call()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def report(name: str, ms: list[float]) -> None:
+    ordered = sorted(ms)
+    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
+    print(f"  {name:<34} median {statistics.median(ordered):7.2f} ms   p95 {p95:7.2f} ms")
+
+
+def get_ok(client: TestClient, url: str) -> dict[str, object]:
+    response = client.get(url)
+    response.raise_for_status()
+    data: dict[str, object] = response.json()
+    return data
+
+
+def deep_cursors(client: TestClient, pages: int, limit: int) -> list[str]:
+    """Cursors of the first ``pages`` pages, to time requests deep into the walk."""
+    cursors, after = [], None
+    for _ in range(pages):
+        data = get_ok(
+            client, f"/api/v1/struggles?limit={limit}" + (f"&after={after}" if after else "")
+        )
+        after = data["next"]
+        if not isinstance(after, str):
+            break
+        cursors.append(after)
+    return cursors
+
+
+def measure(db: Database, settings: Settings, repeats: int) -> None:
+    """Time the routes a client would call most."""
+    rng = random.Random(1)
+    with TestClient(create_app(settings, db)) as client:
+        ids = [int(item["id"]) for item in get_ok(client, "/api/v1/struggles?limit=200")["items"]]  # type: ignore[attr-defined,index]
+        cursors = deep_cursors(client, 40, 200)
+        report(
+            "GET /api/v1/struggles (50)",
+            timed(lambda: get_ok(client, "/api/v1/struggles"), repeats),
+        )
+        report(
+            "GET /api/v1/struggles?limit=200",
+            timed(lambda: get_ok(client, "/api/v1/struggles?limit=200"), repeats),
+        )
+        report(
+            "GET ...?after=DEEP&limit=50",
+            timed(
+                lambda: get_ok(client, f"/api/v1/struggles?after={rng.choice(cursors)}"), repeats
+            ),
+        )
+        report(
+            "GET /api/v1/struggles/{id}",
+            timed(lambda: get_ok(client, f"/api/v1/struggles/{rng.choice(ids)}"), repeats),
+        )
+        report(
+            "GET /api/v1/struggles?q=miners",
+            timed(lambda: get_ok(client, "/api/v1/struggles?q=miners"), repeats),
+        )
+        report(
+            "GET / (HTML, 25 per page)", timed(lambda: client.get("/").raise_for_status(), repeats)
+        )
+
+
+@contextmanager
+def sqlite_settings() -> Iterator[Settings]:
+    with tempfile.TemporaryDirectory(prefix="picketline-bench-") as tmp:
+        yield Settings(data_dir=Path(tmp), env="test")
+
+
+@contextmanager
+def postgres_settings(admin_url: str) -> Iterator[Settings]:
+    """A fresh database on the server at ``admin_url``, dropped afterwards."""
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {PG_BENCH_DB}"))
+    url = make_url(admin_url).set(database=PG_BENCH_DB)
+    try:
+        with tempfile.TemporaryDirectory(prefix="picketline-bench-") as tmp:
+            yield Settings(
+                data_dir=Path(tmp),
+                env="test",
+                database_url=url.render_as_string(hide_password=False),
+            )
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)"))
+        admin.dispose()
+
+
+def run(name: str, settings: Settings, n: int, repeats: int) -> None:
+    print(f"{name}: {n:,} demo struggles")
+    db = Database.open(settings, create=True)
+    try:
+        fill(db, n)
+        measure(db, settings, repeats)
+    finally:
+        db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=100_000, help="demo struggles to insert")
+    parser.add_argument("--repeats", type=int, default=200, help="timed requests per route")
+    parser.add_argument(
+        "--postgres", metavar="ADMIN_URL", help="also run on this PostgreSQL server"
+    )
+    parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
+    args = parser.parse_args()
+    if not args.no_sqlite:
+        with sqlite_settings() as settings:
+            run("SQLite", settings, args.n, args.repeats)
+    if args.postgres:
+        with postgres_settings(args.postgres) as settings:
+            run("PostgreSQL", settings, args.n, args.repeats)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""The JSON API against a real database (SQLite and PostgreSQL via the ``db`` fixture)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from picketline.domain.struggle import FORMAT_FIELD_NAMES
+from tests.web_fixtures import HIDDEN_TITLES, XSS_TITLE, WebData
+
+PLACE_KEYS = {"name", "country", "admin1", "lat", "lon", "geonames_id"}
+SOURCE_KEYS = {"id", "url", "outlet", "title", "language", "published"}
+EVENT_KEYS = {"kind", "date", "precision", "description", "count"}
+
+
+def walk(client: TestClient, limit: int, **params: str) -> list[dict[str, Any]]:
+    """Every item of the list, following ``next`` until it is null."""
+    items: list[dict[str, Any]] = []
+    after: str | None = None
+    for _ in range(1000):
+        query = {"limit": str(limit), **params, **({"after": after} if after else {})}
+        response = client.get("/api/v1/struggles", params=query)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        assert len(page["items"]) <= limit
+        items += page["items"]
+        after = page["next"]
+        if after is None:
+            return items
+    raise AssertionError("pagination did not end")
+
+
+def test_list_first_page_has_every_field(client: TestClient, web_data: WebData) -> None:
+    page = client.get("/api/v1/struggles").json()
+    assert set(page) == {"items", "next"}
+    assert len(page["items"]) == min(50, len(web_data.published_ids))
+    for item in page["items"]:
+        expected = {"id", "title", "status", "is_demo", "updated_at", "sources", "events"}
+        assert set(item) == expected | set(FORMAT_FIELD_NAMES)
+        assert item["status"] == "published"
+        assert item["actions"]
+        if item["place"] is not None:
+            assert set(item["place"]) == PLACE_KEYS
+        for source in item["sources"]:
+            assert set(source) == SOURCE_KEYS
+        for event in item["events"]:
+            assert set(event) == EVENT_KEYS
+
+
+def test_pagination_walks_every_published_struggle_exactly_once(
+    client: TestClient, web_data: WebData
+) -> None:
+    for limit in (1, 7, 200):
+        ids = [item["id"] for item in walk(client, limit)]
+        assert len(ids) == len(set(ids)), f"a struggle appeared twice with limit={limit}"
+        assert set(ids) == web_data.published_ids
+
+
+def test_unpublished_struggles_are_invisible(client: TestClient, web_data: WebData) -> None:
+    assert web_data.hidden_ids
+    listed = {item["id"] for item in walk(client, 200)}
+    assert listed.isdisjoint(web_data.hidden_ids)
+    for struggle_id in web_data.hidden_ids:
+        response = client.get(f"/api/v1/struggles/{struggle_id}")
+        assert response.status_code == 404
+        assert response.json() == {"detail": "struggle not found"}
+    for title in HIDDEN_TITLES:
+        assert walk(client, 200, q=title.split("-")[0]) == []
+
+
+def test_detail_matches_the_list_item(client: TestClient, web_data: WebData) -> None:
+    response = client.get(f"/api/v1/struggles/{web_data.secret_id}")
+    assert response.status_code == 200
+    item = response.json()
+    assert item["title"] == "Abashevskaya miners strike over unpaid wages"
+    assert item["is_demo"] is False
+    assert item["actions"] == ["strike", "picket"]
+    assert item["sector"] == "B"
+    assert item["start"] == "2021-03-02"
+    assert item["place"]["country"] == "RU"
+    assert item["sources"][0]["outlet"] == "Example News"
+    assert item["sources"][0]["published"] == "2021-03-03"
+    assert item["events"] == [
+        {"kind": "arrest", "date": "2021-03-04", "precision": "day",
+         "description": "Two miners detained.", "count": 2}
+    ]  # fmt: skip
+    listed = {i["id"]: i for i in walk(client, 200)}
+    assert listed[web_data.secret_id] == item
+
+
+def test_demo_struggles_are_flagged(client: TestClient) -> None:
+    items = walk(client, 200)
+    assert any(item["is_demo"] for item in items)
+    assert any(not item["is_demo"] for item in items)
+
+
+def test_unknown_ids_and_bad_input(client: TestClient) -> None:
+    assert client.get("/api/v1/struggles/987654321").status_code == 404
+    assert client.get("/api/v1/struggles/not-a-number").status_code == 422
+    for limit in ("0", "201", "x"):
+        assert client.get("/api/v1/struggles", params={"limit": limit}).status_code == 422
+    bad_cursor = client.get("/api/v1/struggles", params={"after": "%%%not-a-cursor"})
+    assert bad_cursor.status_code == 400
+    assert "cursor" in bad_cursor.json()["detail"]
+
+
+def test_full_text_query(client: TestClient, web_data: WebData) -> None:
+    found = walk(client, 50, q="Abashevskaya")
+    assert [item["id"] for item in found] == [web_data.secret_id]
+    assert walk(client, 50, q="zzqxnothingmatches") == []
+    assert client.get("/api/v1/struggles", params={"q": '"unbalanced AND ('}).status_code == 200
+
+
+def test_markup_is_returned_as_data_not_interpreted(client: TestClient, web_data: WebData) -> None:
+    response = client.get(f"/api/v1/struggles/{web_data.xss_id}")
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["title"] == XSS_TITLE
+
+
+def test_healthz(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_healthz_reports_a_lost_database(client: TestClient, web_data: WebData) -> None:
+    web_data.db.engine.dispose()
+    original = web_data.db.engine.connect
+
+    def refuse() -> Any:
+        from sqlalchemy.exc import OperationalError
+
+        raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+
+    web_data.db.engine.connect = refuse  # type: ignore[method-assign]
+    try:
+        response = client.get("/healthz")
+    finally:
+        web_data.db.engine.connect = original  # type: ignore[method-assign]
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable"}
+
+
+def test_openapi_documents_paths_and_public_schemas(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert schema["info"]["title"] == "Picketline"
+    assert schema["info"]["description"]
+    paths = schema["paths"]
+    assert {"/api/v1/struggles", "/api/v1/struggles/{struggle_id}", "/healthz"} <= set(paths)
+    assert "/" not in paths and "/struggles/{struggle_id}" not in paths
+    list_op = paths["/api/v1/struggles"]["get"]
+    assert list_op["summary"] and list_op["description"]
+    assert {p["name"] for p in list_op["parameters"]} == {"after", "limit", "q"}
+    ok = list_op["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok["$ref"].endswith("/StrugglePage")
+    schemas = schema["components"]["schemas"]
+    for name in ("StruggleOut", "StrugglePage", "PlaceOut", "SourceOut", "EventOut"):
+        assert name in schemas
+    struggle_props = schemas["StruggleOut"]["properties"]
+    assert set(FORMAT_FIELD_NAMES) <= set(struggle_props)
+    public_names = set(struggle_props) | set(schemas["SourceOut"]["properties"])
+    for forbidden in ("sensitive", "reporter_contact", "detained_people", "contacts", "notes"):
+        assert forbidden not in public_names
+    assert "reporter_contact" not in str(schemas)
+
+
+def test_no_cdn_docs_pages(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404

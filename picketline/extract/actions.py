@@ -1,0 +1,99 @@
+"""Actions: what the workers did (strike, occupation, blockade ...).
+
+Matching is per sentence, so that the sentence's other words can veto a match:
+"air strike", a football "strike", "strike a deal" are not strikes. A
+threatened or balloted action is kept but marked ``hypothetical`` — the
+relevance stage weighs it less and assembly leaves it out of ``actions``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from picketline.domain.vocab import Action
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.lexicon.actions import ACTION_TERMS, HYPOTHETICAL, NOT_LABOUR
+from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
+
+# Actions a non-labour sense of the word can produce, so a veto applies to them.
+_VETOABLE = frozenset({Action.STRIKE, Action.WALKOUT, Action.HUNGER_STRIKE})
+# Actions that are labour actions by their very name.
+LABOUR_ONLY = frozenset(
+    {Action.STRIKE, Action.WALKOUT, Action.LOCKOUT, Action.WORK_TO_RULE, Action.PICKET}
+)
+
+
+@dataclass(frozen=True)
+class ActionMention:
+    """One action word in a sentence; offsets are document offsets."""
+
+    action: Action
+    start: int
+    end: int
+    hypothetical: bool
+
+
+class ActionMatcher:
+    """Finds action mentions in sentences of one language (built once per process)."""
+
+    def __init__(self) -> None:
+        self.terms: dict[str, TermTable[Action]] = tables(ACTION_TERMS)
+        self.vetoes = {lang: re.compile(p, re.IGNORECASE) for lang, p in NOT_LABOUR.items()}
+        self.hypothetical = {lang: re.compile(p, re.IGNORECASE) for lang, p in HYPOTHETICAL.items()}
+
+    def prefilter(self, text: str, language: str) -> bool:
+        """Cheap whole-text test: is there any action word at all?"""
+        table = self.terms.get(language)
+        return bool(table and table.any(text))
+
+    def find(self, sentence: Sentence, language: str) -> list[ActionMention]:
+        table = self.terms.get(language)
+        if table is None:
+            return []
+        text = sentence.text
+        vetoed = bool(self.vetoes[language].search(text))
+        hypothetical = bool(self.hypothetical[language].search(text))
+        return [
+            ActionMention(action, sentence.start + s, sentence.start + e, hypothetical)
+            for action, s, e in table.find(text)
+            if not (vetoed and action in _VETOABLE)
+        ]
+
+
+@cache
+def action_matcher() -> ActionMatcher:
+    """The process-wide matcher (its regexes compile once)."""
+    return ActionMatcher()
+
+
+def resolve_walkouts(actions: set[Action]) -> set[Action]:
+    """News writes "walked out" for a strike; a separate walkout code only stands alone."""
+    if Action.WALKOUT in actions and Action.STRIKE in actions:
+        return actions - {Action.WALKOUT}
+    return actions
+
+
+class ActionStage:
+    """Adds an ``actions`` finding per action word in the document's sentences."""
+
+    name = "actions"
+
+    def __init__(self, matcher: ActionMatcher | None = None) -> None:
+        self.matcher = matcher or action_matcher()
+
+    def __call__(self, doc: ExtractionDoc) -> None:
+        language = doc.language or "en"
+        for sentence in doc_sentences(doc):
+            for mention in self.matcher.find(sentence, language):
+                doc.add(
+                    Finding(
+                        "actions",
+                        mention.action,
+                        mention.start,
+                        mention.end,
+                        0.5 if mention.hypothetical else 0.85,
+                        {"sentence": sentence.index, "hypothetical": mention.hypothetical},
+                    )
+                )

@@ -1,0 +1,162 @@
+"""Words for collective actions, per language, mapped to FORMAT.md action codes.
+
+Russian and Ukrainian are matched by stems (``забастов\\w*`` covers every case
+and number), English by word forms. Order matters: the first pattern that
+matches at a position wins, so longer phrases ("hunger strike") come before
+the words they contain ("strike").
+"""
+
+from __future__ import annotations
+
+from picketline.domain.vocab import Action
+
+A = Action
+
+_EN: list[tuple[str, Action]] = [
+    (r"\bhunger[- ]strik\w*", A.HUNGER_STRIKE),
+    (
+        r"\b(?:work[- ]to[- ]rule|go[- ]slows?|slow[- ]?downs?|overtime bans?|ban on overtime)\b",
+        A.WORK_TO_RULE,
+    ),
+    (r"\b(?:sit[- ]ins?|sat in|sleep[- ]ins?)\b", A.OCCUPATION),
+    (
+        r"\boccup(?:y|ied|ying|ies)\b(?:\s+\S+){0,4}?\s+(?:mine|plant|factory|offices?|premises"
+        r"|building|site|headquarters|yard|shaft|mill|depot|warehouse|hospital)s?\b",
+        A.OCCUPATION,
+    ),
+    (
+        r"\b(?:(?:strike|factory|plant|workplace|mine|site) (?:and |& )?occupations?"
+        r"|occupations? of the (?:mine|plant|factory|offices?|site|premises|building))\b",
+        A.OCCUPATION,
+    ),
+    (r"\bunderground (?:protest|strike|sit-in|occupation)s?\b", A.OCCUPATION),
+    (r"\brefus\w* to (?:come|go) (?:back )?(?:up|to the surface|above ground)\b", A.OCCUPATION),
+    (r"\b(?:stayed|remained|stay|remain) underground\b", A.OCCUPATION),
+    (
+        r"\block(?:ed|ing)?[- ]?outs?\b|\block(?:ed|ing|s)? (?:the |its |their )?(?:\w+ )?"
+        r"(?:workers|employees|staff|members) out\b",
+        A.LOCKOUT,
+    ),
+    (r"\bwalk(?:ed|ing|s)?[- ]?outs?\b", A.WALKOUT),
+    (r"\bpicket(?:s|ed|ing|ers)?\b|\bpicket[- ]lines?\b", A.PICKET),
+    (r"\bblockad\w*|\bbarricad\w*", A.BLOCKADE),
+    (
+        r"\bblock(?:ed|ing|s)?\b(?:\s+\S+){0,5}?\s+(?:roads?|gates?|entrances?|tracks?|railway|rail"
+        r" lines?|highways?|trains?|access|trucks?|lorries|shipments?|deliveries|ports?|bridges?"
+        r"|streets?|traffic|routes?|exits?|convoys?)\b",
+        A.BLOCKADE,
+    ),
+    (r"\b(?:on|went on|go on|going on|gone on|goes on) strike\b", A.STRIKE),
+    (r"\bstrik(?:e|es|ing)\b|\bstrikers\b", A.STRIKE),
+    (
+        r"\b(?:work )?stoppages?\b|\b(?:downed|down|downing|downs) tools\b|\bstay[- ]?aways?\b"
+        r"|\bindustrial action\b",
+        A.STRIKE,
+    ),
+    (
+        r"\brefus\w* to (?:return to |resume |go to |report for |start )?(?:work|duty|their shifts?)"
+        r"\b|\brefus\w* to go (?:down|underground)\b",
+        A.STRIKE,
+    ),
+    (r"\bboycott\w*", A.BOYCOTT),
+    (
+        r"\b(?:demonstrations?|rall(?:y|ies|ied)|marched|marches|protest(?:s|ed)?"
+        r"|took to the streets|(?:protest|the|a|national) march)\b",
+        A.DEMONSTRATION,
+    ),
+]
+
+_RU: list[tuple[str, Action]] = [
+    (r"\bголодовк\w*|\bголода(?:ют|ли|ть|ет)\b|\bголодающ\w*|\bголодовал\w*", A.HUNGER_STRIKE),
+    (r"\bитальянск\w+ забастовк\w*", A.WORK_TO_RULE),
+    (r"\bподземн\w+ (?:забастовк|протест|акци|голодовк)\w*", A.OCCUPATION),
+    (
+        r"\b(?:отказ\w*|не будут|не стали|не собираются) (?:подниматься|подняться|выходить|выйти)"
+        r"(?: на поверхность| из шахты| на-гора)?\b(?! на работу)",
+        A.OCCUPATION,
+    ),
+    (
+        r"\bостал\w+ (?:под землей|в шахте|в забое)\b|\bзахват\w* (?:завод|предприяти|здани|цех"
+        r"|администраци|шахт)\w*|\bоккупир\w*",
+        A.OCCUPATION,
+    ),
+    (r"\bлокаут\w*", A.LOCKOUT),
+    (r"\bпикет\w*", A.PICKET),
+    (
+        r"\bблокад\w*|\bблокир\w*|\bзаблокир\w*|\bперекры\w* (?:дорог|трасс|движени|улиц|въезд"
+        r"|пут)\w*",
+        A.BLOCKADE,
+    ),
+    (r"\bзабастов\w*|\bбастов\w*|\bбастующ\w*|\bбастуют\b|\bстачк\w*", A.STRIKE),
+    (
+        r"\b(?:отказ\w*|отказыва\w*) (?:от )?(?:выходить|выйти|выхода|выходе) на (?:работу|смену)"
+        r"|\bотказ\w* (?:работать|приступ\w+ к работе|спускаться|спуститься|выходить в смену)"
+        r"|\bневыход\w* на работу|\bне вы(?:шли|ходят|йдут) на (?:работу|смену)"
+        r"|\b(?:прекратили|остановили|приостановили) работу",
+        A.STRIKE,
+    ),
+    (r"\bбойкот\w*", A.BOYCOTT),
+    (
+        r"\bмитинг\w*|\bдемонстраци\w*|\bшестви\w*|\bакци\w+ протеста|\bпротестн\w+ акци\w*"
+        r"|\bвышли на (?:улиц|площад)\w*|\bпротестовал\w*|\bпротестуют\b",
+        A.DEMONSTRATION,
+    ),
+]
+
+_UK: list[tuple[str, Action]] = [
+    (r"\bголодуванн?\w*|\bголоду(?:ють|вали|вати|є)\b|\bголодовк\w*", A.HUNGER_STRIKE),
+    (r"\bіталійськ\w+ страйк\w*", A.WORK_TO_RULE),
+    (r"\bпідземн\w+ (?:страйк|протест|акці|голодуванн)\w*|\bстрайк\w* під землею", A.OCCUPATION),
+    (
+        r"\b(?:відмов\w*|не будуть) (?:підійматися|підніматися|піднятися|виходити|вийти)"
+        r"(?: на поверхню| з шахти)?\b(?! на роботу)|\bпід землею перебува\w*",
+        A.OCCUPATION,
+    ),
+    (r"\bзахоп\w* (?:завод|підприємств|будів|цех|адміністраці|шахт)\w*|\bокупува\w*", A.OCCUPATION),
+    (r"\bлокаут\w*", A.LOCKOUT),
+    (r"\bпікет\w*", A.PICKET),
+    (
+        r"\bблокад\w*|\bблоку(?:ва|ю)\w*|\bзаблоку\w*|\bперекри\w* (?:дорог|трас|рух|вулиц|в'їзд"
+        r"|в’їзд|колі)\w*",
+        A.BLOCKADE,
+    ),
+    (r"\bстрайк\w*|\bстрайку\w*|\bзабастовк\w*|\bстрайкар\w*", A.STRIKE),
+    (
+        r"\b(?:відмов\w*) (?:від )?(?:виходити|вийти|виходу) на (?:роботу|зміну)"
+        r"|\bвідмов\w* (?:працювати|ставати до роботи|стати до роботи|приступати до роботи"
+        r"|спускатися|спуститися)|\bне вий(?:шли|дуть) на (?:роботу|зміну)"
+        r"|\b(?:припинили|зупинили) роботу",
+        A.STRIKE,
+    ),
+    (r"\bбойкот\w*", A.BOYCOTT),
+    (
+        r"\bмітинг\w*|\bдемонстраці\w*|\bакці\w+ протесту|\bпротестн\w+ акці\w*"
+        r"|\bвийшли на (?:вулиц|площ)\w*|\bпротестува(?:ли|ти)\b|\bпротестують\b",
+        A.DEMONSTRATION,
+    ),
+]
+
+ACTION_TERMS: dict[str, list[tuple[str, Action]]] = {"en": _EN, "ru": _RU, "uk": _UK}
+
+# Contexts in which a "strike" is not a workers' strike (sentence-level veto).
+NOT_LABOUR: dict[str, str] = {
+    "en": r"\b(?:air|missile|drone|nuclear|military|rocket|artillery|pre-?emptive|retaliatory"
+    r"|surgical|lightning|precision|bombing|naval|cruise) ?-?strikes?\b"
+    r"|\bairstrikes?\b|\bstriker\b|\bstrik\w+ (?:a |the )?(?:deal|balance|chord|blow|gold|oil"
+    r"|fear|back|down|out|pose|note|match)\b|\bgoal\w*|\bgoalkeeper|\b\d+(?:st|nd|rd|th)[- ]minute"
+    r"|\bscored\b|\bpenalty\b|\bwicket|\bbowler|\bbatsm[ae]n|\binnings|\bstriking (?:resemblance"
+    r"|similarity|contrast|image|feature|example|difference)",
+    "ru": r"\b(?:авиа|ракетн\w+ |ядерн\w+ |воздушн\w+ )?удар\w*|\bнападающ\w+|\bгол\b|\bматч\w*",
+    "uk": r"\b(?:авіа|ракетн\w+ |ядерн\w+ |повітрян\w+ )?удар\w*|\bнападник\w*|\bгол\b|\bматч\w*",
+}
+
+# Words that make an action not (yet) a fact: threats, ballots, plans, conditionals.
+HYPOTHETICAL: dict[str, str] = {
+    "en": r"\b(?:threat\w*|ballot\w*|vot(?:e|ed|ing) (?:to|for|in favour)|would|could|might|(?-i:may)"
+    r"|plan(?:s|ned|ning)? to|intend\w*|intention|warn\w*|if|unless|possible|possibility"
+    r"|right to|consider\w*|prepared to|mull\w*)\b",
+    "ru": r"\b(?:угрож\w*|грозил\w*|грозят|планиру\w*|намерен\w*|могут|может|возможн\w*|если"
+    r"|собираются|пригрози\w*|готовы|предупред\w*)\b",
+    "uk": r"\b(?:погрож\w*|погрози\w*|плану\w*|мають намір|можуть|може|можлив\w*|якщо"
+    r"|збираються|готові|попереди\w*)\b",
+}

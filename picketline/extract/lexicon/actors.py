@@ -1,0 +1,199 @@
+"""Who struggles and against whom: worker nouns, workplaces, employers, unions.
+
+Each worker noun carries the ISIC section it implies (``None`` for generic
+words like "workers", which take their sector from a modifier, the workplace
+or the employer instead). English compounds ("bin workers", "town workers")
+are a modifier table in front of a generic noun.
+"""
+
+from __future__ import annotations
+
+from picketline.domain.vocab import Sector
+
+S = Sector
+
+EN_WORKERS: list[tuple[str, Sector | None]] = [
+    (r"(?:coal ?)?miners|mineworkers|colliers|quarrymen", S.B),
+    (
+        r"meat-?packers|steel-?workers|auto-?workers|metal-?workers|machinists|assemblers"
+        r"|shipbuilders|car-?makers",
+        S.C,
+    ),
+    (r"binmen|refuse collectors|waste collectors|garbage collectors|sanitation workers", S.E),
+    (r"builders|bricklayers|carpenters|scaffolders|electricians|plumbers", S.F),
+    (
+        r"dockers|dock-?workers|longshoremen|truckers|drivers|pilots|cabin crews?"
+        r"|flight attendants|seafarers|couriers|rail-?workers|railwaymen|conductors|postmen"
+        r"|air traffic controllers|train crews?|crew members",
+        S.H,
+    ),
+    (r"cashiers|shop assistants", S.G),
+    (r"waiters|waitresses|cooks|chefs|baristas|housekeepers", S.I),
+    (r"journalists|reporters", S.J),
+    (r"cleaners|security guards|guards", S.N),
+    (r"civil servants|public servants|firefighters|fire-?fighters", S.O),
+    (r"teachers|lecturers|academics|professors|educators|teaching assistants|tutors", S.P),
+    (
+        r"nurses|doctors|midwives|paramedics|medics|physicians|surgeons|carers|care-?givers"
+        r"|junior doctors|pharmacists|radiographers",
+        S.Q,
+    ),
+    (r"farm-?workers|farmhands|labourers|laborers", None),
+    (r"workers|employees|staff|workforce|personnel|staffers", None),
+]
+
+EN_MODIFIERS: dict[str, Sector] = {
+    **dict.fromkeys("coal mine mining platinum gold diamond quarry colliery oil gas".split(), S.B),
+    **dict.fromkeys(
+        "factory plant auto car steel garment textile assembly manufacturing cement brewery "
+        "meat packing shipyard refinery metal chemical".split(),
+        S.C,
+    ),
+    **dict.fromkeys("bin refuse waste sanitation recycling water".split(), S.E),
+    **dict.fromkeys("construction building".split(), S.F),
+    **dict.fromkeys(
+        "rail railway transport bus port dock airport airline metro subway tram transit "
+        "postal delivery logistics warehouse taxi freight".split(),
+        S.H,
+    ),
+    **dict.fromkeys("retail shop supermarket store".split(), S.G),
+    **dict.fromkeys("hotel restaurant catering fast-food".split(), S.I),
+    **dict.fromkeys("telecom telecommunications media".split(), S.J),
+    **dict.fromkeys("bank banking".split(), S.K),
+    **dict.fromkeys("security cleaning".split(), S.N),
+    **dict.fromkeys(
+        "town council municipal city government public-sector civil state county".split(), S.O
+    ),
+    **dict.fromkeys("school university education college".split(), S.P),
+    **dict.fromkeys("health hospital care healthcare medical clinic ambulance".split(), S.Q),
+    **dict.fromkeys("farm plantation agricultural forestry fishing".split(), S.A),
+    **dict.fromkeys("power electricity energy utility".split(), S.D),
+}
+
+RU_WORKERS: list[tuple[str, Sector | None]] = [
+    (r"шахт[её]р\w*|горняк\w*|горнорабоч\w*", S.B),
+    (r"металлург\w*|сталевар\w*|заводчан\w*", S.C),
+    (r"строител\w*", S.F),
+    (
+        r"водител\w*|машинист\w*|железнодорожник\w*|докер\w*|портовик\w*|дальнобойщик\w*"
+        r"|диспетчер\w*|пилот\w*|л[её]тчик\w*|курьер\w*|таксист\w*|проводник\w*",
+        S.H,
+    ),
+    (r"учител\w*|педагог\w*|преподавател\w*", S.P),
+    (r"врач\w*|медик\w*|медсест[её]р\w*|медсестр\w*|медработник\w*|фельдшер\w*|санитар\w*", S.Q),
+    (r"дворник\w*|мусорщик\w*|коммунальщик\w*", S.E),
+    (r"уборщиц\w*|охранник\w*", S.N),
+    (
+        r"рабоч(?:ие|их|им|ими)\b|работник\w*|работниц\w*|сотрудник\w*|трудящи\w*|персонал\w*"
+        r"|трудов\w+ коллектив\w*",
+        None,
+    ),
+]
+
+UK_WORKERS: list[tuple[str, Sector | None]] = [
+    (r"шахтар\w*|гірник\w*", S.B),
+    (r"металург\w*|сталевар\w*", S.C),
+    (r"будівельник\w*", S.F),
+    (
+        r"водії\w*|водій\w*|водія\w*|машиніст\w*|залізничник\w*|докер\w*|диспетчер\w*|пілот\w*"
+        r"|кур['’]єр\w*|таксист\w*|провідник\w*",
+        S.H,
+    ),
+    (r"вчител\w*|учител\w*|педагог\w*|викладач\w*", S.P),
+    (r"лікар\w*|медик\w*|медсест\w*|медпрацівник\w*|фельдшер\w*|санітар\w*", S.Q),
+    (r"двірник\w*|комунальник\w*", S.E),
+    (r"прибиральниц\w*|охоронц\w*|охоронник\w*", S.N),
+    (
+        r"працівник\w*|працівниц\w*|робітник\w*|робітниц\w*|співробітник\w*|персонал\w*"
+        r"|трудов\w+ колектив\w*|трудівник\w*",
+        None,
+    ),
+]
+
+WORKER_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
+    "en": EN_WORKERS,
+    "ru": RU_WORKERS,
+    "uk": UK_WORKERS,
+}
+
+# Workplace nouns and the sector a workplace of that kind implies.
+WORKPLACE_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
+    "en": [
+        (r"mines?|collier(?:y|ies)|shafts?|quarr(?:y|ies)|pits?", S.B),
+        (
+            r"plants?|factor(?:y|ies)|mills?|smelters?|refiner(?:y|ies)|works|shipyards?"
+            r"|foundr(?:y|ies)|assembly lines?",
+            S.C,
+        ),
+        (r"hospitals?|clinics?", S.Q),
+        (r"schools?|universit(?:y|ies)|colleges?", S.P),
+        (r"depots?|ports?|terminals?|warehouses?|airports?|docks?", S.H),
+        (r"facilit(?:y|ies)|sites?|offices?|stores?|centres?|centers?", None),
+    ],
+    "ru": [
+        (r"шахт(?:а|ы|е|у|ой|ою)\b|шахтоуправлени\w*|рудник\w*|разрез\w*|карьер\w*", S.B),
+        (r"завод\w*|фабрик\w*|комбинат\w*|верф\w*|цех\w*", S.C),
+        (r"больниц\w*|поликлиник\w*|госпитал\w*", S.Q),
+        (r"школ\w*|университет\w*|колледж\w*", S.P),
+        (r"депо|аэропорт\w*|порт(?:у|а|е|ом)?\b|склад\w*", S.H),
+        (r"космодром\w*|стройк\w*", S.F),
+        (r"ТЭЦ|ГРЭС|АЭС|электростанци\w*", S.D),
+    ],
+    "uk": [
+        (r"шахт(?:а|и|і|у|ою)\b|шахтоуправлінн\w*|рудник\w*|розріз\w*|кар['’]єр\w*", S.B),
+        (r"завод\w*|фабрик\w*|комбінат\w*|верф\w*|цех\w*", S.C),
+        (r"лікарн\w*|поліклінік\w*|госпітал\w*", S.Q),
+        (r"школ\w*|університет\w*|коледж\w*", S.P),
+        (r"депо|аеропорт\w*|порт(?:у|і|ом)?\b|склад\w*", S.H),
+        (r"космодром\w*|будівництв\w*", S.F),
+        (r"ТЕЦ|ТЕС|АЕС|електростанці\w*", S.D),
+    ],
+}
+
+# Words in employer names that imply a sector ("... Construction Company").
+EMPLOYER_SECTOR_WORDS: list[tuple[str, Sector]] = [
+    (r"construction|building|строит\w*|будівельн\w*|стро[йі]\w*", S.F),
+    (r"mining|coal|platinum|gold|mines|уголь|вугілля|\w+уголь|\w+вугілля|шахт\w*", S.B),
+    (r"waste|refuse|recycling|sanitation|water|отход\w*|водоканал\w*", S.E),
+    (r"motors|steel|manufactur\w*|packing|foods|metallurg\w*|завод\w*|металлург\w*", S.C),
+    (
+        r"rail\w*|airlines?|airways|transport\w*|logistics|bus|транспорт\w*|залізниц\w*"
+        r"|железн\w+ дорог\w*",
+        S.H,
+    ),
+    (r"health|hospital|clinic|медицин\w*", S.Q),
+    (r"school|university|education", S.P),
+    (
+        r"town|city|council|municipality|county|borough|district|администраци\w*|адміністраці\w*"
+        r"|мэри\w*|мері\w*",
+        S.O,
+    ),
+]
+
+# Company-form words: a capitalised name ending in one of these is an employer.
+EN_COMPANY_SUFFIX = (
+    r"Co\.|Company|Corp\.?|Corporation|Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|LLC|Group"
+    r"|Services|Holdings|Industries|Mining|Resources|Motors|Airlines|Airways|Railways"
+    r"|Enterprises|Systems|Foods|Steel|Platinum|Manufacturing|Logistics|Contractors"
+)
+CYR_COMPANY_FORMS = (
+    r"ГП|ДП|ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПАТ|ПрАТ|АТ|КП|ГУП|МУП|ФГУП|ЧП|ПП|ТОО"
+    r"|госпредприяти\w*|держпідприємств\w*|государственн\w+ предприяти\w*"
+    r"|державн\w+ підприємств\w*|компани\w+|компані\w+|концерн\w*|холдинг\w*|корпораци\w+"
+    r"|корпораці\w+|предприяти\w*|підприємств\w*|фирм\w*|фірм\w*|объединени\w*|об['’]єднанн\w*"
+)
+
+# Union names: well-known acronyms and short names (no regex metacharacters).
+KNOWN_UNIONS = (
+    "NUM NUMSA AMCU COSATU Cosatu SADTU Sadtu NEHAWU Nehawu POPCRU Popcru SAMWU Samwu SATAWU "
+    "Satawu SACCAWU Saccawu UASA Uasa UTATU Utatu FEDUSA Fedusa NAPTOSA Denosa DENOSA "
+    "CUPE GMB UNISON Unison Unite RMT ASLEF Aslef UCU NEU RCN BMA CWU PCS TSSA Usdaw USDAW "
+    "UAW SEIU AFSCME AFL-CIO Teamsters IAM USW UFCW CWA AFT NEA Unifor UNIFOR CGT CFDT "
+    "Solidarity Solidariteit ver.di Verdi IG Metall КТР ФНПР НПГ ФПУ КВПУ НПГУ ВПЗ"
+).split()
+
+EN_UNION_PATTERN = (
+    r"(?:[A-Z][\w'’.&-]*\s+){0,6}(?:Trade\s+)?(?:Union|Federation|Confederation|Association"
+    r"|Alliance|Guild|Brotherhood)(?:\s+of(?:\s+[A-Z][\w'’.&-]*|\s+and){1,6})?"
+)
+CYR_UNION_HEAD = r"профсоюз\w*|профспілк\w*|профком\w*|конфедераци\w+ труда|конфедераці\w+ праці"

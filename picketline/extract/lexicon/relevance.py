@@ -1,0 +1,43 @@
+"""Words that tell a workers' struggle from other news that uses the same verbs.
+
+Union words count as worker words (a union striking is workers striking).
+The "other actors" list is who else protests in the news — residents,
+students, prisoners, parties — whose actions are not workers' struggles.
+"""
+
+from __future__ import annotations
+
+UNION_WORDS: dict[str, str] = {
+    "en": r"(?<!European )(?<!African )(?<!Soviet )\b(?:unions?(?! Buildings| Square| Station| Jack)"
+    r"|unionis\w+|unioniz\w+|trade-?unionists?|shop stewards?|union members"
+    r"|labou?r movement)\b",
+    "ru": r"\b(?:профсоюз\w*|профком\w*|профорг\w*)",
+    "uk": r"\b(?:профспілк\w*|профком\w*|профспілков\w*)",
+}
+
+OTHER_ACTORS: dict[str, str] = {
+    "en": r"\b(?:residents|students|pupils|learners|prisoners|inmates|detainees|opposition"
+    r"|supporters|fans|activists|villagers|community members|communities|motorists|commuters"
+    r"|taxi (?:operators|owners|associations?)|farmers|parents|voters|party members|refugees"
+    r"|asylum seekers|protesters against|football|soccer)\b",
+    "ru": r"\b(?:жител\w*|студент\w*|школьник\w*|заключ[её]нн\w*|узник\w*|оппозици\w*"
+    r"|сторонник\w*|болельщик\w*|активист\w*|фермер\w*|родител\w*|пенсионер\w*|дольщик\w*"
+    r"|автомобилист\w*)",
+    "uk": r"\b(?:мешканц\w*|жител\w*|студент\w*|школяр\w*|в['’]язн\w*|ув['’]язнен\w*"
+    r"|опозиці\w*|прихильник\w*|вболівальник\w*|активіст\w*|фермер\w*|батьк\w*|пенсіонер\w*"
+    r"|автомобіліст\w*)",
+}
+
+# Sentences that recall earlier events ("Нагадаємо", "Earlier") — background.
+RECALL: dict[str, str] = {
+    "en": r"^(?:earlier|previously|in the past|last year|in \d{4})\b|\b(?:years? ago|in \d{4},)",
+    "ru": r"^(?:напомним|ранее|ранее уже|прежде|в прошлом году)\b|\bранее\b",
+    "uk": r"^(?:нагадаємо|раніше|нагадуємо|минулого року)\b|\bраніше\b",
+}
+
+# Words for a labour dispute that is not itself an action ("pay dispute").
+DISPUTE_WORDS: dict[str, str] = {
+    "en": r"\b(?:disputes?|wage talks|pay talks|collective bargaining|wage negotiations)\b",
+    "ru": r"\b(?:трудов\w+ спор\w*|трудов\w+ конфликт\w*|конфликт\w*)",
+    "uk": r"\b(?:трудов\w+ спор\w*|трудов\w+ конфлікт\w*|конфлікт\w*)",
+}

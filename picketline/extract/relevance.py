@@ -1,0 +1,126 @@
+"""Relevance: does the text report a concrete workers' struggle?
+
+This is the gate in front of every heavy stage, so it is built to be cheap:
+one regex scan of the whole text for any action word (most news has none and
+stops here), then a per-sentence score only for the rest. A sentence counts
+when an action word meets a worker or union word; a labour-only action word
+("strike", "picket") counts a little on its own; threats, ballots and
+conditionals count little; other actors (residents, students, prisoners)
+cancel a sentence. The document is relevant when the sum reaches a threshold.
+
+The stage also stores the sentence split as ``_sentence`` findings — for long
+texts only the windows around scoring sentences — which is all that later
+stages look at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from picketline.domain.vocab import Action
+from picketline.extract.actions import LABOUR_ONLY, ActionMatcher, ActionMention, action_matcher
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.lexicon.actors import WORKER_NOUNS
+from picketline.extract.lexicon.relevance import DISPUTE_WORDS, OTHER_ACTORS, UNION_WORDS
+from picketline.extract.patterns import Sentence, split_sentences
+
+THRESHOLD = 3.0
+MAX_CHARS = 400_000  # work cap per document; offsets stay valid (a prefix)
+MAX_SENTENCES_KEPT = 400
+HEADLINE_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    sentence: Sentence
+    score: float
+    mentions: tuple[ActionMention, ...]
+
+
+def _worker_regex(language: str) -> re.Pattern[str]:
+    nouns = "|".join(pattern for pattern, _ in WORKER_NOUNS[language])
+    return re.compile(rf"\b(?:{nouns})\b|{UNION_WORDS[language]}", re.IGNORECASE)
+
+
+class RelevanceScorer:
+    """Scores sentences and documents; built once per process."""
+
+    def __init__(self, matcher: ActionMatcher | None = None, threshold: float = THRESHOLD):
+        self.matcher = matcher or action_matcher()
+        self.threshold = threshold
+        self.workers = {lang: _worker_regex(lang) for lang in WORKER_NOUNS}
+        self.disputes = {lang: re.compile(p, re.IGNORECASE) for lang, p in DISPUTE_WORDS.items()}
+        self.others = {lang: re.compile(p, re.IGNORECASE) for lang, p in OTHER_ACTORS.items()}
+
+    def score_sentence(self, sentence: Sentence, language: str) -> SentenceScore:
+        mentions = tuple(self.matcher.find(sentence, language))
+        text = sentence.text
+        if not mentions:
+            return SentenceScore(sentence, self._dispute_score(text, language), ())
+        has_workers = bool(self.workers[language].search(text))
+        factual = [m for m in mentions if not m.hypothetical]
+        labour_only = any(m.action in LABOUR_ONLY for m in factual)
+        if has_workers:
+            score = (2.5 if labour_only else 2.0) if factual else 0.5
+        elif labour_only:
+            score = 0.75 if factual else 0.25
+        else:
+            score = 0.0
+        if self.others[language].search(text):
+            score *= 0.6 if has_workers else 0.25
+        if sentence.index == 0:
+            score *= HEADLINE_WEIGHT
+        return SentenceScore(sentence, score, mentions)
+
+    def _dispute_score(self, text: str, language: str) -> float:
+        """A little credit for "pay dispute" between workers and employer, no action word."""
+        if self.disputes[language].search(text) and self.workers[language].search(text):
+            return 0.5
+        return 0.0
+
+    def score(self, sentences: list[Sentence], language: str) -> tuple[float, list[SentenceScore]]:
+        scored = [self.score_sentence(s, language) for s in sentences]
+        return sum(s.score for s in scored), scored
+
+
+def _kept(scored: list[SentenceScore]) -> list[Sentence]:
+    """All sentences of an article; for huge texts the windows around scoring ones."""
+    if len(scored) <= MAX_SENTENCES_KEPT:
+        return [s.sentence for s in scored]
+    keep: set[int] = {0, 1, 2}
+    for item in scored:
+        if item.score > 0:
+            keep.update(range(item.sentence.index - 1, item.sentence.index + 2))
+    indices = sorted(i for i in keep if 0 <= i < len(scored))[:MAX_SENTENCES_KEPT]
+    return [scored[i].sentence for i in indices]
+
+
+class RelevanceStage:
+    """Sets ``doc.relevant`` and stores the sentences later stages read."""
+
+    name = "relevance"
+
+    def __init__(self, scorer: RelevanceScorer | None = None) -> None:
+        self.scorer = scorer or RelevanceScorer()
+
+    def __call__(self, doc: ExtractionDoc) -> None:
+        if doc.relevant is False or doc.language not in self.scorer.workers:
+            return
+        text = doc.text[:MAX_CHARS]
+        if len(doc.text) > MAX_CHARS:
+            doc.notes.append(f"text truncated to its first {MAX_CHARS} characters")
+        if not self.scorer.matcher.prefilter(text, doc.language):
+            doc.relevant = False
+            return
+        total, scored = self.scorer.score(split_sentences(text), doc.language)
+        doc.relevant = total >= self.scorer.threshold
+        doc.add(Finding("_relevance", round(total, 2), 0, len(text), min(1.0, total / 10)))
+        if doc.relevant:
+            for sentence in _kept(scored):
+                doc.add(Finding("_sentence", sentence, sentence.start, sentence.end, 1.0))
+
+
+def is_labour_action(action: Action) -> bool:
+    """Whether an action word names a labour action on its own ("strike", "picket")."""
+    return action in LABOUR_ONLY

@@ -24,11 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from picketline.domain.dates import PartialDate
 from picketline.extract.base import ExtractionDoc, Finding
-from picketline.extract.numbers import APOSTROPHES, word_value
+from picketline.extract.numbers import APOSTROPHES, count_value
 
 
 @dataclass(frozen=True)
@@ -353,38 +353,12 @@ def _unit_code(word: str) -> str | None:
     return None
 
 
-_ORDINALS = (
-    ("втор", 2), ("друг", 2), ("трет", 3), ("четв", 4), ("пят", 5), ("п'ят", 5), ("шест", 6),
-    ("шост", 6), ("седьм", 7), ("сьом", 7), ("восьм", 8), ("девят", 9), ("дев'ят", 9),
-    ("десят", 10),
-)  # fmt: skip
-_COMBINING = {"дву": 2, "двух": 2, "дво": 2, "трех": 3, "трёх": 3, "трьох": 3, "четырех": 4}
-_COMBINING.update({"чотирьох": 4, "пяти": 5, "п'яти": 5, "шести": 6, "семи": 7, "десяти": 10})
-
-
-def _count(word: str | None, language: str) -> tuple[int, bool] | None:
-    """(n, is_ordinal) for a duration's number ("seven", "двух", "третьи", "10-й")."""
-    if not word:
-        return 1, False
-    folded = word.casefold().translate(APOSTROPHES).rstrip("-")
-    digits = re.match(r"\d+", folded)
-    if digits:
-        return int(digits.group()), folded != digits.group()
-    if folded in _COMBINING:
-        return _COMBINING[folded], False
-    value = word_value(folded, language)
-    if value is not None:
-        return value, False
-    ordinal = next((n for stem, n in _ORDINALS if folded.startswith(stem)), None)
-    return (ordinal, True) if ordinal else None
-
-
 def _h_duration(ctx: _Context) -> DateMention | None:
     """ "seven-month walkout", "на протяжении недели", "третьи сутки забастовки"."""
     if ctx.published is None or ctx.tense() == "future":
         return None
     unit = _unit_code(ctx.group("u") or "")
-    count = _count(ctx.group("n"), ctx.language)
+    count = count_value(ctx.group("n"), ctx.language)
     if unit is None or count is None:
         return None
     n, ordinal = count
@@ -395,7 +369,7 @@ def _h_duration(ctx: _Context) -> DateMention | None:
 
 def _h_ago(ctx: _Context) -> DateMention | None:
     unit = _unit_code(ctx.group("u") or "")
-    count = _count(ctx.group("n"), ctx.language)
+    count = count_value(ctx.group("n"), ctx.language)
     if ctx.published is None or unit is None or count is None:
         return None
     days = _UNITS[unit] * count[0]
@@ -433,130 +407,56 @@ _ACTION = (
     r"акци|акці|блокад|оккупац|окупац|голодуван|бастуют|страйкують|протестують)"
 )
 _NUMBER_WORD = r"(?:\d+|[^\W\d_]+(?:['’ʼ][^\W\d_]+)?)"
+_PARTS = {
+    "MONTH": MONTH, "YEAR": _YEAR, "YW": _YEAR_WORD, "ORD": _ORD, "DAY": _DAY, "DASH": _DASH,
+    "REL": _RELATIVE, "NUM": _NUMBER_WORD, "UNIT": _DAY_UNIT, "ACT": _ACTION,
+    "ENWD": _EN_WEEKDAY, "CYWD": _CYR_WEEKDAY,
+}  # fmt: skip
+# fmt: off
 _PATTERNS: tuple[tuple[str, Handler], ...] = (
-    (r"(?<!\d)" + _YEAR + r"-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)", _h_numeric),
-    (
-        r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
-        _h_numeric,
-    ),
-    (r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/" + _YEAR, _h_numeric),
-    (
-        r"(?P<d1>[0-3]?\d)(?!\d)"
-        + _ORD
-        + r"(?:\s+(?P<m1>"
-        + MONTH
-        + r"))?"
-        + _DASH
-        + r"(?P<d2>[0-3]?\d)(?!\d)"
-        + _ORD
-        + r"\s+(?:of\s+)?(?P<m2>"
-        + MONTH
-        + r")(?:,?\s+"
-        + _YEAR
-        + r")?"
-        + _YEAR_WORD,
-        _h_range,
-    ),
-    (
-        r"(?P<m1>"
-        + MONTH
-        + r")\s+(?P<d1>[0-3]?\d)(?!\d)"
-        + _ORD
-        + _DASH
-        + r"(?:(?P<m2>"
-        + MONTH
-        + r")\s+)?(?P<d2>[0-3]?\d)(?!\d)"
-        + _ORD
-        + r"(?:,?\s+"
-        + _YEAR
-        + r")?",
-        _h_range,
-    ),
-    (
-        r"(?<!\d)"
-        + _DAY
-        + r"\s+(?:of\s+)?(?P<m>"
-        + MONTH
-        + r")(?:,?\s+"
-        + _YEAR
-        + r")?"
-        + _YEAR_WORD,
-        _h_day_month,
-    ),
-    (r"(?P<m>" + MONTH + r")\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?", _h_day_month),
-    (r"(?P<m>" + MONTH + r"),?\s+" + _YEAR + _YEAR_WORD, _h_month_year),
-    (
-        r"(?<!\w)(?:in|since|from|until|till|by|during|through|early|late|mid|last|this|of|"
-        r"в|во|с|со|до|по|к|у|з|із|від|наприкінці|на початку|в начале|в конце|в середине|"
-        r"с начала|з початку|до конца|в|на)[\s-]+(?P<date>(?P<m>" + MONTH + r"))(?!\s*\d)",
-        _h_month_year,
-    ),
-    (
-        r"(?<!\w)(?:in|since|from|until|till|by|during|of|after|before|в|во|с|со|до|по|к|у|з|"
-        r"із|від|після|после|на|начиная с)\s+(?P<date>"
-        + _YEAR
-        + r"(?!\s*[-–]?(?:х|s|ті)\b)"
-        + _YEAR_WORD
-        + r")",
-        _h_year,
-    ),
-    (r"(?<![\d.,])" + _YEAR + r"\s*(?:году|года|год|г\.|році|року|рік|р\.)", _h_year),
-    (r"(?<!\w)(?:" + _RELATIVE + r")(?!\w)", _h_relative),
-    (
-        r"(?<!\w)(?:(?:just\s+)?(?:over|about|nearly|almost|more than|around)\s+)?(?P<n>"
-        + _NUMBER_WORD
-        + r")?\s*"
-        + _DAY_UNIT
-        + r"\s+(?:ago|назад|тому)(?!\w)",
-        _h_ago,
-    ),
-    (
-        r"(?<!\w)(?P<pre>(?:on|last|this|next|past)\s+)?(?P<date>" + _EN_WEEKDAY + r")(?!\w)",
-        _h_weekday,
-    ),
-    (
-        r"(?<!\w)(?P<pre>(?:(?:в|во|у|на)\s+)?(?:(?:прошл|минувш|минул|следующ|наступн|эт|ц)"
-        r"\w*\s+)?)(?P<date>" + _CYR_WEEKDAY + r")(?!\w)",
-        _h_weekday,
-    ),
-    (
-        r"(?<!\w)(?P<date>(?P<n>" + _NUMBER_WORD + r")[- ](?P<u>day|week|month|year)s?"
-        r"(?:[- ](?:long|old))?)\s+(?:[\w-]+\s+){0,2}?" + _ACTION,
-        _h_duration,
-    ),
-    (
-        r"(?<!\w)(?P<date>(?P<u>day|week|month|year)-long)\s+(?:[\w-]+\s+){0,2}?" + _ACTION,
-        _h_duration,
-    ),
-    (
-        r"(?<!\w)(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|about|almost|"
-        r"nearly|just over|around)\s+)?(?P<n>" + _NUMBER_WORD + r")\s+(?P<u>days?|weeks?|months?|"
-        r"years?)(?!\w)(?!\s+ago)",
-        _h_duration,
-    ),
-    (
-        r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|"
-        r"вже|протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:более|"
-        r"больше|почти|около|понад|більше|майже|близько)\s+)?(?:(?P<n>"
-        + _NUMBER_WORD
-        + r")\s+)?"
-        + _DAY_UNIT,
-        _h_duration,
-    ),
-    (
-        r"(?<!\w)(?P<date>(?P<n>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|десят|друг|четверт|"
-        r"п['’ʼ]ят|шост|сьом)\w*|\d+-?[а-яіїє]{1,2})\s+(?P<u>сутки|день|неделю|неделя|месяц|"
-        r"доба|добу|тиждень|місяць))\s+(?:подряд\s+|поспіль\s+)?" + _ACTION,
-        _h_duration,
-    ),
-    (
-        r"(?<!\w)(?P<date>(?P<n>\d+|дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|десяти|дво|трьох|"
-        r"чотирьох|п['’ʼ]яти)-?(?P<u>дневн|недельн|месячн|летн|денн|тижнев|місячн|річн)\w*)\s+"
-        r"(?:\w+\s+)?" + _ACTION,
-        _h_duration,
-    ),
+    (r"(?<!\d)%(YEAR)s-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)", _h_numeric),
+    (r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
+     _h_numeric),
+    (r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/%(YEAR)s", _h_numeric),
+    (r"(?P<d1>[0-3]?\d)(?!\d)%(ORD)s(?:\s+(?P<m1>%(MONTH)s))?%(DASH)s(?P<d2>[0-3]?\d)(?!\d)"
+     r"%(ORD)s\s+(?:of\s+)?(?P<m2>%(MONTH)s)(?:,?\s+%(YEAR)s)?%(YW)s", _h_range),
+    (r"(?P<m1>%(MONTH)s)\s+(?P<d1>[0-3]?\d)(?!\d)%(ORD)s%(DASH)s(?:(?P<m2>%(MONTH)s)\s+)?"
+     r"(?P<d2>[0-3]?\d)(?!\d)%(ORD)s(?:,?\s+%(YEAR)s)?", _h_range),
+    (r"(?<!\d)%(DAY)s\s+(?:of\s+)?(?P<m>%(MONTH)s)(?:,?\s+%(YEAR)s)?%(YW)s", _h_day_month),
+    (r"(?P<m>%(MONTH)s)\s+%(DAY)s(?:,?\s+%(YEAR)s)?", _h_day_month),
+    (r"(?P<m>%(MONTH)s),?\s+%(YEAR)s%(YW)s", _h_month_year),
+    (r"(?<!\w)(?:in|since|from|until|till|by|during|through|early|late|mid|last|this|of|в|во|"
+     r"с|со|до|по|к|у|з|із|від|наприкінці|на початку|в начале|в конце|в середине|с начала|"
+     r"з початку|до конца|на)[\s-]+(?P<date>(?P<m>%(MONTH)s))(?!\s*\d)", _h_month_year),
+    (r"(?<!\w)(?:in|since|from|until|till|by|during|of|after|before|в|во|с|со|до|по|к|у|з|"
+     r"із|від|після|после|на|начиная с)\s+(?P<date>%(YEAR)s(?!\s*[-–]?(?:х|s|ті)\b)%(YW)s)",
+     _h_year),
+    (r"(?<![\d.,])%(YEAR)s\s*(?:году|года|год|г\.|році|року|рік|р\.)", _h_year),
+    (r"(?<!\w)(?:%(REL)s)(?!\w)", _h_relative),
+    (r"(?<!\w)(?:(?:just\s+)?(?:over|about|nearly|almost|more than|around)\s+)?"
+     r"(?P<n>%(NUM)s)?\s*%(UNIT)s\s+(?:ago|назад|тому)(?!\w)", _h_ago),
+    (r"(?<!\w)(?P<pre>(?:on|last|this|next|past)\s+)?(?P<date>%(ENWD)s)(?!\w)", _h_weekday),
+    (r"(?<!\w)(?P<pre>(?:(?:в|во|у|на)\s+)?(?:(?:прошл|минувш|минул|следующ|наступн|эт|ц)"
+     r"\w*\s+)?)(?P<date>%(CYWD)s)(?!\w)", _h_weekday),
+    (r"(?<!\w)(?P<date>(?P<n>%(NUM)s)[- ](?P<u>day|week|month|year)s?(?:[- ](?:long|old))?)"
+     r"\s+(?:[\w-]+\s+){0,2}?%(ACT)s", _h_duration),
+    (r"(?<!\w)(?P<date>(?P<u>day|week|month|year)-long)\s+(?:[\w-]+\s+){0,2}?%(ACT)s",
+     _h_duration),
+    (r"(?<!\w)(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|about|almost|"
+     r"nearly|just over|around)\s+)?(?P<n>%(NUM)s)\s+(?P<u>days?|weeks?|months?|years?)(?!\w)"
+     r"(?!\s+ago)", _h_duration),
+    (r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|вже|"
+     r"протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:более|больше|"
+     r"почти|около|понад|більше|майже|близько)\s+)?(?:(?P<n>%(NUM)s)\s+)?%(UNIT)s", _h_duration),
+    (r"(?<!\w)(?P<date>(?P<n>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|десят|друг|четверт|"
+     r"п['’ʼ]ят|шост|сьом)\w*|\d+-?[а-яіїє]{1,2})\s+(?P<u>сутки|день|неделю|неделя|месяц|"
+     r"доба|добу|тиждень|місяць))\s+(?:подряд\s+|поспіль\s+)?%(ACT)s", _h_duration),
+    (r"(?<!\w)(?P<date>(?P<n>\d+|дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|десяти|дво|трьох|"
+     r"чотирьох|п['’ʼ]яти)-?(?P<u>дневн|недельн|месячн|летн|денн|тижнев|місячн|річн)\w*)\s+"
+     r"(?:\w+\s+)?%(ACT)s", _h_duration),
 )
-_COMPILED = tuple((re.compile(pattern, re.I), handler) for pattern, handler in _PATTERNS)
+# fmt: on
+_COMPILED = tuple((re.compile(pattern % _PARTS, re.I), handler) for pattern, handler in _PATTERNS)
 _EXPLICIT = frozenset({_h_numeric, _h_day_month, _h_range, _h_month_year, _h_year})
 _JOIN_GAP = re.compile(r"[\s,]{0,3}")
 
@@ -594,19 +494,13 @@ def _absorb_weekdays(text: str, found: list[tuple[DateMention, bool]]) -> list[D
             and _WEEKDAY_ONLY.fullmatch(text[mention.start : mention.end])
             and _JOIN_GAP.fullmatch(text[mention.end : following[0].start])
         ):
-            found[index + 1] = (_replace_start(following[0], mention.start), True)
+            found[index + 1] = (replace(following[0], start=mention.start), True)
             continue
         out.append(mention)
     return out
 
 
 _WEEKDAY_ONLY = re.compile(_EN_WEEKDAY + "|" + _CYR_WEEKDAY, re.I)
-
-
-def _replace_start(mention: DateMention, start: int) -> DateMention:
-    return DateMention(
-        start, mention.end, mention.date, mention.role, mention.until, mention.approximate
-    )
 
 
 def find_dates(text: str, language: str, published: PartialDate | None) -> list[DateMention]:

@@ -360,3 +360,32 @@ def word_value(word: str, language: str) -> int | None:
     if entry is None or entry[0] != _VALUE or entry[1] != entry[2]:
         return None
     return round(entry[1])
+
+
+_ORDINALS = (
+    ("втор", 2), ("друг", 2), ("трет", 3), ("четв", 4), ("пят", 5), ("п'ят", 5), ("шест", 6),
+    ("шост", 6), ("седьм", 7), ("сьом", 7), ("восьм", 8), ("девят", 9), ("дев'ят", 9),
+    ("десят", 10),
+)  # fmt: skip
+_COMBINING = {"дву": 2, "двух": 2, "дво": 2, "трех": 3, "трёх": 3, "трьох": 3, "четырех": 4}
+_COMBINING.update({"чотирьох": 4, "пяти": 5, "п'яти": 5, "шести": 6, "семи": 7, "десяти": 10})
+
+
+def count_value(word: str | None, language: str) -> tuple[int, bool] | None:
+    """(n, is_ordinal) for a duration's number ("seven", "двух", "третьи", "10-й").
+
+    An absent number counts as one ("за неделю", "a week").
+    """
+    if not word:
+        return 1, False
+    folded = word.casefold().translate(APOSTROPHES).rstrip("-")
+    digits = re.match(r"\d+", folded)
+    if digits:
+        return int(digits.group()), folded != digits.group()
+    if folded in _COMBINING:
+        return _COMBINING[folded], False
+    value = word_value(folded, language)
+    if value is not None:
+        return value, False
+    ordinal = next((n for stem, n in _ORDINALS if folded.startswith(stem)), None)
+    return (ordinal, True) if ordinal else None

@@ -285,6 +285,14 @@ def test_unpaired_background_is_not_missed() -> None:
     assert score.fields["sector"].recall == 1.0
 
 
+def test_equal_points_pair_with_the_foreground_struggle() -> None:
+    background = {"actions": ["strike"], "sector": "B", "background": True}
+    foreground = {"actions": ["strike"], "sector": "B"}
+    score = score_document(doc(background, foreground), doc({"actions": ["strike"], "sector": "B"}))
+    assert [(g, p) for g, p, _ in score.pairs] == [(1, 0)]
+    assert score.missed == [] and score.ignored_background == [0]
+
+
 def test_paired_background_is_scored() -> None:
     background = {"actions": ["strike"], "sector": "B", "start": "2021-12-06", "background": True}
     score = score_document(doc(background), doc({"actions": ["strike"], "start": "2021-12-07"}))

@@ -99,7 +99,16 @@ def extract_command(
     out: Path | None = typer.Option(None, "--out", help="Write NAME.json files into DIR."),
     workers: int | None = typer.Option(None, help=WORKERS_HELP),
 ) -> None:
-    """Extract the struggles an article reports (FORMAT.md JSON)."""
+    """Extract the struggles an article reports, as FORMAT.md JSON.
+
+    One file prints its object (with --json) or a summary; with --out DIR every
+    input is written there: folders recursively (.txt/.html/.htm/.md), a .jsonl
+    corpus as DIR/NAME.jsonl with the same ids. Failures are listed at the end.
+
+    Example: picketline extract article.txt --json --published 2020-06-10
+
+    Example: picketline extract articles/ corpus.jsonl --out results/
+    """
     date = _parse_date(published, "--published")
     if out is not None:
         failures = extract_batch(inputs, out, published=date, url=url, workers=workers)
@@ -266,7 +275,15 @@ def eval_command(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Per-article detail."),
     workers: int | None = typer.Option(None, help=WORKERS_HELP),
 ) -> None:
-    """Score extraction against gold annotations (FORMAT.md "How it is scored")."""
+    """Score extraction against gold annotations (FORMAT.md "How it is scored").
+
+    A folder of NAME.json + NAME.txt is scored on relevance and every struggle
+    field; a .jsonl corpus with "relevant" labels on relevance only.
+
+    Example: picketline eval ../shared/eval/public
+
+    Example: picketline eval ../shared/eval/glocon-dev.jsonl --verbose
+    """
     if path.is_dir():
         errors = _eval_folder(path, as_json=as_json, verbose=verbose, workers=workers)
     elif path.suffix.lower() == ".jsonl":

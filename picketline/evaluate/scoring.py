@@ -31,6 +31,7 @@ from typing import Any
 from picketline.evaluate.fields import FIELD_SCORERS, SCORED_FIELDS, is_present
 
 Struggle = Mapping[str, Any]
+TIE_BREAK = 1e-6
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -206,7 +207,10 @@ def pair_struggles(gold: list[Struggle], predicted: list[Struggle]) -> list[tupl
     from scipy.optimize import linear_sum_assignment
 
     points = np.array([[pair_points(g, p) for p in predicted] for g in gold], dtype=float)
-    rows, cols = linear_sum_assignment(points, maximize=True)
+    # On equal points, prefer the struggles that count: a background one left
+    # unpaired costs nothing, a foreground one is a miss.
+    foreground = np.array([0.0 if g.get("background") else TIE_BREAK for g in gold])
+    rows, cols = linear_sum_assignment(points + foreground[:, None] * (points > 0), maximize=True)
     return [
         (int(r), int(c), float(points[r, c]))
         for r, c in zip(rows, cols, strict=True)

@@ -8,6 +8,7 @@ and uk dictionaries, so this works offline. Analyzers load once per process.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 import pymorphy3
@@ -61,6 +62,129 @@ def _english_singular(word: str) -> str:
     return word
 
 
+def is_cyrillic(word: str) -> bool:
+    """Whether ``word`` has any Cyrillic letter (and so goes through pymorphy3)."""
+    return _CYRILLIC.search(word) is not None
+
+
+@lru_cache(maxsize=200_000)
+def normal_forms(word: str, language: str | None = None, limit: int = 4) -> tuple[str, ...]:
+    """Every plausible dictionary form of a Cyrillic word, folded, best first.
+
+    pymorphy3's first parse is often wrong for proper names ("Києві" parses
+    first as the personal name Кий, "Мирноград" as a plural of "мирнограда"),
+    so name matching compares against all the top parses, not just one.
+    Non-Cyrillic words give their ``lemma``.
+    """
+    folded = fold(word)
+    if not _CYRILLIC.search(folded):
+        return (lemma(word, language),)
+    lang = guess_cyrillic_language(folded, language)
+    forms: dict[str, None] = {}
+    for parse in analyzer(lang).parse(folded)[: limit * 3]:
+        forms.setdefault(fold(parse.normal_form), None)
+        if len(forms) >= limit:
+            break
+    return tuple(forms) or (folded,)
+
+
 def lemmas(text: str, language: str | None = None) -> list[str]:
     """The lemmas of every word in ``text``, in order."""
     return [lemma(w, language) for w in WORD.findall(text)]
+
+
+# --- place-name keys -------------------------------------------------------
+# A name and a mention of it meet on a "key": words folded, Latin stripped of
+# accents and possessives, Cyrillic compared by dictionary form. The gazetteer
+# indexes names under these keys; the matcher builds them from the text.
+
+TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?", re.UNICODE)
+_STRESS = re.compile("[\u0300\u0301]")
+_ADJ_ENDING = re.compile(r"(ая|яя|ое|ее|ые|ие|ий|ый|ой|а|ів|ів|ці|ки)$")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
+def latin_key(word: str) -> str:
+    """A Latin word folded, without accents or an English possessive ("Kentucky's")."""
+    word = _POSSESSIVE.sub("", word) if len(word) > 4 else word
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def surface_key(word: str) -> str:
+    """The key of a word exactly as written (Cyrillic folded, stress marks dropped)."""
+    if is_cyrillic(word):
+        return _STRESS.sub("", fold(word)).rstrip(".")
+    return latin_key(word).rstrip(".")
+
+
+def word_keys(word: str, language: str | None = None) -> tuple[str, ...]:
+    """Every key a word of running text may stand for: as written, then its lemmas."""
+    surface = surface_key(word)
+    if not is_cyrillic(word):
+        return (surface,)
+    forms = normal_forms(_STRESS.sub("", word).rstrip("."), language)
+    return (surface, *(f for f in forms if f != surface))
+
+
+def name_keys(name: str, language: str | None = None) -> list[str]:
+    """The keys a gazetteer name is indexed under: as written, plus its lemmas.
+
+    A nominative single noun ("Мирноград") already equals the lemma a mention
+    yields; adjectival and multi-word names ("Кемеровская область") are also
+    indexed by their lemmas ("кемеровский область"), which is what the
+    matcher produces from "Кемеровской области".
+    """
+    words = TOKEN.findall(_STRESS.sub("", unicodedata.normalize("NFC", name)))
+    if not words:
+        return []
+    keys = [" ".join(surface_key(w) for w in words)]
+    cyrillic = any(is_cyrillic(w) for w in words)
+    if cyrillic and (len(words) > 1 or _ADJ_ENDING.search(fold(words[0]))):
+        lemma_key = " ".join(lemma(w, language) for w in words)
+        if lemma_key != keys[0]:
+            keys.append(lemma_key)
+    return keys
+
+
+def adjective_keys(name: str) -> list[str]:
+    """Relational adjectives of a one-word Cyrillic place name (Кузбасс → кузбасский).
+
+    Russian and Ukrainian build them regularly: -ск/-цк + ий (Донецк →
+    донецкий), -о dropped + ский (Кемерово → кемеровский), consonant + ский.
+    Lower-case adjectives are how Russian news most often names a region.
+    """
+    word = surface_key(name)
+    if " " in word or "-" in word or not is_cyrillic(word) or len(word) < 4:
+        return []
+    if word.endswith(("ск", "цк", "ськ", "цьк")):
+        return [word + "ий"]
+    stem = word[:-1] if word.endswith("о") else word
+    if stem[-1] in "аяеиыіїуюєь":
+        return []
+    if stem.endswith("с"):
+        return [stem + "кий"]
+    return [stem + "ский", stem + "ський"]
+
+
+def colloquial_region_keys(name: str) -> list[str]:
+    """-щина/-чина names of a "<Adj> область" region (Луганская → Луганщина).
+
+    Ukrainian and Russian name a region colloquially from its adjective:
+    Полтавська → Полтавщина, Вінницька → Вінниччина, Донецкая → Донетчина.
+    """
+    words = [surface_key(w) for w in TOKEN.findall(name)]
+    if len(words) != 2 or words[1] not in ("область", "обл"):
+        return []
+    adj = words[0]
+    for ending, forms in (
+        ("ецкая", ("етчина", "еччина")),
+        ("ецька", ("еччина",)),
+        ("цкая", ("ччина", "тчина")),
+        ("цька", ("ччина",)),
+        ("ская", ("щина",)),
+        ("ська", ("щина",)),
+    ):
+        if adj.endswith(ending):
+            return [adj[: -len(ending)] + form for form in forms]
+    return []

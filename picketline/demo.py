@@ -239,10 +239,13 @@ class _Town:
     lon: float
 
 
+def _town(country: str, language: str, entry: str) -> _Town:
+    name, admin1, lat, lon = entry.split("|")
+    return _Town(country, language, name, admin1, float(lat), float(lon))
+
+
 _TOWNS: tuple[_Town, ...] = tuple(
-    _Town(code, lang, *(parts := entry.split("|"))[:2], float(parts[2]), float(parts[3]))
-    for code, (lang, towns) in _COUNTRIES.items()
-    for entry in towns
+    _town(code, lang, entry) for code, (lang, towns) in _COUNTRIES.items() for entry in towns
 )
 
 

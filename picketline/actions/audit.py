@@ -12,13 +12,16 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from picketline.db.convert import canonical_json
 from picketline.db.models import AuditRow
 from picketline.domain.audit import AuditEntry
 from picketline.domain.struggle import Struggle
+
+
+AUDIT_TABLE: Table = AuditRow.__table__  # type: ignore[assignment]
 
 
 def entry_payload(entry: AuditEntry) -> dict[str, Any]:
@@ -53,7 +56,7 @@ def append(session: Session, entries: Sequence[AuditEntry]) -> None:
         rows.append({**entry_payload(entry), "at": entry.at, "prev_hash": prev, "hash": digest})
         prev = digest
     if rows:
-        session.execute(insert(AuditRow.__table__), rows)
+        session.execute(insert(AUDIT_TABLE), rows)
 
 
 def read_entries(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:

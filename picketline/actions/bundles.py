@@ -164,11 +164,8 @@ def source_ids(
     found = dict(session.execute(stmt).tuples().all())
     missing = [source_columns(s, cipher) for h, s in wanted.items() if h not in found]
     if missing:
-        table = _table(SourceRow)
-        stmt = insert(table).returning(
-            table.c.content_hash, table.c.id, sort_by_parameter_order=True
-        )
-        found.update({r.content_hash: r.id for r in session.execute(stmt, missing)})
+        ids = _insert_with_ids(session, SourceRow, missing)
+        found.update({r["content_hash"]: i for r, i in zip(missing, ids, strict=True)})
     return found
 
 

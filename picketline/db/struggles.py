@@ -82,9 +82,7 @@ def list_struggles(
     from picketline.db.search import match_ids  # search imports this module's types
 
     limit = max(1, min(limit, MAX_PAGE))
-    stmt: Select[int] = (
-        select(StruggleRow.id).order_by(StruggleRow.id.desc()).limit(limit + 1)
-    )
+    stmt: Select[int] = select(StruggleRow.id).order_by(StruggleRow.id.desc()).limit(limit + 1)
     if status is not None:
         stmt = stmt.where(StruggleRow.status == status.value)
     if after is not None:

@@ -11,6 +11,7 @@ stdout stays clean.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,7 +51,11 @@ def _stderr() -> Console:
 
 @contextmanager
 def progress_bar(total: int, label: str) -> Iterator[Callable[[Result], None]]:
-    """A rich progress bar on stderr; yields the callback that advances it."""
+    """A rich progress bar on stderr; yields the callback that advances it.
+
+    No auto-refresh thread: the worker pool forks while the bar is showing,
+    and forking a process that runs other threads can deadlock the children.
+    """
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -59,10 +64,20 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[Result], None]]:
         TimeRemainingColumn(),
         console=_stderr(),
         transient=True,
+        auto_refresh=False,
     )
     task = progress.add_task(label, total=total)
+    last = [0.0]
+
+    def advance(_result: Result) -> None:
+        progress.advance(task)
+        now = time.monotonic()
+        if now - last[0] > 0.1:  # at most ten redraws a second, however fast the batch
+            last[0] = now
+            progress.refresh()
+
     with progress:
-        yield lambda _result: progress.advance(task)
+        yield advance
 
 
 def _parse_date(value: str | None, option: str) -> PartialDate | None:

@@ -274,8 +274,8 @@ def _h_day_month(ctx: _Context) -> DateMention | None:
 
 def _h_range(ctx: _Context) -> DateMention | None:
     """ "6-12 June", "from 6 to 12 June", "с 6 по 12 июня", "June 6-12", "June 28 - July 3"."""
-    end_month = month_number(ctx.group("m2") or ctx.group("m") or "")
-    start_month = month_number(ctx.group("m1") or ctx.group("m") or ctx.group("m2") or "")
+    end_month = month_number(ctx.group("m2") or ctx.group("m1") or "")
+    start_month = month_number(ctx.group("m1") or ctx.group("m2") or "")
     first, last = int(ctx.group("d1") or 0), int(ctx.group("d2") or 0)
     until = _explicit(ctx, end_month, last)
     if until is None:
@@ -446,7 +446,7 @@ _PATTERNS: tuple[tuple[str, Handler], ...] = (
      r"nearly|just over|around)\s+)?(?P<n>%(NUM)s)\s+(?P<u>days?|weeks?|months?|years?)(?!\w)"
      r"(?!\s+ago)", _h_duration),
     (r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|вже|"
-     r"протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:более|больше|"
+     r"протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:уже|вже)\s+)?(?:(?:более|больше|"
      r"почти|около|понад|більше|майже|близько)\s+)?(?:(?P<n>%(NUM)s)\s+)?%(UNIT)s", _h_duration),
     (r"(?<!\w)(?P<date>(?P<n>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|десят|друг|четверт|"
      r"п['’ʼ]ят|шост|сьом)\w*|\d+-?[а-яіїє]{1,2})\s+(?P<u>сутки|день|неделю|неделя|месяц|"

@@ -32,7 +32,9 @@ def load_settings(host: str | None, port: int | None) -> Settings:
         settings = get_settings()
     except ValidationError as error:
         first = error.errors()[0]
-        raise ConfigurationError(f"bad setting: {first['msg']}") from None
+        name = "_".join(str(part) for part in first["loc"]).upper()
+        where = f"PICKETLINE_{name}" if name else "settings"
+        raise ConfigurationError(f"bad setting {where}: {first['msg']}") from None
     overrides = {k: v for k, v in (("host", host), ("port", port)) if v is not None}
     return settings.model_copy(update=overrides)
 

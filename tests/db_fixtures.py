@@ -8,6 +8,7 @@ so each test's fresh key is recorded on first open, as on a new install.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import uuid
@@ -18,7 +19,28 @@ import pytest
 import sqlalchemy as sa
 
 from picketline.access.crypto import encode_key, generate_key
+from picketline.actions.bundles import NewSource, NewStruggle
 from picketline.db import Database
+from picketline.domain.dates import PartialDate
+from picketline.domain.event import Event
+from picketline.domain.place import Place, PlacePrecision
+from picketline.domain.source import Evidence, Source
+from picketline.domain.struggle import (
+    Participants,
+    Repression,
+    SensitiveData,
+    Struggle,
+    StruggleFields,
+)
+from picketline.domain.vocab import (
+    Action,
+    Demand,
+    EventKind,
+    Outcome,
+    RepressionType,
+    Sector,
+    StruggleStatus,
+)
 from picketline.settings import Settings
 from tests.requirements import require_postgres
 
@@ -69,8 +91,9 @@ def postgres_template() -> Iterator[str]:
     admin = _admin_engine(admin_url)
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    settings = make_settings(Path("/nonexistent"), database_url=_pg_url(admin_url, name),
-                             encryption_key=None)
+    settings = make_settings(
+        Path("/nonexistent"), database_url=_pg_url(admin_url, name), encryption_key=None
+    )
     Database.open(settings, create=True).close()
     yield name
     with admin.connect() as conn:
@@ -127,3 +150,70 @@ def sqlite_db(sqlite_settings: Settings) -> Iterator[Database]:
     database = Database.open(sqlite_settings)
     yield database
     database.close()
+
+
+DETAINED_NAME = "Zhanna Secretova-Kuznetsova"
+CONTACT = "+7 900 555 13 13 (sister)"
+NOTE = "held at precinct 4, lawyer Pyotr Hiddenov"
+REPORTER = "reporter.hidden@example.org"
+
+
+def full_bundle(tag: str = "alpha") -> NewStruggle:
+    """A struggle with every field, sensitive data, evidence and events set."""
+    text = (
+        f"Coal miners of the Komsomolskaya mine in Vorkuta went on strike ({tag}) over unpaid "
+        "wages. "
+        "About 120 miners stayed underground; police detained three of them."
+    )
+    source = Source.from_text(
+        text,
+        url=f"https://news.example.org/{tag}",
+        outlet="Example Labour News",
+        title=f"Miners strike in Vorkuta {tag}",
+        language="en",
+        published=PartialDate(2020, 6, 16),
+        retrieved=dt.datetime(2020, 6, 17, 9, 30, tzinfo=dt.UTC),
+        reporter_contact=REPORTER,
+    )
+    fields = StruggleFields(
+        actions=(Action.STRIKE, Action.OCCUPATION),
+        workers="coal miners",
+        sector=Sector.B,
+        workplace="Komsomolskaya mine",
+        employer="Vorkutaugol",
+        unions=("Independent Miners' Union", "Miners' Committee"),
+        place=Place(
+            "Vorkuta", "RU", "Komi", 67.5, 64.05, 471160, PlacePrecision.TOWN, ("Воркута",)
+        ),
+        start=PartialDate(2020, 6),
+        end=PartialDate(2020, 6, 20),
+        participants=Participants(100, 120),
+        demands=(Demand.UNPAID_WAGES, Demand.RELEASE),
+        outcome=Outcome.PARTIAL,
+        repression=(Repression(RepressionType.ARREST, 3), Repression(RepressionType.THREAT)),
+        background=True,
+    )
+    struggle = Struggle(
+        id=None,
+        fields=fields,
+        status=StruggleStatus.PUBLISHED,
+        title=f"Vorkuta miners' strike {tag}",
+        summary="Miners stayed underground over wage arrears.",
+        confidence=0.87,
+        sensitive=SensitiveData((DETAINED_NAME,), (CONTACT,), NOTE),
+    )
+    evidence = (
+        Evidence(
+            None,
+            "workers",
+            text.index("Coal miners"),
+            text.index("Coal miners") + 11,
+            "Coal miners",
+        ),
+    )
+    events = (Event(None, None, EventKind.ARREST, PartialDate(2020, 6, 18), "three detained", 3),)
+    return NewStruggle(
+        struggle=struggle,
+        sources=(NewSource(source, evidence, events),),
+        events=(Event(None, None, EventKind.ACTION_STARTED, PartialDate(2020, 6), "strike began"),),
+    )

@@ -20,7 +20,6 @@ from picketline.db.models import AuditRow
 from picketline.domain.audit import AuditEntry
 from picketline.domain.struggle import Struggle
 
-
 AUDIT_TABLE: Table = AuditRow.__table__  # type: ignore[assignment]
 
 

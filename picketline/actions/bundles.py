@@ -111,7 +111,7 @@ def place_ids(session: Session, places: Iterable[Place]) -> dict[str, int]:
     if not wanted:
         return {}
     stmt = select(PlaceRow.key, PlaceRow.id).where(PlaceRow.key.in_(wanted))
-    found = dict(session.execute(stmt).tuples().all())
+    found: dict[str, int] = {key: row_id for key, row_id in session.execute(stmt)}
     missing = [place_columns(p) for k, p in wanted.items() if k not in found]
     if missing:
         ids = _insert_with_ids(session, PlaceRow, missing)
@@ -161,7 +161,7 @@ def source_ids(
     if not wanted:
         return {}
     stmt = select(SourceRow.content_hash, SourceRow.id).where(SourceRow.content_hash.in_(wanted))
-    found = dict(session.execute(stmt).tuples().all())
+    found: dict[str, int] = {key: row_id for key, row_id in session.execute(stmt)}
     missing = [source_columns(s, cipher) for h, s in wanted.items() if h not in found]
     if missing:
         ids = _insert_with_ids(session, SourceRow, missing)

@@ -25,6 +25,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from picketline.access.crypto import encode_key, generate_key
 from picketline.actions.struggles import do_create_struggles
 from picketline.db import Database
 from picketline.demo import generate_demo
@@ -86,7 +87,7 @@ def measure(db: Database, settings: Settings, repeats: int) -> None:
     """Time the routes a client would call most."""
     rng = random.Random(1)
     with TestClient(create_app(settings, db)) as client:
-        ids = [int(item["id"]) for item in get_ok(client, "/api/v1/struggles?limit=200")["items"]]  # type: ignore[attr-defined,index]
+        ids = [int(item["id"]) for item in get_ok(client, "/api/v1/struggles?limit=200")["items"]]  # type: ignore[attr-defined]
         cursors = deep_cursors(client, 40, 200)
         report(
             "GET /api/v1/struggles (50)",
@@ -115,10 +116,16 @@ def measure(db: Database, settings: Settings, repeats: int) -> None:
         )
 
 
+def bench_settings(data_dir: Path, **extra: object) -> Settings:
+    """Settings for a throwaway database with a fresh key (demo data has sensitive fields)."""
+    values = {"env": "test", "data_dir": data_dir, "encryption_key": encode_key(generate_key())}
+    return Settings.model_validate({**values, **extra})
+
+
 @contextmanager
 def sqlite_settings() -> Iterator[Settings]:
     with tempfile.TemporaryDirectory(prefix="picketline-bench-") as tmp:
-        yield Settings(data_dir=Path(tmp), env="test")
+        yield bench_settings(Path(tmp))
 
 
 @contextmanager
@@ -131,11 +138,7 @@ def postgres_settings(admin_url: str) -> Iterator[Settings]:
     url = make_url(admin_url).set(database=PG_BENCH_DB)
     try:
         with tempfile.TemporaryDirectory(prefix="picketline-bench-") as tmp:
-            yield Settings(
-                data_dir=Path(tmp),
-                env="test",
-                database_url=url.render_as_string(hide_password=False),
-            )
+            yield bench_settings(Path(tmp), database_url=url.render_as_string(hide_password=False))
     finally:
         with admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)"))

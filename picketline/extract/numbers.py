@@ -316,7 +316,7 @@ def _take_run(
             break
         if not _only_space_between(text, end, following[0]):
             break
-        if word == "a" and not run:
+        if word == "a" and not run and (following[2][0] == _MULT or following[2][1] == 12):
             run.append((position, _A_ENTRY if following[2][0] == _MULT else None))
         elif run and _joins(word, run[-1][1], following[2]):
             pass

@@ -9,11 +9,15 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from picketline.cli import app
 from picketline.db import Database
+from picketline.errors import StorageError
 from picketline.settings import Settings
+from picketline.web.app import create_app
 from tests.web_fixtures import free_port
 
 CLI = [sys.executable, "-c", "from picketline.cli import main; main()"]
@@ -36,7 +40,7 @@ def test_help_has_options_and_an_example() -> None:
 
 
 def test_missing_database_is_one_line_not_a_traceback(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "empty", env="test")  # type: ignore[call-arg]
+    settings = Settings.model_validate({"data_dir": tmp_path / "empty", "env": "test"})
     result = subprocess.run(
         [*CLI, "serve", "--port", str(free_port())],
         env=cli_env(settings),
@@ -90,3 +94,19 @@ def wait_for(url: str, process: subprocess.Popen[str], seconds: float = 30) -> h
         except httpx.TransportError:
             time.sleep(0.2)
     raise AssertionError(f"no answer from {url} in {seconds} s")
+
+
+def test_app_opens_and_closes_its_own_database(
+    sqlite_settings: Settings, sqlite_db: Database
+) -> None:
+    sqlite_db.close()
+    app = create_app(sqlite_settings)
+    with TestClient(app) as client:
+        assert client.get("/healthz").json() == {"status": "ok"}
+        assert isinstance(app.state.db, Database)
+
+
+def test_app_startup_fails_clearly_without_a_database(tmp_path: Path) -> None:
+    settings = Settings.model_validate({"data_dir": tmp_path / "none", "env": "test"})
+    with pytest.raises(StorageError, match="picketline init"), TestClient(create_app(settings)):
+        pass

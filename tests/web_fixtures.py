@@ -22,6 +22,7 @@ from picketline.actions.bundles import NewSource, NewStruggle
 from picketline.actions.struggles import do_create_struggle, do_create_struggles
 from picketline.db import Database
 from picketline.db.models import StruggleRow
+from picketline.demo import generate_demo
 from picketline.domain.dates import PartialDate
 from picketline.domain.event import Event
 from picketline.domain.place import Place
@@ -121,8 +122,6 @@ def hidden_bundles() -> list[NewStruggle]:
 
 def seed(db: Database, demo_count: int = DEMO_COUNT) -> WebData:
     """Store demo struggles and the hostile cases; remember which id is which."""
-    from picketline.demo import generate_demo
-
     do_create_struggles(db, generate_demo(demo_count, seed=7), actor="system:test")
     data = WebData(db)
     data.secret_id = do_create_struggle(db, secret_bundle(), actor="system:test")

@@ -99,9 +99,10 @@ async def validation_error(request: Request, error: Exception) -> Response:
 
 
 def page_error(request: Request, status: int, heading: str, message: str) -> Response:
-    """Render the error page (without a database round trip: the DB may be the problem)."""
+    """Render the error page without a database round trip (the DB may be the problem)."""
     templates = request.app.state.templates
-    context = {"heading": heading, "message": message, "has_demo": False}
+    has_demo = request.app.state.demo_cache.value  # the last known answer
+    context = {"heading": heading, "message": message, "has_demo": has_demo}
     return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 

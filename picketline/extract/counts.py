@@ -97,8 +97,9 @@ _EN_PEOPLE = _wordset(
     "people person staff crew worker nurse teacher driver doctor picket colleague employee "
     "trainee guard cook medic paramedic firefighter pilot clerk youth man men woman women "
     "child children adult comrade activist delegate volunteer family miner docker striker "
-    "resident student protester protestor demonstrator member hand detainee"
+    "resident student protester protestor demonstrator member hand detainee police personnel"
 )
+_EN_PLURALS = _wordset("people staff police personnel crew men women children folk")
 _EN_PERSON_SUFFIX = ("er", "or", "ist", "ian", "ant", "ent", "eer")
 _EN_THING = _wordset(
     "order number paper letter water quarter center centre meter percent cent event "
@@ -189,25 +190,25 @@ def _cyr_noun(words: list[re.Match[str]], language: str) -> tuple[re.Match[str] 
 
 
 def _en_noun(words: list[re.Match[str]]) -> tuple[re.Match[str] | None, bool]:
-    """The last word of the noun group after a number ("coal Miners", "striking meatpackers")."""
-    collected: list[re.Match[str]] = []
+    """The plural head noun after a number ("coal Miners", "angry unionized welders").
+
+    Without a tagger, the plural is the best sign of the head: counted nouns
+    after a number above one are plural, and the words before it (adjectives,
+    participles, noun modifiers) are not.
+    """
     for index, word in enumerate(words[:5]):
         folded = word.group().casefold()
         if any(c.isdigit() for c in folded):
             break
         if folded in _EN_STOP:
-            if collected or not (folded == "of" and index == 0):
-                break
-            continue
-        if folded.endswith(("ing", "ed")) and folded not in _EN_PEOPLE:
-            if collected:
-                break
-            continue
-        collected.append(word)
-        if len(collected) == 3:
+            if folded == "of" and index == 0:
+                continue
             break
-    head = collected[-1] if collected else None
-    return head, head is not None and _en_person(lemma(head.group()))
+        if folded in _EN_PLURALS or (
+            folded.endswith("s") and not folded.endswith(("ss", "us", "is", "'s", "’s"))
+        ):
+            return word, _en_person(lemma(word.group()))
+    return None, False
 
 
 def _en_person(word: str) -> bool:
@@ -267,6 +268,14 @@ def _mention(text: str, language: str, first: NumberSpan, last: NumberSpan) -> C
     return CountMention(first.start, last.end, low, high, noun, noun_lemma, unit, repression)
 
 
+def _order(value: int) -> int:
+    """The largest power of 1000 that divides ``value`` (1 for none)."""
+    order = 1
+    while value and value % (order * 1000) == 0:
+        order *= 1000
+    return order
+
+
 def _compounds(text: str, numbers: list[NumberSpan]) -> list[NumberSpan]:
     """ "156 млн 210 тисяч" is one number: a larger order followed by a smaller one."""
     out: list[NumberSpan] = []
@@ -275,8 +284,7 @@ def _compounds(text: str, numbers: list[NumberSpan]) -> list[NumberSpan]:
         if (
             previous is not None
             and not text[previous.end : number.start].strip()
-            and previous.lo >= 1000 * max(number.hi, 1)
-            and previous.lo % 1000 == 0
+            and number.hi < _order(previous.lo)
         ):
             out[-1] = NumberSpan(
                 previous.start,

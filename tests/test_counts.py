@@ -1,0 +1,239 @@
+"""Counts in English, Russian and Ukrainian: values, bounds, nouns, units.
+
+Every sentence here is written for the test; none is taken from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from picketline.domain.struggle import Participants
+from picketline.extract.base import ExtractionDoc
+from picketline.extract.counts import CountMention, CountStage, find_counts
+from picketline.extract.numbers import find_numbers
+
+
+def only(text: str, language: str) -> CountMention:
+    found = find_counts(text, language)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def bounds(text: str, language: str) -> tuple[int | None, int | None]:
+    mention = only(text, language)
+    return mention.min, mention.max
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("268 dockers came.", "en", 268),
+        ("1,200 dockers came.", "en", 1200),
+        ("1 200 dockers came.", "en", 1200),
+        ("Fourteen dockers came.", "en", 14),
+        ("Two hundred dockers came.", "en", 200),
+        ("Two hundred and fifty dockers came.", "en", 250),
+        ("Twenty-five dockers came.", "en", 25),
+        ("Пришли двадцать пять докеров.", "ru", 25),
+        ("Пришли двести шестьдесят восемь докеров.", "ru", 268),
+        ("Пришли полторы тысячи докеров.", "ru", 1500),
+        ("Пришли три тысячи докеров.", "ru", 3000),
+        ("Прийшли чотирнадцять докерів.", "uk", 14),
+        ("Прийшли двісті докерів.", "uk", 200),
+        ("Прийшли п’ятеро докерів.", "uk", 5),
+        ("Бастуют 3 тысячи докеров.", "ru", 3000),
+    ],
+)
+def test_exact_values(text: str, language: str, value: int) -> None:
+    assert bounds(text, language) == (value, value)
+    assert only(text, language).unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("More than 100 cleaners walked out.", "en", (100, None)),
+        ("Over 100 cleaners walked out.", "en", (100, None)),
+        ("Более 100 уборщиц вышли.", "ru", (100, None)),
+        ("Свыше 100 уборщиц вышли.", "ru", (100, None)),
+        ("Понад 100 прибиральниць вийшли.", "uk", (100, None)),
+        ("About 25 cleaners walked out.", "en", (25, 25)),
+        ("Some 25 cleaners walked out.", "en", (25, 25)),
+        ("Около 25 уборщиц вышли.", "ru", (25, 25)),
+        ("Порядка 25 уборщиц вышли.", "ru", (25, 25)),
+        ("Близько 25 прибиральниць вийшли.", "uk", (25, 25)),
+        ("Up to 300 cleaners may walk out.", "en", (None, 300)),
+        ("До 300 уборщиц могут выйти.", "ru", (None, 300)),
+        ("200-300 cleaners walked out.", "en", (200, 300)),
+        ("Between 200 and 300 cleaners walked out.", "en", (200, 300)),
+        ("От 200 до 300 уборщиц вышли.", "ru", (200, 300)),
+        ("Від 200 до 300 прибиральниць вийшли.", "uk", (200, 300)),
+        ("More than a dozen cleaners walked out.", "en", (12, None)),
+    ],
+)
+def test_bounds(text: str, language: str, expected: tuple[int | None, int | None]) -> None:
+    assert bounds(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Hundreds of cleaners walked out.", "en", 200, 999),
+        ("Сотни уборщиц вышли.", "ru", 200, 999),
+        ("Сотні прибиральниць вийшли.", "uk", 200, 999),
+        ("Dozens of cleaners walked out.", "en", 24, 99),
+        ("Десятки уборщиц вышли.", "ru", 20, 99),
+        ("Десятки прибиральниць вийшли.", "uk", 20, 99),
+        ("Thousands of cleaners walked out.", "en", 2000, 9999),
+        ("Тысячи уборщиц вышли.", "ru", 2000, 9999),
+        ("Тисячі прибиральниць вийшли.", "uk", 2000, 9999),
+        ("Несколько сотен уборщиц вышли.", "ru", 300, 900),
+        ("Кілька десятків прибиральниць вийшли.", "uk", 30, 90),
+        ("Tens of thousands of cleaners marched.", "en", 20000, 99000),
+    ],
+)
+def test_vague_quantities(text: str, language: str, low: int, high: int) -> None:
+    assert bounds(text, language) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "noun", "noun_lemma"),
+    [
+        ("Yesterday 100 miners walked out.", "en", "miners", "miner"),
+        ("Yesterday 100 coal miners walked out.", "en", "miners", "miner"),
+        ("Then 40 angry unionized welders left.", "en", "welders", "welder"),
+        ("Вышли 268 кемеровских шахтеров.", "ru", "шахтеров", "шахтер"),
+        ("Вийшли 14 гірників.", "uk", "гірників", "гірник"),
+        ("Пришли 135 человек.", "ru", "человек", "человек"),
+    ],
+)
+def test_head_noun(text: str, language: str, noun: str, noun_lemma: str) -> None:
+    mention = only(text, language)
+    assert (mention.noun, mention.noun_lemma, mention.unit) == (noun, noun_lemma, "people")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("Police arrested 24 striking welders.", "en", 24),
+        ("There were about 25 arrests.", "en", 25),
+        ("Среди них 25 задержанных.", "ru", 25),
+        ("Полиция задержала 25 сварщиков.", "ru", 25),
+        ("Поліція затримала 25 зварювальників.", "uk", 25),
+    ],
+)
+def test_arrests(text: str, language: str, count: int) -> None:
+    mention = only(text, language)
+    assert (mention.min, mention.repression, mention.unit) == (count, "arrest", "people")
+
+
+def test_arrested_participle_lemma() -> None:
+    assert only("Среди них 25 задержанных.", "ru").noun_lemma == "задержанный"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("They won $5 million in back pay.", "en", "money"),
+        ("They won $4,200 each.", "en", "money"),
+        ("Долг достиг 74 млн рублей.", "ru", "money"),
+        ("Борг складає 156 млн 210 тисяч грн.", "uk", "money"),
+        ("They won a 30% rise.", "en", "percent"),
+        ("They asked for nine percent.", "en", "percent"),
+        ("Просили 30 процентов.", "ru", "percent"),
+        ("Просили 30 відсотків.", "uk", "percent"),
+        ("The seven-month lockout goes on.", "en", "time"),
+        ("The strike lasted 10 days.", "en", "time"),
+        ("Забастовка длится 10 дней.", "ru", "time"),
+        ("Страйк триває 10 днів.", "uk", "time"),
+        ("Это случилось в 2021 году.", "ru", "year"),
+        ("Це сталося у 2021 році.", "uk", "year"),
+        ("It happened in 2021.", "en", "year"),
+        ("It was the 2014 election.", "en", "year"),
+        ("Собрание прошло 13 января.", "ru", "date"),
+        ("The vote was on June 6.", "en", "date"),
+    ],
+)
+def test_units_that_are_not_head_counts(text: str, language: str, unit: str) -> None:
+    assert only(text, language).unit == unit
+
+
+class TestNegative:
+    def test_labels_ordinals_and_times_are_not_counts(self) -> None:
+        assert find_counts("Дільниця № 1 працює з 17:14, це 3-й цех.", "uk") == []
+
+    def test_words_with_digits_are_not_counts(self) -> None:
+        assert find_counts("The Covid-19 rules and G7 talks.", "en") == []
+
+    def test_the_pronoun_one_is_not_a_count(self) -> None:
+        assert find_counts("One of them spoke.", "en") == []
+
+    def test_a_thing_is_not_people(self) -> None:
+        mention = only("They sent 18 pizzas.", "en")
+        assert (mention.noun_lemma, mention.unit) == ("pizza", None)
+
+    def test_a_big_year_like_number_of_people_is_people(self) -> None:
+        assert only("Вышли 2000 рабочих.", "ru").unit == "people"
+
+
+def test_stage_adds_participants() -> None:
+    doc = ExtractionDoc("Более 100 шахтеров вышли.", language="ru")
+    CountStage()(doc)
+    (finding,) = doc.of("_count")
+    assert finding.value == Participants(min=100)
+    assert finding.attrs["noun_lemma"] == "шахтер"
+    assert finding.attrs["unit"] == "people"
+
+
+@given(st.integers(min_value=2, max_value=999_999))
+def test_digits_read_back(value: int) -> None:
+    for text in (str(value), f"{value:,}", f"{value:,}".replace(",", " ")):
+        (number,) = find_numbers(f"Came {text} dockers.", "en")
+        assert (number.lo, number.hi) == (value, value)
+
+
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def english(value: int) -> str:
+    """An English number in words, the way a reporter writes it (below a million)."""
+    if value >= 1000:
+        rest = value % 1000
+        return f"{english(value // 1000)} thousand" + (f" {english(rest)}" if rest else "")
+    if value >= 100:
+        rest = value % 100
+        return f"{_EN_UNITS[value // 100]} hundred" + (f" and {english(rest)}" if rest else "")
+    if value >= 20:
+        unit = value % 10
+        return _EN_TENS[value // 10 - 2] + (f"-{_EN_UNITS[unit]}" if unit else "")
+    return _EN_UNITS[value]
+
+
+@given(st.integers(min_value=2, max_value=999_999))
+def test_english_words_read_back(value: int) -> None:
+    (number,) = find_numbers(f"Came {english(value)} dockers.", "en")
+    assert (number.lo, number.hi) == (value, value)

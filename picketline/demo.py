@@ -354,6 +354,8 @@ def _events(rng: random.Random, fields: StruggleFields) -> tuple[Event, ...]:
     date = fields.start
     for _ in range(rng.randint(0, 4 if fields.end else 5)):
         date = _date_after(rng, date, 10)
+        if fields.end and date.first_day() >= fields.end.first_day():
+            break  # the timeline stays inside the action
         kind = rng.choice(extra)
         events.append(
             Event(None, None, kind, date, f"Demo timeline entry: {kind.value.replace('_', ' ')}.")

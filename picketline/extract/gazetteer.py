@@ -23,10 +23,10 @@ import os
 import re
 import sqlite3
 import tempfile
-from importlib.util import find_spec
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
@@ -341,7 +341,8 @@ class _Builder:
             eid = self.add(entry, f"geonames:{entry.geonames_id}")
             lang = "uk" if entry.country == "UA" else "ru"
             self.names(eid, [entry.name], Q_PRIMARY, lang)
-            alternates = [a for a in town["alternatenames"] if _USABLE_NAME.match(a)]
+            alternates = [a for a in town["alternatenames"]
+                          if _USABLE_NAME.match(a) and (len(a) >= 4 or morph.is_cyrillic(a))]
             self.names(eid, alternates, Q_ALT, lang)
             if entry.population >= 100_000:
                 for alt in alternates:

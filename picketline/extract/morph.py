@@ -98,7 +98,7 @@ def lemmas(text: str, language: str | None = None) -> list[str]:
 # accents and possessives, Cyrillic compared by dictionary form. The gazetteer
 # indexes names under these keys; the matcher builds them from the text.
 
-TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?", re.UNICODE)
+TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*", re.UNICODE)
 _STRESS = re.compile("[\u0300\u0301]")
 _ADJ_ENDING = re.compile(r"(ая|яя|ое|ее|ые|ие|ий|ый|ой|а|ів|ів|ці|ки)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -114,8 +114,8 @@ def latin_key(word: str) -> str:
 def surface_key(word: str) -> str:
     """The key of a word exactly as written (Cyrillic folded, stress marks dropped)."""
     if is_cyrillic(word):
-        return _STRESS.sub("", fold(word)).rstrip(".")
-    return latin_key(word).rstrip(".")
+        return _STRESS.sub("", fold(word))
+    return latin_key(word)
 
 
 def word_keys(word: str, language: str | None = None) -> tuple[str, ...]:
@@ -123,7 +123,7 @@ def word_keys(word: str, language: str | None = None) -> tuple[str, ...]:
     surface = surface_key(word)
     if not is_cyrillic(word):
         return (surface,)
-    forms = normal_forms(_STRESS.sub("", word).rstrip("."), language)
+    forms = normal_forms(_STRESS.sub("", word), language)
     return (surface, *(f for f in forms if f != surface))
 
 

@@ -1,0 +1,406 @@
+"""The place stage: find place names in text and resolve them to coordinates.
+
+Matching runs over word tokens: at every token that may start a name
+(capitalised, or a lower-case Cyrillic relational adjective such as
+"кузбасских"), the longest run of up to ``max_words`` words that the
+gazetteer knows (in any inflection) is a *mention*. Mentions that look like
+something else — a word that also occurs in lower case, a person's name
+("Sharon Graham"), a quoted company or mine ("шахта «Заречная»"), a workplace
+("Black Mountain mines") — are dropped.
+
+Resolution then picks one entry per mention: population and kind first, then
+the document's context — its language and web domain, the countries it names,
+and the other places it mentions nearby (two names 60 km apart explain each
+other: "Uglegorsk" near the Vostochny cosmodrome is Tsiolkovsky in Amur, not
+Uglegorsk on Sakhalin).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from picketline.extract import morph
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.gazetteer import (
+    KIND_COUNTRY,
+    KIND_REGION,
+    KIND_SITE,
+    KIND_TOWN,
+    Q_ADJ,
+    Candidate,
+    Gazetteer,
+    context_weights,
+    distance_km,
+)
+
+QUALITY_NAMES = ("name", "alternate", "short", "adjective")
+# Words that continue a capitalised name without making it a person's name.
+PLACE_AFFIXES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "greater", "upper", "lower", "oblast", "region", "republic", "people's",
+    "province", "county", "state", "krai", "district", "territory", "city", "town",
+    "valley", "basin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+})
+# A name followed by one of these is a workplace or an institution, not the place.
+FACILITY_AFTER = frozenset({
+    "mine", "mines", "colliery", "collieries", "pit", "plant", "factory", "works", "mill",
+    "refinery", "station", "hospital", "school", "university", "college", "street", "road",
+    "avenue", "square", "airport", "company", "services", "council", "corporation", "group",
+    "ltd", "inc", "shipyard", "yard", "depot", "terminal",
+})
+# A name after one of these (lemmas) is a workplace's name: шахта Горная, завод Сибирь.
+FACILITY_BEFORE = frozenset({
+    "шахта", "шахтоучасток", "завод", "комбинат", "фабрика", "рудник", "разрез", "компания",
+    "предприятие", "улица", "проспект", "станция", "площадь", "вокзал", "больница", "гп",
+    "дп", "ооо", "ао", "пао", "оао", "тов", "пат", "вулиця",
+})
+# Function words that may stand capitalised at a sentence start before a name.
+FUNCTION_WORDS = frozenset({
+    "the", "in", "at", "on", "a", "an", "from", "to", "for", "by", "with", "and", "but",
+    "this", "that", "of", "near", "outside", "inside", "в", "во", "у", "на", "из", "с",
+    "со", "к", "по", "от", "до", "под", "над", "за", "при", "о", "об",
+})
+TOWN_CUES = frozenset({
+    "town", "city", "village", "settlement", "hamlet", "город", "городе", "города",
+    "поселок", "посёлок", "поселке", "посёлке", "село", "селе", "деревня", "місто", "місті",
+    "селище", "селищі", "пгт", "смт",
+})
+_QUOTES_OPEN = "\"'«„“‘"
+_QUOTES_CLOSE = "\"'»“”’"
+_CYR_ADJECTIVE = re.compile(
+    r"[сц]ь?к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|ої|ій|у|е|і|ім)$")
+_SENTENCE_END = re.compile(r"[.!?\n:;—–-]\s*[\"'«“„(]*\s*$")
+_TLD_COUNTRIES = {"ru": "RU", "ua": "UA", "by": "BY", "kz": "KZ", "uk": "GB", "ca": "CA",
+                  "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "za": "ZA"}
+PROXIMITY_KM = 60.0
+
+
+@dataclass
+class Token:
+    """A word of the text with its offsets."""
+
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence (or of the text)
+    glued: bool = False  # touches a digit, "@", "/" or "_": part of an identifier
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def shouting(self) -> bool:
+        return self.text.isupper()
+
+
+@dataclass
+class Mention:
+    """A run of words the gazetteer knows, and what it may mean."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate]
+    cue: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with offsets, each marked whether it starts a sentence."""
+    out = []
+    for match in morph.TOKEN.finditer(text):
+        before = text[max(0, match.start() - 6): match.start()]
+        initial = match.start() == 0 or bool(_SENTENCE_END.search(before)) or not before.strip()
+        edges = text[max(0, match.start() - 1): match.start()] + text[match.end(): match.end() + 1]
+        glued = any(c.isdigit() or c in "@/_" for c in edges)
+        out.append(Token(match.group(), match.start(), match.end(), initial, glued))
+    return out
+
+
+def find_mentions(text: str, language: str | None, gazetteer: Gazetteer) -> list[Mention]:
+    """Every run of words that names a known place and passes the false-positive filters."""
+    tokens = tokenize(text)
+    lowercase = {t.text.casefold() for t in tokens if t.text.islower()}
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        found = _longest_match(text, tokens, i, language, gazetteer, lowercase)
+        if found is None:
+            i += 1
+            continue
+        mention, width = found
+        mentions.append(mention)
+        i += width
+    return mentions
+
+
+def _longest_match(text: str, tokens: list[Token], i: int, language: str | None,
+                   gazetteer: Gazetteer, lowercase: set[str]) -> tuple[Mention, int] | None:
+    first = tokens[i]
+    adjective_only = not first.capitalised
+    if adjective_only and not (morph.is_cyrillic(first.text) and _CYR_ADJECTIVE.search(first.text)):
+        return None
+    for width in range(min(gazetteer.max_words, len(tokens) - i), 0, -1):
+        span = tokens[i: i + width]
+        if not _contiguous(text, span):
+            continue
+        cands = gazetteer.candidates_for_words([t.text for t in span], language)
+        if adjective_only:
+            cands = [c for c in cands if c.quality == Q_ADJ]
+        if cands and _plausible(text, tokens, i, width, cands, gazetteer, lowercase):
+            mention = Mention(span[0].start, span[-1].end, text[span[0].start: span[-1].end],
+                              cands, cue=_town_cue(tokens, i))
+            return mention, width
+    return None
+
+
+def _contiguous(text: str, span: list[Token]) -> bool:
+    """Words of one name are separated by a space or two, never by punctuation."""
+    gaps = (text[a.end: b.start] for a, b in itertools.pairwise(span))
+    return all(len(g) <= 2 and g.strip() == "" and "\n" not in g for g in gaps)
+
+
+def _plausible(text: str, tokens: list[Token], i: int, width: int, cands: list[Candidate],
+               gazetteer: Gazetteer, lowercase: set[str]) -> bool:
+    """The false-positive filters; each says why a known name is not a place here."""
+    span = tokens[i: i + width]
+    key = " ".join(morph.surface_key(t.text) for t in span)
+    if key in gazetteer.stopwords or morph.lemma(span[0].text) in gazetteer.stopwords:
+        return False
+    latin = not morph.is_cyrillic(key)
+    if latin and not all(t.capitalised or t.text.casefold() in FUNCTION_WORDS for t in span):
+        return False
+    if width == 1 and not _plausible_single(span[0], tokens, i, cands, gazetteer, lowercase):
+        return False
+    return not (
+        _quoted(text, span[0].start, span[-1].end)
+        or _facility_around(tokens, i, width)
+        or _inside_name(text, tokens, i, width)
+    )
+
+
+def _plausible_single(token: Token, tokens: list[Token], i: int, cands: list[Candidate],
+                      gazetteer: Gazetteer, lowercase: set[str]) -> bool:
+    word = token.text
+    if token.glued:
+        return False  # part of an identifier or a domain name ("Vse42.ru")
+    big = any(gazetteer.entry(c.entry_id).kind in (KIND_COUNTRY, KIND_REGION, KIND_SITE)
+              or gazetteer.entry(c.entry_id).population >= 100_000 for c in cands)
+    if len(word) < 3 and not (token.shouting and big):
+        return False
+    if token.shouting and len(word) <= 5 and not big:
+        return False  # an acronym (NATO, CUPE), not a village that happens to share it
+    if token.capitalised and word.casefold() in lowercase:
+        return False  # "Reading" where the text also says "reading"
+    cyrillic = morph.is_cyrillic(word)
+    if not cyrillic and word.casefold() in english_stopwords():
+        return False  # "But", "For", "Far" are alternate names of Butantã, Fortaleza, Fargo
+    dateline = i == 0 and token.shouting
+    if not token.initial or dateline or _town_cue(tokens, i):
+        return True
+    if cyrillic:
+        return not _common_russian_word(word)
+    return big
+
+
+@cache
+def english_stopwords() -> frozenset[str]:
+    """English function words (jusText's list, shipped with trafilatura), if available."""
+    try:
+        import justext
+    except ImportError:  # pragma: no cover - trafilatura brings it
+        return frozenset()
+    return frozenset(justext.get_stoplist("English"))
+
+
+def _common_russian_word(word: str) -> bool:
+    """A sentence-initial word pymorphy3 knows only as a common word ("Мир", "Победа")."""
+    lang = morph.guess_cyrillic_language(word)
+    parses = morph.analyzer(lang).parse(word.casefold())[:3]
+    known = any(p.is_known for p in parses)
+    return known and not any({"Geox", "Name", "Surn"} & set(p.tag.grammemes) for p in parses)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A name alone in quotes is a company's or a mine's ("Заречная"), not the place."""
+    before, after = text[max(0, start - 1): start], text[end: end + 1]
+    return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
+
+
+def _facility_around(tokens: list[Token], i: int, width: int) -> bool:
+    """"Black Mountain and Lone Mountain mines", "шахте Горная": a workplace's name."""
+    if i > 0 and morph.lemma(tokens[i - 1].text) in FACILITY_BEFORE:
+        return True
+    rest = tokens[i + width: i + width + 2 * width + 2]
+    if rest and rest[0].text.casefold() in FACILITY_AFTER:
+        return True
+    if len(rest) > width + 1 and rest[0].text.casefold() in ("and", "&"):
+        # the same shape after "and": "X Mountain and Y Mountain mines"
+        coordinated = rest[1: width + 1]
+        return all(t.capitalised for t in coordinated) and (
+            rest[width + 1].text.casefold() in FACILITY_AFTER)
+    return False
+
+
+def _inside_name(text: str, tokens: list[Token], i: int, width: int) -> bool:
+    """Part of a longer capitalised run that is not a place: "Sharon Graham", "Abraham Lincoln"."""
+    def joined(a: Token, b: Token) -> bool:
+        return text[a.end: b.start] == " "
+
+    if i > 0:
+        prev = tokens[i - 1]
+        if (joined(prev, tokens[i]) and prev.capitalised and not prev.shouting
+                and prev.text.casefold() not in FUNCTION_WORDS | PLACE_AFFIXES):
+            return True
+    end = i + width
+    if end < len(tokens):
+        nxt = tokens[end]
+        if (joined(tokens[end - 1], nxt) and nxt.capitalised and not nxt.shouting
+                and nxt.text.casefold() not in PLACE_AFFIXES):
+            return True
+    return False
+
+
+def _town_cue(tokens: list[Token], i: int) -> bool:
+    """"the town of Holyrood", "в городе Антраците", "у місті ..."."""
+    before = [t.text.casefold().rstrip(".") for t in tokens[max(0, i - 2): i]]
+    return any(w in TOWN_CUES or w in ("г", "м", "с", "пос") for w in before)
+
+
+# --- resolution --------------------------------------------------------------
+
+def document_context(mentions: list[Mention], gazetteer: Gazetteer, language: str | None,
+                     url: str | None = None) -> dict[str, float]:
+    """Country weights: the language, the web domain, and the countries the text names."""
+    weights = context_weights(language, None)
+    tld = (url or "").split("://")[-1].split("/")[0].rsplit(".", 1)[-1].lower()
+    if tld in _TLD_COUNTRIES:
+        weights[_TLD_COUNTRIES[tld]] = weights.get(_TLD_COUNTRIES[tld], 0.0) + 1.0
+    named: Counter[str] = Counter()
+    for mention in mentions:
+        countries = {gazetteer.entry(c.entry_id).country for c in mention.candidates}
+        kinds = {gazetteer.entry(c.entry_id).kind for c in mention.candidates}
+        if len(countries) == 1 and (KIND_COUNTRY in kinds or len(mention.candidates) == 1):
+            named[countries.pop()] += 1
+    for country, count in named.items():
+        weights[country] = weights.get(country, 0.0) + 1.5 + 0.5 * min(count - 1, 2)
+    return weights
+
+
+def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: dict[str, float]) -> None:
+    """Score every candidate of every mention (into ``Mention.scores``)."""
+    for mention in mentions:
+        mention.scores = {c.entry_id: score for c, score in gazetteer.rank(mention.candidates,
+                                                                           context)}
+        for cand in mention.candidates:
+            if mention.cue and gazetteer.entry(cand.entry_id).kind == KIND_TOWN:
+                mention.scores[cand.entry_id] += 1.0
+    tops = {id(m): _top(m, 3) for m in mentions}
+    for mention in mentions:
+        others = [e for m in mentions if m.text != mention.text for e in tops[id(m)]]
+        for entry_id in mention.scores:
+            if _near_any(entry_id, others, gazetteer):
+                mention.scores[entry_id] += 1.5
+
+
+def _top(mention: Mention, n: int) -> list[int]:
+    return sorted(mention.scores, key=lambda e: -mention.scores[e])[:n]
+
+
+def _near_any(entry_id: int, others: list[int], gazetteer: Gazetteer) -> bool:
+    """Whether another mention may mean a place within ``PROXIMITY_KM`` of this one."""
+    entry = gazetteer.entry(entry_id)
+    if entry.kind == KIND_COUNTRY:
+        return False
+    for other_id in others:
+        other = gazetteer.entry(other_id)
+        if other.kind != KIND_COUNTRY and other_id != entry_id and distance_km(
+                entry.lat, entry.lon, other.lat, other.lon) < PROXIMITY_KM:
+            return True
+    return False
+
+
+def to_finding(mention: Mention, gazetteer: Gazetteer) -> Finding:
+    """The best reading of a mention as a ``place`` finding, with its confidence."""
+    ranked = sorted(mention.scores.items(), key=lambda kv: -kv[1])
+    best_id, best = ranked[0]
+    margin = best - ranked[1][1] if len(ranked) > 1 else 3.0
+    quality = min(c.quality for c in mention.candidates if c.entry_id == best_id)
+    entry = gazetteer.entry(best_id)
+    confidence = (0.9, 0.8, 0.65, 0.5)[quality] * (0.6 + 0.4 * min(1.0, margin / 1.5))
+    if entry.kind == KIND_TOWN and entry.population < 2000 and not mention.cue:
+        confidence *= 0.85
+    attrs: dict[str, Any] = {"population": entry.population, "kind": entry.kind,
+                             "name_quality": QUALITY_NAMES[quality], "cue": mention.cue,
+                             "alternatives": len(ranked) - 1}
+    return Finding(field="place", value=entry.place(), start=mention.start, end=mention.end,
+                   confidence=round(min(confidence, 0.99), 3), attrs=attrs)
+
+
+def find_places(text: str, language: str | None = None, url: str | None = None,
+                gazetteer: Gazetteer | None = None) -> list[Finding]:
+    """Every resolved place mention in ``text``, in text order."""
+    gaz = gazetteer or Gazetteer.default()
+    mentions = find_mentions(text, language, gaz)
+    resolve(mentions, gaz, document_context(mentions, gaz, language, url))
+    return [to_finding(m, gaz) for m in mentions if m.scores]
+
+
+class PlaceStage:
+    """The pipeline stage: appends a ``place`` finding for every place mention."""
+
+    name = "places"
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+
+    @classmethod
+    def from_settings(cls, settings: Any = None) -> PlaceStage:
+        """Build from settings (the index is cached under ``settings.data_dir/cache``)."""
+        data_dir = getattr(settings, "data_dir", None)
+        if data_dir is None:
+            return cls()
+        return cls(Gazetteer.load(data_dir / "cache"))
+
+    def __call__(self, doc: ExtractionDoc) -> None:
+        for finding in find_places(doc.text, doc.language, doc.url, self.gazetteer):
+            doc.add(finding)
+
+
+_SPECIFICITY = {KIND_SITE: 3.2, KIND_TOWN: 3.0, KIND_REGION: 2.0, KIND_COUNTRY: 1.0}
+
+
+def best_place(findings: list[Finding], near: int | None = None) -> Finding | None:
+    """The mention most likely to be *the* place: specific, confident, repeated, near ``near``.
+
+    A town beats its region and country; a name said three times, or after
+    "the town of", beats one said once; with ``near`` (an offset, e.g. of the
+    action words) closer mentions win.
+    """
+    places = [f for f in findings if f.field == "place"]
+    if not places:
+        return None
+    support = Counter(f.value.name for f in places)
+
+    def score(f: Finding) -> float:
+        value = _SPECIFICITY.get(str(f.attrs.get("kind")), 1.0) + 2 * f.confidence
+        value += 0.5 * math.log(support[f.value.name]) + (1.0 if f.attrs.get("cue") else 0.0)
+        if f.attrs.get("name_quality") == "adjective":
+            value -= 0.5
+        if near is not None:
+            value -= min(abs(f.start - near) / 1500, 1.5)
+        return value
+
+    return max(places, key=score)
+
+
+__all__ = ["PlaceStage", "best_place", "find_places"]

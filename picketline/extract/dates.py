@@ -406,57 +406,91 @@ _ACTION = (
     r"picket|stoppage|standoff|stand-off|shutdown|забастовк|стачк|голодовк|протест|страйк|"
     r"акци|акці|блокад|оккупац|окупац|голодуван|бастуют|страйкують|протестують)"
 )
-_NUMBER_WORD = r"(?:\d+|[^\W\d_]+(?:['’ʼ][^\W\d_]+)?)"
+_NUMBER_WORD = r"(?:\d++|[^\W\d_]++(?:['’ʼ][^\W\d_]++)?)"  # possessive: no backtracking
 _PARTS = {
     "MONTH": MONTH, "YEAR": _YEAR, "YW": _YEAR_WORD, "ORD": _ORD, "DAY": _DAY, "DASH": _DASH,
     "REL": _RELATIVE, "NUM": _NUMBER_WORD, "UNIT": _DAY_UNIT, "ACT": _ACTION,
     "ENWD": _EN_WEEKDAY, "CYWD": _CYR_WEEKDAY,
 }  # fmt: skip
 # fmt: off
-_PATTERNS: tuple[tuple[str, Handler], ...] = (
-    (r"(?<!\d)%(YEAR)s-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)", _h_numeric),
-    (r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
+_PATTERNS: tuple[tuple[str | None, str, Handler], ...] = (
+    ("digit",
+     r"(?<!\d)%(YEAR)s-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)", _h_numeric),
+    ("digit",
+     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)",
      _h_numeric),
-    (r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/%(YEAR)s", _h_numeric),
-    (r"(?P<d1>[0-3]?\d)(?!\d)%(ORD)s(?:\s+(?P<m1>%(MONTH)s))?%(DASH)s(?P<d2>[0-3]?\d)(?!\d)"
+    ("digit",
+     r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/%(YEAR)s", _h_numeric),
+    ("month",
+     r"(?<!\d)(?P<d1>[0-3]?\d)(?!\d)%(ORD)s(?:\s+(?P<m1>%(MONTH)s))?%(DASH)s(?P<d2>[0-3]?\d)(?!\d)"
      r"%(ORD)s\s+(?:of\s+)?(?P<m2>%(MONTH)s)(?:,?\s+%(YEAR)s)?%(YW)s", _h_range),
-    (r"(?P<m1>%(MONTH)s)\s+(?P<d1>[0-3]?\d)(?!\d)%(ORD)s%(DASH)s(?:(?P<m2>%(MONTH)s)\s+)?"
+    ("month",
+     r"(?<!\w)(?P<m1>%(MONTH)s)\s+(?P<d1>[0-3]?\d)(?!\d)%(ORD)s%(DASH)s(?:(?P<m2>%(MONTH)s)\s+)?"
      r"(?P<d2>[0-3]?\d)(?!\d)%(ORD)s(?:,?\s+%(YEAR)s)?", _h_range),
-    (r"(?<!\d)%(DAY)s\s+(?:of\s+)?(?P<m>%(MONTH)s)(?:,?\s+%(YEAR)s)?%(YW)s", _h_day_month),
-    (r"(?P<m>%(MONTH)s)\s+%(DAY)s(?:,?\s+%(YEAR)s)?", _h_day_month),
-    (r"(?P<m>%(MONTH)s),?\s+%(YEAR)s%(YW)s", _h_month_year),
-    (r"(?<!\w)(?:in|since|from|until|till|by|during|through|early|late|mid|last|this|of|в|во|"
+    ("month",
+     r"(?<!\d)%(DAY)s\s+(?:of\s+)?(?P<m>%(MONTH)s)(?:,?\s+%(YEAR)s)?%(YW)s", _h_day_month),
+    ("month",
+     r"(?<!\w)(?P<m>%(MONTH)s)\s+%(DAY)s(?:,?\s+%(YEAR)s)?", _h_day_month),
+    ("month",
+     r"(?<!\w)(?P<m>%(MONTH)s),?\s+%(YEAR)s%(YW)s", _h_month_year),
+    ("month",
+     r"(?<!\w)(?:in|since|from|until|till|by|during|through|early|late|mid|last|this|of|в|во|"
      r"с|со|до|по|к|у|з|із|від|наприкінці|на початку|в начале|в конце|в середине|с начала|"
      r"з початку|до конца|на)[\s-]+(?P<date>(?P<m>%(MONTH)s))(?!\s*\d)", _h_month_year),
-    (r"(?<!\w)(?:in|since|from|until|till|by|during|of|after|before|в|во|с|со|до|по|к|у|з|"
+    ("year",
+     r"(?<!\w)(?:in|since|from|until|till|by|during|of|after|before|в|во|с|со|до|по|к|у|з|"
      r"із|від|після|после|на|начиная с)\s+(?P<date>%(YEAR)s(?!\s*[-–]?(?:х|s|ті)\b)%(YW)s)",
      _h_year),
-    (r"(?<![\d.,])%(YEAR)s\s*(?:году|года|год|г\.|році|року|рік|р\.)", _h_year),
-    (r"(?<!\w)(?:%(REL)s)(?!\w)", _h_relative),
-    (r"(?<!\w)(?:(?:just\s+)?(?:over|about|nearly|almost|more than|around)\s+)?"
+    ("year",
+     r"(?<![\d.,])%(YEAR)s\s*(?:году|года|год|г\.|році|року|рік|р\.)", _h_year),
+    (None,
+     r"(?<!\w)(?:%(REL)s)(?!\w)", _h_relative),
+    ("ago",
+     r"(?<!\w)(?:(?:just\s+)?(?:over|about|nearly|almost|more than|around)\s+)?"
      r"(?P<n>%(NUM)s)?\s*%(UNIT)s\s+(?:ago|назад|тому)(?!\w)", _h_ago),
-    (r"(?<!\w)(?P<pre>(?:on|last|this|next|past)\s+)?(?P<date>%(ENWD)s)(?!\w)", _h_weekday),
-    (r"(?<!\w)(?P<pre>(?:(?:в|во|у|на)\s+)?(?:(?:прошл|минувш|минул|следующ|наступн|эт|ц)"
+    ("enwd",
+     r"(?<!\w)(?P<pre>(?:on|last|this|next|past)\s+)?(?P<date>%(ENWD)s)(?!\w)", _h_weekday),
+    ("cywd",
+     r"(?<!\w)(?P<pre>(?:(?:в|во|у|на)\s+)?(?:(?:прошл|минувш|минул|следующ|наступн|эт|ц)"
      r"\w*\s+)?)(?P<date>%(CYWD)s)(?!\w)", _h_weekday),
-    (r"(?<!\w)(?P<date>(?P<n>%(NUM)s)[- ](?P<u>day|week|month|year)s?(?:[- ](?:long|old))?)"
+    ("act",
+     r"(?<!\w)(?P<date>(?P<n>%(NUM)s)[- ](?P<u>day|week|month|year)s?(?:[- ](?:long|old))?)"
      r"\s+(?:[\w-]+\s+){0,2}?%(ACT)s", _h_duration),
-    (r"(?<!\w)(?P<date>(?P<u>day|week|month|year)-long)\s+(?:[\w-]+\s+){0,2}?%(ACT)s",
+    ("act",
+     r"(?<!\w)(?P<date>(?P<u>day|week|month|year)-long)\s+(?:[\w-]+\s+){0,2}?%(ACT)s",
      _h_duration),
-    (r"(?<!\w)(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|about|almost|"
+    ("forover",
+     r"(?<!\w)(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|about|almost|"
      r"nearly|just over|around)\s+)?(?P<n>%(NUM)s)\s+(?P<u>days?|weeks?|months?|years?)(?!\w)"
      r"(?!\s+ago)", _h_duration),
-    (r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|вже|"
+    ("ruverb",
+     r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|вже|"
      r"протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:уже|вже)\s+)?(?:(?:более|больше|"
      r"почти|около|понад|більше|майже|близько)\s+)?(?:(?P<n>%(NUM)s)\s+)?%(UNIT)s", _h_duration),
-    (r"(?<!\w)(?P<date>(?P<n>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|десят|друг|четверт|"
+    ("act",
+     r"(?<!\w)(?P<date>(?P<n>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|десят|друг|четверт|"
      r"п['’ʼ]ят|шост|сьом)\w*|\d+-?[а-яіїє]{1,2})\s+(?P<u>сутки|день|неделю|неделя|месяц|"
      r"доба|добу|тиждень|місяць))\s+(?:подряд\s+|поспіль\s+)?%(ACT)s", _h_duration),
-    (r"(?<!\w)(?P<date>(?P<n>\d+|дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|десяти|дво|трьох|"
+    ("act",
+     r"(?<!\w)(?P<date>(?P<n>\d+|дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|десяти|дво|трьох|"
      r"чотирьох|п['’ʼ]яти)-?(?P<u>дневн|недельн|месячн|летн|денн|тижнев|місячн|річн)\w*)\s+"
      r"(?:\w+\s+)?%(ACT)s", _h_duration),
 )
 # fmt: on
-_COMPILED = tuple((re.compile(pattern % _PARTS, re.I), handler) for pattern, handler in _PATTERNS)
+_COMPILED = tuple(
+    (trigger, re.compile(pattern % _PARTS, re.I), handler)
+    for trigger, pattern, handler in _PATTERNS
+)
+# A cheap search that a text must pass before the costly patterns run on it.
+_TRIGGERS = {
+    key: re.compile(pattern % _PARTS, re.I)
+    for key, pattern in (
+        ("digit", r"\d[./-]\d"), ("month", "%(MONTH)s"), ("year", r"(?:19|20)\d\d"),
+        ("ago", r"(?<!\w)(?:ago|назад|тому)(?!\w)"), ("enwd", "%(ENWD)s"), ("cywd", "%(CYWD)s"),
+        ("act", "%(ACT)s"), ("forover", r"(?<!\w)(?:for|over)(?!\w)"),
+        ("ruverb", r"(?:уже|вже|протяг|протяжени|цел|ціл|бастую|протесту|голоду|страйку)"),
+    )
+}  # fmt: skip
 _EXPLICIT = frozenset({_h_numeric, _h_day_month, _h_range, _h_month_year, _h_year})
 _JOIN_GAP = re.compile(r"[\s,]{0,3}")
 
@@ -465,7 +499,13 @@ def _candidates(
     text: str, language: str, published: PartialDate | None
 ) -> list[tuple[DateMention, bool]]:
     found = []
-    for pattern, handler in _COMPILED:
+    triggered: dict[str, bool] = {}
+    for trigger, pattern, handler in _COMPILED:
+        if trigger is not None:
+            if trigger not in triggered:
+                triggered[trigger] = _TRIGGERS[trigger].search(text) is not None
+            if not triggered[trigger]:
+                continue
         for match in pattern.finditer(text):
             mention = handler(_Context(text, published, match, language))
             if mention is not None:

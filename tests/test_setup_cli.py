@@ -1,7 +1,9 @@
 """The setup commands through the real CLI: success paths, and one-line errors.
 
-Each run is a separate process calling ``picketline.cli.main``, so what is
-checked is exactly what a user sees: exit status and stderr, no traceback.
+Every run goes through ``picketline.cli.main`` (argv, environment, exit code,
+stderr), so what is checked is what a user sees. Most runs are in-process
+(a fresh interpreter costs seconds); a few run as separate processes to prove
+that no traceback escapes a real one.
 """
 
 from __future__ import annotations
@@ -16,12 +18,19 @@ from pathlib import Path
 
 import pytest
 
-from picketline.access.crypto import encode_key, generate_key
+from picketline.access.crypto import create_key_file, encode_key, generate_key
+from picketline.cli import main
+from picketline.db import Database
+from picketline.settings import get_settings
+from tests.db_fixtures import make_settings
 
 ENTRY = "from picketline.cli import main; main()"
 
 
-def run(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+Runner = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def run_process(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("PICKETLINE_")}
     clean.update({"PICKETLINE_DATA_DIR": str(data_dir), "PICKETLINE_ENV": "test", **env})
     return subprocess.run(
@@ -48,7 +57,37 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-def test_init_demo_backup_restore(data_dir: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Runner:
+    """Run ``picketline ARGS`` in this process with a clean PICKETLINE_* environment."""
+
+    def invoke(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as patch:
+            for name in [k for k in os.environ if k.startswith("PICKETLINE_")]:
+                patch.delenv(name)
+            for name, value in {
+                "PICKETLINE_DATA_DIR": str(data_dir),
+                "PICKETLINE_ENV": "test",
+                **env,
+            }.items():
+                patch.setenv(name, value)
+            patch.setattr(sys, "argv", ["picketline", *args])
+            get_settings.cache_clear()
+            capsys.readouterr()
+            try:
+                main()
+                code = 0
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else 1
+            finally:
+                get_settings.cache_clear()
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out.out, out.err)
+
+    return invoke
+
+
+def test_init_demo_backup_restore(run: Runner, data_dir: Path, tmp_path: Path) -> None:
     first = run(data_dir, "init")
     assert first.returncode == 0, first.stderr
     key_file = data_dir / "picketline.key"
@@ -68,13 +107,16 @@ def test_init_demo_backup_restore(data_dir: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["init", "demo", "backup", "restore"])
-def test_help_has_an_example(data_dir: Path, command: str) -> None:
+def test_help_has_an_example(run: Runner, data_dir: Path, command: str) -> None:
     result = run(data_dir, command, "--help")
     assert result.returncode == 0 and "Example: picketline " + command in result.stdout
 
 
 def _initialised(data_dir: Path) -> Path:
-    assert run(data_dir, "init").returncode == 0
+    """What ``picketline init`` leaves behind (built directly: preparation, not the test)."""
+    settings = make_settings(data_dir, encryption_key=None)
+    create_key_file(settings.resolved_key_file)
+    Database.open(settings, create=True).close()
     return data_dir / "picketline.sqlite3"
 
 
@@ -118,13 +160,13 @@ CASES: dict[str, tuple[Callable[[Path], dict[str, str]], tuple[str, ...]]] = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_errors_are_one_line(data_dir: Path, case: str) -> None:
+def test_errors_are_one_line(run: Runner, data_dir: Path, case: str) -> None:
     prepare, words = CASES[case]
     env = prepare(data_dir)
     assert_one_line_error(run(data_dir, "demo", "--struggles", "1", **env), *words)
 
 
-def test_locked_database_is_one_line(data_dir: Path) -> None:
+def test_locked_database_is_one_line(run: Runner, data_dir: Path) -> None:
     holder = sqlite3.connect(_initialised(data_dir), isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
@@ -135,7 +177,12 @@ def test_locked_database_is_one_line(data_dir: Path) -> None:
         holder.close()
 
 
-def test_init_refuses_to_make_a_new_key_for_encrypted_data(data_dir: Path) -> None:
+def test_init_refuses_to_make_a_new_key_for_encrypted_data(run: Runner, data_dir: Path) -> None:
     _missing_key(data_dir)
     assert_one_line_error(run(data_dir, "init"), "key file")
     assert not (data_dir / "picketline.key").exists()
+
+
+def test_a_real_process_prints_one_line_and_no_traceback(data_dir: Path) -> None:
+    _corrupt(data_dir)
+    assert_one_line_error(run_process(data_dir, "demo", "--struggles", "1"), "corrupted")

@@ -9,7 +9,8 @@ FORMAT.md struggles. The stage order is data (see ``pipeline.py``), not code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from picketline.domain.dates import PartialDate
@@ -32,7 +33,7 @@ class Finding:
     start: int
     end: int
     confidence: float = 0.8
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 @dataclass
@@ -43,9 +44,9 @@ class ExtractionDoc:
     language: str | None = None
     published: PartialDate | None = None
     url: str | None = None
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = dataclasses.field(default_factory=list)
     relevant: bool | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)

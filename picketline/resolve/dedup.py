@@ -73,22 +73,30 @@ def _mix(values: Hashes) -> Hashes:
     return z ^ (z >> np.uint64(31))
 
 
+def _words(text: str) -> list[str]:
+    return WORD.findall(fold(text))
+
+
+def _shingles(words: list[str], words_per_shingle: int) -> Hashes:
+    """Every shingle's hash, in text order, repeats included."""
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    hashes = np.array(list(map(_word_hash, words)), dtype=np.uint64)
+    k = min(words_per_shingle, len(words))
+    count = len(words) - k + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(k):
+        combined += hashes[offset : offset + count] * _MULTIPLIERS[offset % len(_MULTIPLIERS)]
+    return _mix(combined)
+
+
 def shingle_hashes(text: str, words_per_shingle: int = SHINGLE_WORDS) -> Hashes:
     """The distinct 64-bit hashes of a text's word shingles, sorted.
 
     Case, ``ё``/``е`` and punctuation are folded away, so a re-typeset copy
     has the same shingles. A text shorter than one shingle is one shingle.
     """
-    words = WORD.findall(fold(text))
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
-    k = min(words_per_shingle, len(words))
-    count = len(words) - k + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    for offset in range(k):
-        combined += hashes[offset : offset + count] * _MULTIPLIERS[offset % len(_MULTIPLIERS)]
-    return np.unique(_mix(combined))
+    return np.unique(_shingles(_words(text), words_per_shingle))
 
 
 def sample(hashes: Hashes, modulus: int = SAMPLE_MODULUS) -> Hashes:
@@ -96,8 +104,13 @@ def sample(hashes: Hashes, modulus: int = SAMPLE_MODULUS) -> Hashes:
     return hashes[hashes % np.uint64(modulus) == 0]
 
 
-def _exact_key(text: str) -> int:
-    return _word_hash(" ".join(WORD.findall(fold(text))))
+def fingerprint(words: list[str], modulus: int = SAMPLE_MODULUS) -> Hashes:
+    """The sorted distinct sampled shingles (sampling first: unique on a small array)."""
+    return np.unique(sample(_shingles(words, SHINGLE_WORDS), modulus))
+
+
+def _exact_key(words: list[str]) -> bytes:
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
 
 
 class _Postings:
@@ -174,7 +187,7 @@ class DocumentIndex:
         self.max_postings = max_postings
         self._ids: list[Hashable] = []
         self._samples: list[Hashes] = []
-        self._exact: dict[int, list[int]] = {}
+        self._exact: dict[bytes, list[int]] = {}
         self._postings = _Postings()
 
     @classmethod
@@ -190,12 +203,7 @@ class DocumentIndex:
 
     def add(self, doc_id: Hashable, text: str) -> None:
         """Index one document (adding the same id twice indexes it twice)."""
-        number = len(self._ids)
-        fingerprint = sample(shingle_hashes(text), self.modulus)
-        self._ids.append(doc_id)
-        self._samples.append(fingerprint)
-        self._exact.setdefault(_exact_key(text), []).append(number)
-        self._postings.add(fingerprint, number)
+        self._add(doc_id, *self._prepare(text))
 
     def near_duplicates(self, text: str) -> list[NearDuplicate]:
         """Indexed documents close to ``text``, most similar first.
@@ -203,9 +211,29 @@ class DocumentIndex:
         ``containment`` is the share of the *shorter* text's sample found in the
         longer one, so an excerpt is found whether it or its article came first.
         """
-        query = sample(shingle_hashes(text), self.modulus)
+        return self._query(*self._prepare(text))
+
+    def check_and_add(self, doc_id: Hashable, text: str) -> list[NearDuplicate]:
+        """``near_duplicates`` then ``add``, reading the text once: what ingest does."""
+        prepared = self._prepare(text)
+        found = self._query(*prepared)
+        self._add(doc_id, *prepared)
+        return found
+
+    def _prepare(self, text: str) -> tuple[bytes, Hashes]:
+        words = _words(text)
+        return _exact_key(words), fingerprint(words, self.modulus)
+
+    def _add(self, doc_id: Hashable, exact: bytes, sampled: Hashes) -> None:
+        number = len(self._ids)
+        self._ids.append(doc_id)
+        self._samples.append(sampled)
+        self._exact.setdefault(exact, []).append(number)
+        self._postings.add(sampled, number)
+
+    def _query(self, exact: bytes, query: Hashes) -> list[NearDuplicate]:
         scores: dict[int, NearDuplicate] = {}
-        for number in self._exact.get(_exact_key(text), []):
+        for number in self._exact.get(exact, []):
             scores[number] = NearDuplicate(self._ids[number], 1.0, 1.0)
         for number in self._candidates(query):
             if number not in scores:

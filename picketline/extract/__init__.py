@@ -4,3 +4,7 @@
 behind ``picketline extract`` and ``picketline eval``. It never touches the
 database.
 """
+
+from picketline.extract.pipeline import Extractor, extract
+
+__all__ = ["Extractor", "extract"]

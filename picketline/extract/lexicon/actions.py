@@ -60,7 +60,7 @@ _EN: list[tuple[str, Action]] = [
     ),
     (r"\bboycott\w*", A.BOYCOTT),
     (
-        r"\b(?:demonstrations?|rall(?:y|ies|ied)|marched|marches|protest(?:s|ed)?"
+        r"\b(?:demonstrations?|rall(?:y|ies|ied)|marched|marches|(?<!in )(?<!to )protest(?:s|ed)?"
         r"|took to the streets|(?:protest|the|a|national) march)\b",
         A.DEMONSTRATION,
     ),

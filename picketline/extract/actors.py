@@ -1,0 +1,278 @@
+"""Actors: the workers (in the article's words), the workplace, the employer, the unions.
+
+All four are read with patterns around head nouns, not with a statistical
+NER (none is available offline for all three languages at our speed): worker
+nouns ("miners", "шахтеров"), workplace nouns followed by a quoted or
+preceded by a capitalised name ("шахта «Заречная»", "Komsomolskaya mine"),
+company forms ("ГП «Первомайскуголь»", "... & Co.") and union heads. Russian
+and Ukrainian forms are put back into the nominative so "на шахте" reads
+"шахта" and "гірників" reads "гірники".
+"""
+
+from __future__ import annotations
+
+import re
+
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.lexicon.actors import (
+    CYR_COMPANY_FORMS,
+    CYR_UNION_HEAD,
+    EN_COMPANY_SUFFIX,
+    EN_MODIFIERS,
+    EN_UNION_PATTERN,
+    KNOWN_UNIONS,
+    WORKER_NOUNS,
+    WORKPLACE_NOUNS,
+)
+from picketline.extract.morph import lemma
+from picketline.extract.patterns import Sentence, doc_sentences
+from picketline.extract.patterns.cyrillic import name_key, to_nominative
+
+_QUOTED = r"[«\"„“]([^»\"”“\n]{2,60})[»\"”“]"
+_CAP = r"[A-Z][\w'’.-]*"
+_CYR_CAP = r"[А-ЯЁІЇЄҐ][\w'’.-]*"
+_PAREN = r"(?:\([^()\n]{1,30}\)\s+)?"
+
+
+def _alternation(entries: list[tuple[str, object]]) -> str:
+    return "|".join(f"(?:{pattern})" for pattern, _ in entries)
+
+
+class ActorPatterns:
+    """The compiled patterns of one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.worker_entries = [
+            (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), sector)
+            for p, sector in WORKER_NOUNS[language]
+        ]
+        self.workplace_entries = [
+            (re.compile(rf"^(?:{p})$", re.IGNORECASE), sector)
+            for p, sector in WORKPLACE_NOUNS[language]
+        ]
+        nouns = _alternation(WORKPLACE_NOUNS[language])  # type: ignore[arg-type]
+        if language == "en":
+            run = rf"(?:{_CAP}\s+{_PAREN}){{1,4}}(?:(?:and|&)\s+(?:{_CAP}\s+){{1,4}})?"
+            self.workplace = re.compile(rf"(?P<name>{run})(?P<noun>{nouns})\b")
+        else:
+            named = rf"(?:{_QUOTED}|(?:им\.|имени|ім\.|імені)\s+({_CYR_CAP}(?:\s+{_CYR_CAP})*))"
+            self.workplace = re.compile(rf"\b(?P<noun>{nouns})\s+{named}", re.IGNORECASE)
+        self.union_head = re.compile(CYR_UNION_HEAD, re.IGNORECASE)
+
+
+_PATTERNS: dict[str, ActorPatterns] = {}
+
+
+def patterns(language: str) -> ActorPatterns:
+    if language not in _PATTERNS:
+        _PATTERNS[language] = ActorPatterns(language)
+    return _PATTERNS[language]
+
+
+# --- workers ---------------------------------------------------------------
+
+
+def find_workers(sentence: Sentence, language: str) -> list[Finding]:
+    """Worker noun phrases in a sentence, each with the sector it implies."""
+    pats = patterns(language)
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for regex, sector in pats.worker_entries:
+        for match in regex.finditer(sentence.text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(_worker_finding(sentence, match, sector, language))
+    return found
+
+
+def _worker_finding(sentence: Sentence, match: re.Match[str], sector: object, language: str) -> Finding:
+    start, words = match.start(), match.group().casefold()
+    generic = sector is None
+    if language == "en":
+        before = re.search(r"([\w-]+)[\s-]+$", sentence.text[: match.start()])
+        modifier = before.group(1).casefold() if before else ""
+        if modifier in EN_MODIFIERS:
+            start, words = before.start(1), f"{modifier} {words}"  # type: ignore[union-attr]
+            sector, generic = sector or EN_MODIFIERS[modifier], False
+    else:
+        words = to_nominative(match.group(), language, plural=True).casefold()
+    return Finding(
+        "workers",
+        words,
+        sentence.start + start,
+        sentence.start + match.end(),
+        0.6 if generic else 0.85,
+        {"sector": sector, "generic": generic, "sentence": sentence.index},
+    )
+
+
+# --- workplaces --------------------------------------------------------------
+
+
+def find_workplaces(sentence: Sentence, language: str) -> list[Finding]:
+    """Named workplaces: "Komsomolskaya mine", шахта «Заречная», шахта ім. Засядька."""
+    pats = patterns(language)
+    found = []
+    for match in pats.workplace.finditer(sentence.text):
+        noun = match.group("noun")
+        sector = next((s for r, s in pats.workplace_entries if r.match(noun)), None)
+        if language == "en":
+            name = re.sub(r"\([^()]*\)\s*", "", match.group("name")).strip()
+            name = re.sub(r"^(?:The|A|An|At|In|On)\s+", "", name)
+            if not name or re.search(rf"(?:{EN_COMPANY_SUFFIX})$", name) or name in KNOWN_UNIONS:
+                continue
+            value, key = f"{name} {noun}", name_key(name, language)
+            start = match.start("name") + match.group("name").find(name.split()[0])
+        else:
+            name = match.group(2) or match.group(3)
+            quote = match.group()[len(noun):].strip()
+            value = f"{to_nominative(noun, language)} {quote}"
+            key, start = name_key(name, language), match.start()
+        found.append(
+            Finding(
+                "workplace",
+                value,
+                sentence.start + start,
+                sentence.start + match.end(),
+                0.8,
+                {"sector": sector, "key": key, "sentence": sentence.index},
+            )
+        )
+    return found
+
+
+# --- employers ---------------------------------------------------------------
+
+_EN_EMPLOYER = re.compile(
+    rf"(?P<name>(?:(?:{_CAP}|&)\s+){{0,5}}(?:{EN_COMPANY_SUFFIX}))(?![\w])"
+    rf"|\b(?:employer|owner|operator|contractor|company|firm),?\s+"
+    rf"(?P<appos>(?:{_CAP}\s?){{1,5}})"
+)
+_CYR_EMPLOYER = re.compile(rf"\b(?P<form>{CYR_COMPANY_FORMS})\s+{_QUOTED}")
+_MUNICIPAL = re.compile(
+    r"\b(?P<kind>town|city|municipality|county|district|village|borough) of (?P<name>[A-Z][\w'-]+"
+    r"(?:\s+[A-Z][\w'-]+)?)",
+    re.IGNORECASE,
+)
+_MUNICIPAL_WORKERS = re.compile(
+    r"\b(?:workers|employees|staff) (?:with|for|of|at) the (?:town|city|municipality|council"
+    r"|county|village|borough)\b|\b(?:town|city|municipal|council) (?:workers|employees|staff)\b",
+    re.IGNORECASE,
+)
+
+
+def find_employers(sentence: Sentence, language: str, municipal: bool = False) -> list[Finding]:
+    """Named employers: company forms, "employer, X", "Town of X" for town workers."""
+    if language == "en":
+        found = [_en_employer(sentence, m) for m in _EN_EMPLOYER.finditer(sentence.text)]
+        if municipal:
+            found += [_municipal(sentence, m) for m in _MUNICIPAL.finditer(sentence.text)]
+        return [f for f in found if f is not None]
+    found = []
+    for match in _CYR_EMPLOYER.finditer(sentence.text):
+        form = match.group("form")
+        head = form if form.isupper() else to_nominative(form, language)
+        value = f"{head} {match.group()[len(form):].strip()}"
+        found.append(_employer(sentence, value, match.start(), match.end(), match.group(2)))
+    return found
+
+
+def _en_employer(sentence: Sentence, match: re.Match[str]) -> Finding | None:
+    group = "name" if match.group("name") else "appos"
+    name = re.sub(r"^(?:The|A|An)\s+", "", match.group(group).strip()).rstrip(",")
+    if len(name) < 3 or "Union" in name or name in KNOWN_UNIONS:
+        return None
+    return _employer(sentence, name, match.start(group), match.end(group), name)
+
+
+def _municipal(sentence: Sentence, match: re.Match[str]) -> Finding:
+    name = f"{match.group('kind').capitalize()} of {match.group('name')}"
+    return _employer(sentence, name, match.start(), match.end(), match.group("name"), 0.6)
+
+
+def _employer(
+    sentence: Sentence, value: str, start: int, end: int, name: str, confidence: float = 0.75
+) -> Finding:
+    return Finding(
+        "employer",
+        value,
+        sentence.start + start,
+        sentence.start + end,
+        confidence,
+        {"key": name_key(name, "ru" if re.search("[а-яё]", name, re.I) else "en"),
+         "sentence": sentence.index},
+    )
+
+
+# --- unions --------------------------------------------------------------------
+
+_KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(u) for u in KNOWN_UNIONS) + r")(?![\w-])")
+_EN_UNION = re.compile(EN_UNION_PATTERN)
+_NOT_UNIONS = re.compile(r"^(?:European|African|Soviet|The)?\s*Union(?:\s+Buildings)?$")
+_CYR_UNION = re.compile(
+    rf"(?:(?:{_CYR_CAP})\s+)?(?:[\w-]+\s+)?(?:{CYR_UNION_HEAD})"
+    r"(?:\s+(?:[а-яёіїєґ'’-]+(?:ов|ев|ей|ых|их|ників|ків|чих|ців|ства)|[А-ЯЁІЇЄҐ][\w'’-]+)){0,3}"
+    r"(?:\s+\(([А-ЯЁІЇЄҐ]{2,8})\))?",
+    re.IGNORECASE,
+)
+
+
+def find_unions(sentence: Sentence, language: str) -> list[Finding]:
+    """Named unions: known acronyms, "... Union (of ...)", профсоюз/профспілка phrases."""
+    text, found = sentence.text, []
+    spans: list[tuple[int, int]] = []
+    named = _EN_UNION.finditer(text) if language == "en" else _cyr_unions(text, language)
+    for match in named:
+        name = match.group().strip() if isinstance(match, re.Match) else match[0]
+        start, end = (match.start(), match.end()) if isinstance(match, re.Match) else match[1:]
+        name = re.sub(r"^(?:The|the|Members of the|members of the)\s+", "", name)
+        if language == "en" and (_NOT_UNIONS.match(name) or len(name.split()) < 2):
+            continue
+        spans.append((start, end))
+        found.append(_union(sentence, name, start, end))
+    for match in _KNOWN.finditer(text):
+        if not any(s <= match.start() < e for s, e in spans):
+            found.append(_union(sentence, match.group(), match.start(), match.end()))
+    return found
+
+
+def _cyr_unions(text: str, language: str) -> list[tuple[str, int, int]]:
+    out = []
+    for match in _CYR_UNION.finditer(text):
+        words = match.group().split()
+        if len(words) < 2 or not any(w[0].isupper() for w in words):
+            continue
+        out.append((to_nominative(match.group(), language), match.start(), match.end()))
+    return out
+
+
+def _union(sentence: Sentence, name: str, start: int, end: int) -> Finding:
+    return Finding(
+        "unions",
+        name,
+        sentence.start + start,
+        sentence.start + end,
+        0.7,
+        {"key": " ".join(lemma(w) for w in re.findall(r"\w+", name)), "sentence": sentence.index},
+    )
+
+
+class ActorStage:
+    """Adds ``workers``, ``workplace``, ``employer`` and ``unions`` findings."""
+
+    name = "actors"
+
+    def __call__(self, doc: ExtractionDoc) -> None:
+        language = doc.language or "en"
+        sentences = doc_sentences(doc)
+        municipal = language == "en" and any(_MUNICIPAL_WORKERS.search(s.text) for s in sentences)
+        for sentence in sentences:
+            for finding in (
+                *find_workers(sentence, language),
+                *find_workplaces(sentence, language),
+                *find_employers(sentence, language, municipal),
+                *find_unions(sentence, language),
+            ):
+                doc.add(finding)

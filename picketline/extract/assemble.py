@@ -1,0 +1,283 @@
+"""Assembly: from findings to FORMAT.md struggles, with confidence and evidence.
+
+Each struggle (a ``Segment``: a set of sentences, see ``segment.py``) takes the
+findings of its own sentences. A field is filled only where a finding
+supports it — never guessed — and every filled field carries the character
+spans it came from as ``evidence``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from picketline.domain.dates import PartialDate
+from picketline.domain.struggle import Participants, Repression, StruggleFields
+from picketline.domain.vocab import Action, Demand, Outcome
+from picketline.extract.actions import resolve_walkouts
+from picketline.extract.base import ExtractedStruggle, ExtractionDoc, Finding
+from picketline.extract.outcome import decide
+from picketline.extract.patterns import doc_sentences, in_sentence
+from picketline.extract.places import best_place
+from picketline.extract.segment import Segment, segments
+
+Spans = dict[str, list[tuple[int, int]]]
+MAX_DATE_AGE_DAYS = 400  # a "start" older than this before publication is background
+_LEAD_CUES = re.compile(
+    r"\b(?:represented by|members of|led by|called by|organi[sz]ed by|affiliated|члены|члени"
+    r"|организова\w*|організува\w*|под руководством|під керівництвом|по призыву|на заклик)\b",
+    re.IGNORECASE,
+)
+
+
+class Assembler:
+    """Builds the struggles of one document (stateless; one per pipeline)."""
+
+    def __call__(self, doc: ExtractionDoc) -> list[ExtractedStruggle]:
+        sentence_of = {s.index: s for s in doc_sentences(doc)}
+        if not sentence_of:
+            return []
+        located = _locate(doc)
+        out = []
+        for segment in segments(doc):
+            struggle = _build(doc, segment, located, sentence_of)
+            if struggle is not None:
+                out.append(struggle)
+        return out
+
+
+def _locate(doc: ExtractionDoc) -> list[tuple[int, Finding]]:
+    """Every finding with the index of the sentence holding it."""
+    sentences = doc_sentences(doc)
+    located = []
+    for finding in doc.findings:
+        if finding.field == "_sentence":
+            continue
+        index = finding.attrs.get("sentence")
+        if index is None:
+            sentence = in_sentence(sentences, finding.start)
+            index = sentence.index if sentence else None
+        if index is not None:
+            located.append((int(index), finding))
+    return located
+
+
+def _build(
+    doc: ExtractionDoc, segment: Segment, located: list[tuple[int, Finding]], sentence_of: dict
+) -> ExtractedStruggle | None:
+    mine: dict[str, list[Finding]] = {}
+    for index, finding in located:
+        if index in segment.sentences:
+            mine.setdefault(finding.field, []).append(finding)
+    action_findings = _actions(mine.get("actions", []))
+    if not action_findings:
+        return None
+    action_sentences = {int(f.attrs["sentence"]) for f in action_findings}
+    evidence: Spans = {}
+    fields: dict[str, object] = {}
+    actions = resolve_walkouts({f.value for f in action_findings})
+    _note(evidence, "actions", [f for f in action_findings if f.value in actions])
+    fields["workers"] = _workers(mine.get("workers", []), action_sentences, evidence)
+    fields["sector"] = _best(mine.get("sector", []), "sector", evidence)
+    fields["workplace"] = _workplace(segment, evidence)
+    fields["employer"] = _employer(segment, mine.get("employer", []), evidence)
+    fields["unions"] = _unions(mine.get("unions", []), action_sentences, sentence_of, evidence)
+    fields["place"] = _place(doc, segment, mine.get("place", []), action_findings, evidence)
+    outcome = _outcome(segment, mine.get("_outcome", []), evidence)
+    fields["outcome"] = outcome
+    fields["start"] = _start(doc, mine.get("_date", []), action_sentences, evidence)
+    fields["end"] = _end(mine.get("_date", []), mine.get("_outcome", []), outcome, evidence)
+    fields["participants"] = _participants(mine.get("_count", []), action_sentences, evidence)
+    fields["demands"] = _codes(mine.get("demands", []), "demands", evidence)
+    fields["repression"] = (
+        _repression(mine.get("repression", []), evidence) if not segment.background else ()
+    )
+    struggle = StruggleFields(
+        actions=tuple(sorted(actions, key=list(Action).index)),
+        background=segment.background,
+        **{k: v for k, v in fields.items() if v is not None},  # type: ignore[arg-type]
+    )
+    return ExtractedStruggle(struggle, _confidence(doc, struggle), evidence)
+
+
+def _note(evidence: Spans, name: str, findings: Iterable[Finding]) -> None:
+    spans = sorted({(f.start, f.end) for f in findings})
+    if spans:
+        evidence.setdefault(name, []).extend(spans)
+
+
+def _actions(findings: list[Finding]) -> list[Finding]:
+    factual = [f for f in findings if not f.attrs.get("hypothetical")]
+    return factual or findings
+
+
+def _best(findings: list[Finding], name: str, evidence: Spans) -> object | None:
+    if not findings:
+        return None
+    best = max(findings, key=lambda f: (f.confidence, -f.start))
+    _note(evidence, name, [f for f in findings if f.value == best.value])
+    return best.value
+
+
+def _workers(findings: list[Finding], action_sentences: set[int], evidence: Spans) -> str | None:
+    """The most specific words for the workforce, preferring those next to an action."""
+    if not findings:
+        return None
+
+    def rank(f: Finding) -> tuple[float, int]:
+        score = (0.0 if f.attrs.get("generic") else 2.0) + (
+            1.0 if f.attrs.get("sentence") in action_sentences else 0.0
+        )
+        return score + (0.5 if f.attrs.get("sentence") == 0 else 0.0), -f.start
+
+    best = max(findings, key=rank)
+    _note(evidence, "workers", [best])
+    return str(best.value)
+
+
+def _workplace(segment: Segment, evidence: Spans) -> str | None:
+    if segment.workplace is None:
+        return None
+    _note(evidence, "workplace", segment.mentions)
+    return str(segment.workplace.value)
+
+
+def _employer(segment: Segment, findings: list[Finding], evidence: Spans) -> str | None:
+    """The employer named right after the workplace, else (primary only) the first named."""
+    for mention in segment.mentions:
+        near = [f for f in findings if 0 <= f.start - mention.end <= 3]
+        if near:
+            _note(evidence, "employer", near[:1])
+            return str(near[0].value)
+    if not segment.primary or not findings:
+        return None
+    best = max(findings, key=lambda f: (f.confidence, -f.start))
+    _note(evidence, "employer", [best])
+    return str(best.value)
+
+
+def _unions(
+    findings: list[Finding], action_sentences: set[int], sentence_of: dict, evidence: Spans
+) -> tuple[str, ...]:
+    """Unions named where the action is, or as leading/representing the workers."""
+    leading = [
+        f for f in findings
+        if f.attrs.get("sentence") in action_sentences
+        or _LEAD_CUES.search(sentence_of[f.attrs["sentence"]].text)
+    ]
+    names: dict[str, Finding] = {}
+    for finding in leading:
+        key = str(finding.attrs.get("key"))
+        if not any(key in other or other in key for other in names):
+            names[key] = finding
+    _note(evidence, "unions", names.values())
+    return tuple(str(f.value) for f in names.values())
+
+
+def _place(
+    doc: ExtractionDoc,
+    segment: Segment,
+    findings: list[Finding],
+    actions: list[Finding],
+    evidence: Spans,
+) -> object | None:
+    near = actions[0].start if actions else None
+    best = best_place(findings, near)
+    if best is None and not segment.primary:
+        countries = [f for f in doc.of("place") if f.attrs.get("kind") == "country"]
+        best = best_place(countries) or best_place(doc.of("place"))
+    if best is None:
+        return None
+    _note(evidence, "place", [best])
+    return best.value
+
+
+def _outcome(segment: Segment, cues: list[Finding], evidence: Spans) -> Outcome | None:
+    if segment.background:
+        return None
+    kinds = {str(f.value) for f in cues}
+    if not segment.primary and not kinds - {"ongoing"}:
+        return None
+    outcome = decide(kinds)
+    if outcome is not None:
+        _note(evidence, "outcome", cues)
+    return outcome
+
+
+def _start(
+    doc: ExtractionDoc, dates: list[Finding], action_sentences: set[int], evidence: Spans
+) -> PartialDate | None:
+    """The earliest recent date said in an action sentence (else in any of the struggle's)."""
+    usable = [d for d in dates if d.attrs.get("role") in ("start", "point")
+              and _recent(d.value, doc.published)]
+    in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
+    pool = in_action or usable
+    if not pool:
+        return None
+    best = min(pool, key=lambda d: (d.value.first_day(), d.start))
+    _note(evidence, "start", [best])
+    return best.value  # type: ignore[no-any-return]
+
+
+def _recent(date: PartialDate, published: PartialDate | None) -> bool:
+    if published is None:
+        return True
+    age = published.last_day() - date.last_day()
+    return dt.timedelta(days=-1) <= age <= dt.timedelta(days=MAX_DATE_AGE_DAYS)
+
+
+def _end(
+    dates: list[Finding], cues: list[Finding], outcome: Outcome | None, evidence: Spans
+) -> PartialDate | None:
+    """A date said where the article says the action ended (only if it did)."""
+    ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
+    if outcome not in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None) or not ended:
+        return None
+    if not any(f.value == "ended" for f in cues):
+        return None
+    pool = [d for d in dates if d.attrs.get("sentence") in ended
+            and d.attrs.get("role") in ("end", "point")]
+    if not pool:
+        return None
+    best = max(pool, key=lambda d: (d.value.last_day(), d.start))
+    _note(evidence, "end", [best])
+    return best.value  # type: ignore[no-any-return]
+
+
+def _participants(
+    counts: list[Finding], action_sentences: set[int], evidence: Spans
+) -> Participants | None:
+    """The first head count of people said with an action (not an arrest count)."""
+    people = [c for c in counts if c.attrs.get("unit") == "people" and not c.attrs.get("repression")]
+    pool = [c for c in people if c.attrs.get("sentence") in action_sentences] or people
+    if not pool:
+        return None
+    best = min(pool, key=lambda c: c.start)
+    _note(evidence, "participants", [best])
+    return best.value  # type: ignore[no-any-return]
+
+
+def _codes(findings: list[Finding], name: str, evidence: Spans) -> tuple[Demand, ...]:
+    _note(evidence, name, findings)
+    return tuple(sorted({f.value for f in findings}, key=list(Demand).index))
+
+
+def _repression(findings: list[Finding], evidence: Spans) -> tuple[Repression, ...]:
+    """One entry per type, with the largest count said for it."""
+    by_type: dict[object, int | None] = {}
+    for finding in findings:
+        kind, count = finding.value.type, finding.value.count
+        previous = by_type.get(kind)
+        by_type[kind] = max(c for c in (previous, count) if c is not None) if (
+            previous is not None or count is not None) else None
+    _note(evidence, "repression", findings)
+    return tuple(Repression(kind, count) for kind, count in by_type.items())  # type: ignore[arg-type]
+
+
+def _confidence(doc: ExtractionDoc, struggle: StruggleFields) -> float:
+    """Relevance strength and how many fields the text supported, in 0..1."""
+    relevance = next((float(f.value) for f in doc.of("_relevance")), 3.0)
+    filled = sum(1 for v in struggle.to_format().values() if v)
+    base = min(1.0, relevance / 8) * 0.6 + min(1.0, filled / 10) * 0.4
+    return round(base * (0.6 if struggle.background else 1.0), 3)

@@ -1,0 +1,89 @@
+"""Putting Russian and Ukrainian phrases back into the nominative.
+
+Articles say "на шахте", "14 гірників", "глава Незалежної профспілки"; the
+record wants "шахта", "гірники", "Незалежна профспілка". pymorphy3 inflects
+each word; only the words up to the phrase's head noun change, so genitive
+attributes after it ("профспілка гірників України") stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from picketline.extract.morph import analyzer, guess_cyrillic_language, lemma
+
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_WORDS = re.compile(r"\S+")
+
+
+def name_key(name: str, language: str) -> str:
+    """A case- and inflection-free key for a name ("Заречной" and "Заречная" agree)."""
+    return " ".join(lemma(w, language) for w in re.findall(r"[\w'’-]+", name))
+
+
+@lru_cache(maxsize=20_000)
+def _inflect(word: str, language: str, plural: bool, noun_only: bool) -> tuple[str, bool]:
+    """The nominative of one word and whether it is a noun (the phrase's head)."""
+    lang = guess_cyrillic_language(word, language)
+    parses = analyzer(lang).parse(word.casefold())
+    nouns = [p for p in parses if "NOUN" in p.tag]
+    parse = nouns[0] if nouns else parses[0]
+    if noun_only and not nouns:
+        return word, False
+    wanted = {"nomn", "plur"} if plural else {"nomn"}
+    if not plural and "plur" in parse.tag and nouns:
+        singular = [p for p in nouns if "sing" in p.tag]
+        parse = singular[0] if singular else parse
+    form = parse.inflect(wanted)
+    text = form.word if form else word
+    if word[:1].isupper():
+        text = text[:1].upper() + text[1:]
+    return text, bool(nouns)
+
+
+def to_nominative(phrase: str, language: str, plural: bool = False) -> str:
+    """``phrase`` with its words up to the first noun in the nominative.
+
+    ``plural`` asks for the nominative plural (worker nouns: "шахтеров" →
+    "шахтеры"); otherwise the number is kept and singular preferred where
+    the form is ambiguous ("шахти" → "шахта"). Adjectives before the noun
+    take its gender and number ("Независимого профсоюза" → "Независимый профсоюз").
+    """
+    words = _WORDS.findall(phrase)
+    for i, word in enumerate(words):
+        if not _CYRILLIC.search(word) or word.isupper():
+            continue
+        text, is_noun = _inflect(word, language, plural, True)
+        if is_noun:
+            grammemes = _grammemes(text, language)
+            before = [_agree(w, language, grammemes) for w in words[:i]]
+            return " ".join([*before, text, *words[i + 1 :]])
+    return " ".join(_inflect(w, language, plural, False)[0] if _CYRILLIC.search(w) else w
+                    for w in words)
+
+
+def _grammemes(noun: str, language: str) -> frozenset[str]:
+    lang = guess_cyrillic_language(noun, language)
+    parses = [p for p in analyzer(lang).parse(noun.casefold()) if "NOUN" in p.tag]
+    if not parses:
+        return frozenset({"nomn"})
+    tag = parses[0].tag
+    wanted = {"nomn", str(tag.number)} if tag.number else {"nomn"}
+    if tag.number != "plur" and tag.gender:
+        wanted.add(str(tag.gender))
+    return frozenset(wanted)
+
+
+def _agree(word: str, language: str, grammemes: frozenset[str]) -> str:
+    """An adjective (or other modifier) before the head, agreeing with it."""
+    if not _CYRILLIC.search(word) or word.isupper():
+        return word
+    lang = guess_cyrillic_language(word, language)
+    parses = analyzer(lang).parse(word.casefold())
+    adjectives = [p for p in parses if {"ADJF", "PRTF"} & set(str(p.tag).replace(" ", ",").split(","))]
+    if not adjectives:
+        return word
+    form = adjectives[0].inflect(set(grammemes))
+    text = form.word if form else word
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text

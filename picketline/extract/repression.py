@@ -1,0 +1,92 @@
+"""Repression: arrests, charges, violence, dismissals, bans, censorship ...
+
+A repression word counts only where the sentence is about the struggle's
+people (it names workers, strikers, an action or the union) and not about
+management ("the director was detained" is not repression of workers). A
+count comes from the nearest head count in the same sentence ("arrested 24
+striking meatpackers", "about 25 arrests", "25 задержанных"). Negated
+mentions ("no arrests were made") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from picketline.domain.struggle import Repression
+from picketline.domain.vocab import RepressionType
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.lexicon.repression import FORCES, MANAGEMENT, NEGATED, REPRESSION_TERMS
+from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
+
+COUNTED = frozenset({RepressionType.ARREST, RepressionType.DISMISSAL, RepressionType.CHARGES,
+                     RepressionType.VIOLENCE, RepressionType.RELEASE})
+MAX_COUNT_DISTANCE = 40  # characters between a count and its repression word
+
+
+def _compile(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    return {lang: re.compile(p, re.IGNORECASE) for lang, p in patterns.items()}
+
+
+class RepressionStage:
+    """Adds ``repression`` findings (value: ``Repression``) with counts where given."""
+
+    name = "repression"
+
+    def __init__(self) -> None:
+        self.terms: dict[str, TermTable[RepressionType]] = tables(REPRESSION_TERMS)
+        self.negated = _compile(NEGATED)
+        self.management = _compile(MANAGEMENT)
+        self.forces = _compile(FORCES)
+
+    def __call__(self, doc: ExtractionDoc) -> None:
+        language = doc.language or "en"
+        about = {f.attrs.get("sentence") for f in doc.findings
+                 if f.field in ("actions", "workers", "unions")}
+        counts = doc.of("_count")
+        for sentence in doc_sentences(doc):
+            if sentence.index not in about or self.negated[language].search(sentence.text):
+                continue
+            for finding in self._in_sentence(sentence, language, counts):
+                doc.add(finding)
+
+    def _in_sentence(
+        self, sentence: Sentence, language: str, counts: Sequence[Finding]
+    ) -> list[Finding]:
+        found = []
+        text = sentence.text
+        for kind, start, end in self.terms[language].find(text):
+            if not self._plausible(kind, text, language):
+                continue
+            begin, stop = sentence.start + start, sentence.start + end
+            count = _nearest_count(counts, begin, stop, sentence) if kind in COUNTED else None
+            found.append(Finding("repression", Repression(kind, count), begin, stop, 0.7,
+                                 {"sentence": sentence.index}))
+        return found
+
+    def _plausible(self, kind: RepressionType, text: str, language: str) -> bool:
+        if kind in (RepressionType.ARREST, RepressionType.CHARGES, RepressionType.DISMISSAL):
+            return not self.management[language].search(text)
+        if kind is RepressionType.VIOLENCE:
+            return bool(self.forces[language].search(text))
+        return True
+
+
+def _nearest_count(
+    counts: Sequence[Finding], start: int, end: int, sentence: Sentence
+) -> int | None:
+    """The people count closest to a repression word within its sentence."""
+    best: tuple[int, Any] | None = None
+    for finding in counts:
+        if not (sentence.start <= finding.start < sentence.end):
+            continue
+        if finding.attrs.get("unit") not in (None, "people"):
+            continue
+        distance = start - finding.end if finding.end <= start else finding.start - end
+        if 0 <= distance <= MAX_COUNT_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, finding)
+    if best is None:
+        return None
+    value = best[1].value
+    return int(value.max if value.max is not None else value.min)

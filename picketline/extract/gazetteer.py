@@ -176,6 +176,14 @@ class Gazetteer:
             return []
         return [Candidate(v >> 2, v & 3) for v in map(int, row[0].split(","))]
 
+    def width(self, word: str, language: str | None = None) -> int:
+        """The most words a name starting with ``word`` has (1 when none is longer)."""
+        widths = [1]
+        for key in morph.word_keys(word, language)[:3]:
+            row = self._db.execute("SELECT width FROM heads WHERE word = ?", (key,)).fetchone()
+            widths.append(row[0] if row else 1)
+        return max(widths)
+
     def candidates_for_words(
         self,
         words: list[str],
@@ -255,6 +263,7 @@ def _write_database(path: Path, entries: list[tuple], index: dict[str, list[int]
             "lat, lon, geonames_id, kind, population, flags)"
         )
         db.execute("CREATE TABLE names (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID")
+        db.execute("CREATE TABLE heads (word TEXT PRIMARY KEY, width INTEGER) WITHOUT ROWID")
         db.executemany(
             "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)",
             ((i, *e) for i, e in enumerate(entries)),
@@ -263,7 +272,13 @@ def _write_database(path: Path, entries: list[tuple], index: dict[str, list[int]
             "INSERT INTO names VALUES (?, ?)",
             ((k, ",".join(map(str, v))) for k, v in index.items()),
         )
-        max_words = max(k.count(" ") + 1 for k in index)
+        heads: dict[str, int] = {}
+        for key in index:
+            if " " in key:
+                head = key.split(" ", 1)[0]
+                heads[head] = max(heads.get(head, 1), key.count(" ") + 1)
+        db.executemany("INSERT INTO heads VALUES (?, ?)", heads.items())
+        max_words = max(heads.values(), default=1)
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("max_words", str(max_words)), ("entries", str(len(entries)))],

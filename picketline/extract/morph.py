@@ -111,6 +111,7 @@ def latin_key(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
+@lru_cache(maxsize=100_000)
 def surface_key(word: str) -> str:
     """The key of a word exactly as written (Cyrillic folded, stress marks dropped)."""
     if is_cyrillic(word):
@@ -118,6 +119,7 @@ def surface_key(word: str) -> str:
     return latin_key(word)
 
 
+@lru_cache(maxsize=100_000)
 def word_keys(word: str, language: str | None = None) -> tuple[str, ...]:
     """Every key a word of running text may stand for: as written, then its lemmas."""
     surface = surface_key(word)

@@ -149,7 +149,7 @@ def _longest_match(text: str, tokens: list[Token], i: int, language: str | None,
     adjective_only = not first.capitalised
     if adjective_only and not (morph.is_cyrillic(first.text) and _CYR_ADJECTIVE.search(first.text)):
         return None
-    for width in range(min(gazetteer.max_words, len(tokens) - i), 0, -1):
+    for width in range(min(gazetteer.width(first.text, language), len(tokens) - i), 0, -1):
         span = tokens[i: i + width]
         if not _contiguous(text, span):
             continue

@@ -11,6 +11,7 @@ text, which is a guess and is marked so.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -32,6 +33,9 @@ from picketline.ingest.raw import (
 
 _BLOCKS = re.compile(r"</?(p|div|br|li|h[1-6]|tr|blockquote|article|section)\b[^>]*>", re.I)
 _BLANKS = re.compile(r"\n\s*\n\s*(\n\s*)+")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
 _SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
 
 
@@ -48,22 +52,26 @@ def fragment_text(markup: str) -> str:
     """
     if "<" not in markup:
         return markup.strip()
+    marked = _BLOCKS.sub(lambda m: "\n" + m.group(0), markup)
     try:
-        root = lxml.html.fromstring(_BLOCKS.sub(lambda m: "\n" + m.group(0), markup))
-    except (ValueError, lxml.etree.ParserError):
-        return ""
-    for bad in root.xpath("//script|//style"):
-        bad.drop_tree()
-    return _BLANKS.sub("\n\n", root.text_content()).strip()
+        root = lxml.html.fromstring(marked)
+        for bad in root.xpath("//script|//style"):
+            bad.drop_tree()
+        text = root.text_content()
+    except (ValueError, lxml.etree.LxmlError):
+        text = ""
+    if not text.strip():  # lxml gives up on pathological nesting; tags are still just tags
+        text = html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", marked)))
+    return _BLANKS.sub("\n\n", _SPACES.sub(" ", text)).strip()
 
 
-def _page_date(doc: Any, html: str | bytes) -> tuple[PartialDate | None, DateConfidence | None]:
+def _page_date(doc: Any, page: str | bytes) -> tuple[PartialDate | None, DateConfidence | None]:
     """The stated date from the markup pass, else htmldate's guess from the text."""
     stated = _parse_iso_day(getattr(doc, "date", None))
     if stated is not None:
         return stated, "stated"
     try:
-        guess = htmldate.find_date(html, extensive_search=True, original_date=True)
+        guess = htmldate.find_date(page, extensive_search=True, original_date=True)
     except Exception:  # htmldate fails on odd markup; a missing guess is harmless
         guess = None
     guessed = _parse_iso_day(guess)
@@ -79,9 +87,9 @@ def _parse_iso_day(value: str | None) -> PartialDate | None:
         return None
 
 
-def _extract(html: str | bytes, url: str | None) -> Any:
+def _extract(page: str | bytes, url: str | None) -> Any:
     return trafilatura.bare_extraction(
-        html,
+        page,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -90,7 +98,7 @@ def _extract(html: str | bytes, url: str | None) -> Any:
 
 
 def html_document(
-    html: str | bytes,
+    page: str | bytes,
     origin: str,
     *,
     url: str | None = None,
@@ -103,15 +111,15 @@ def html_document(
     address other copies of the same article will carry too.
     """
     try:
-        doc = _extract(html, url)
+        doc = _extract(page, url)
     except (RecursionError, ValueError, lxml.etree.LxmlError) as error:
         return IngestFailure(origin, f"unreadable HTML ({type(error).__name__})")
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
-        text = fragment_text(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
+        text = fragment_text(page.decode("utf-8", "replace") if isinstance(page, bytes) else page)
     if not text:
         return IngestFailure(origin, "HTML page has no readable text")
-    published, confidence = _page_date(doc, html)
+    published, confidence = _page_date(doc, page)
     return RawDocument(
         text=text,
         origin=origin,

@@ -51,11 +51,6 @@ def picketline(*args: str | Path, timeout: float = 600) -> subprocess.CompletedP
     )
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> None:
-    pytest.importorskip("picketline.extract.pipeline", reason="the extraction pipeline")
-
-
 # --- stand-in extractor for the batch machinery ----------------------------------------
 
 
@@ -155,7 +150,7 @@ def test_public_annotations_load(shared_eval: Path) -> None:
 # --- the real commands -----------------------------------------------------------------
 
 
-def test_extract_one_file_as_json(tmp_path: Path, pipeline: None) -> None:
+def test_extract_one_file_as_json(tmp_path: Path) -> None:
     article = tmp_path / "miners.txt"
     article.write_text(MINERS_EN, encoding="utf-8")
     done = picketline(
@@ -173,7 +168,7 @@ def test_extract_one_file_as_json(tmp_path: Path, pipeline: None) -> None:
     assert out["struggles"] and "strike" in out["struggles"][0]["actions"]
 
 
-def test_extract_cp1251_file(tmp_path: Path, pipeline: None) -> None:
+def test_extract_cp1251_file(tmp_path: Path) -> None:
     article = tmp_path / "zarechnaya.txt"
     article.write_bytes(MINERS_RU.replace("«", '"').replace("»", '"').encode("cp1251"))
     done = picketline("extract", article, "--json")
@@ -206,7 +201,7 @@ def test_extract_folder_needs_out(tmp_path: Path) -> None:
     assert "give --out DIR" in done.stderr
 
 
-def test_extract_unsupported_language(tmp_path: Path, pipeline: None) -> None:
+def test_extract_unsupported_language(tmp_path: Path) -> None:
     article = tmp_path / "streik.txt"
     article.write_text(
         "Die Beschäftigten des Krankenhauses sind am Montag in einen unbefristeten Streik "
@@ -220,7 +215,7 @@ def test_extract_unsupported_language(tmp_path: Path, pipeline: None) -> None:
     )
 
 
-def test_batch_with_a_bad_file_in_the_middle(tmp_path: Path, pipeline: None) -> None:
+def test_batch_with_a_bad_file_in_the_middle(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "1-miners.txt").write_text(MINERS_EN, encoding="utf-8")
@@ -236,7 +231,7 @@ def test_batch_with_a_bad_file_in_the_middle(tmp_path: Path, pipeline: None) -> 
     assert json.loads((out / "3-weather.json").read_text())["relevant"] is False
 
 
-def test_jsonl_round_trip_keeps_ids(tmp_path: Path, pipeline: None) -> None:
+def test_jsonl_round_trip_keeps_ids(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     docs = [
         {"id": "m1", "text": MINERS_EN, "published": "2020-06-10"},
@@ -254,7 +249,7 @@ def test_jsonl_round_trip_keeps_ids(tmp_path: Path, pipeline: None) -> None:
     assert [g["relevant"] for g in got] == [True, False, True]
 
 
-def test_eval_json_output(shared_eval: Path, pipeline: None) -> None:
+def test_eval_json_output(shared_eval: Path) -> None:
     done = picketline("eval", shared_eval / "public", "--json")
     assert done.returncode == 0, done.stderr
     scores = json.loads(done.stdout)
@@ -264,7 +259,7 @@ def test_eval_json_output(shared_eval: Path, pipeline: None) -> None:
 
 
 @pytest.mark.slow
-def test_twenty_megabyte_article_goes_through(tmp_path: Path, pipeline: None) -> None:
+def test_twenty_megabyte_article_goes_through(tmp_path: Path) -> None:
     article = tmp_path / "huge.txt"
     block = (MINERS_EN + WEATHER_EN + MINERS_RU) * 50
     with article.open("w", encoding="utf-8") as handle:
@@ -284,7 +279,7 @@ def test_twenty_megabyte_article_goes_through(tmp_path: Path, pipeline: None) ->
 
 
 @pytest.fixture(scope="module")
-def public_scores(shared_eval: Path, pipeline: None) -> dict[str, Any]:
+def public_scores(shared_eval: Path) -> dict[str, Any]:
     done = picketline("eval", shared_eval / "public", "--json")
     assert done.returncode == 0, done.stderr
     return dict(json.loads(done.stdout))
@@ -311,7 +306,7 @@ def test_target_public_relevance_recall(public_scores: dict[str, Any]) -> None:
 
 
 @pytest.mark.slow
-def test_target_glocon_relevance_f1(shared_eval: Path, pipeline: None) -> None:
+def test_target_glocon_relevance_f1(shared_eval: Path) -> None:
     """TARGET: relevance F1 >= 0.9 on GLOCON dev (525 news documents, 9 relevant)."""
     done = picketline("eval", shared_eval / "glocon-dev.jsonl", "--json")
     assert done.returncode == 0, done.stderr

@@ -33,6 +33,7 @@ from picketline.extract.gazetteer import (
     KIND_SITE,
     KIND_TOWN,
     Q_ADJ,
+    Q_PRIMARY,
     Candidate,
     Gazetteer,
     context_weights,
@@ -184,7 +185,7 @@ def _plausible(text: str, tokens: list[Token], i: int, width: int, cands: list[C
     return not (
         _quoted(text, span[0].start, span[-1].end)
         or _facility_around(tokens, i, width)
-        or _inside_name(text, tokens, i, width)
+        or _inside_name(text, tokens, i, width, lowercase)
     )
 
 
@@ -251,23 +252,38 @@ def _facility_around(tokens: list[Token], i: int, width: int) -> bool:
     return False
 
 
-def _inside_name(text: str, tokens: list[Token], i: int, width: int) -> bool:
+def _inside_name(text: str, tokens: list[Token], i: int, width: int,
+                 lowercase: set[str]) -> bool:
     """Part of a longer capitalised run that is not a place: "Sharon Graham", "Abraham Lincoln"."""
-    def joined(a: Token, b: Token) -> bool:
-        return text[a.end: b.start] == " "
-
-    if i > 0:
-        prev = tokens[i - 1]
-        if (joined(prev, tokens[i]) and prev.capitalised and not prev.shouting
-                and prev.text.casefold() not in FUNCTION_WORDS | PLACE_AFFIXES):
-            return True
+    if not tokens[i].capitalised:
+        return False  # a lower-case adjective ("кузбасских") is in no run of names
     end = i + width
-    if end < len(tokens):
+    if i > 0 and _joined(text, tokens[i - 1], tokens[i]) and _name_like(tokens[i - 1], lowercase):
+        return True
+    if end < len(tokens) and _joined(text, tokens[end - 1], tokens[end]):
         nxt = tokens[end]
-        if (joined(tokens[end - 1], nxt) and nxt.capitalised and not nxt.shouting
-                and nxt.text.casefold() not in PLACE_AFFIXES):
-            return True
+        return nxt.capitalised and not nxt.shouting and nxt.text.casefold() not in PLACE_AFFIXES
     return False
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    return text[a.end: b.start] == " "
+
+
+def _name_like(token: Token, lowercase: set[str]) -> bool:
+    """A capitalised word that may be part of a person's or an organisation's name.
+
+    A sentence-initial common word ("Горняки Кемеровской области", "Workers in
+    ...") is not; a first name or a title before the match is.
+    """
+    word = token.text.casefold()
+    if not token.capitalised or token.shouting or word in FUNCTION_WORDS | PLACE_AFFIXES:
+        return False
+    if not token.initial:
+        return True
+    if morph.is_cyrillic(word):
+        return not _common_russian_word(token.text)
+    return word not in english_stopwords() and word not in lowercase
 
 
 def _town_cue(tokens: list[Token], i: int) -> bool:
@@ -291,6 +307,11 @@ def document_context(mentions: list[Mention], gazetteer: Gazetteer, language: st
         kinds = {gazetteer.entry(c.entry_id).kind for c in mention.candidates}
         if len(countries) == 1 and (KIND_COUNTRY in kinds or len(mention.candidates) == 1):
             named[countries.pop()] += 1
+            continue
+        primary = {gazetteer.entry(c.entry_id).country for c in mention.candidates
+                   if c.quality == Q_PRIMARY and gazetteer.entry(c.entry_id).kind != KIND_TOWN}
+        if len(primary) == 1:  # "Odessa, Texas": a region or country named outright
+            named[primary.pop()] += 1
     for country, count in named.items():
         weights[country] = weights.get(country, 0.0) + 1.5 + 0.5 * min(count - 1, 2)
     return weights

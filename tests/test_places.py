@@ -1,0 +1,195 @@
+"""The place stage on sentences of our own, and on the annotated articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from picketline.domain.place import PlacePrecision
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.gazetteer import Gazetteer, distance_km
+from picketline.extract.places import PlaceStage, best_place, find_places
+
+
+@pytest.fixture(scope="module")
+def stage() -> PlaceStage:
+    return PlaceStage(Gazetteer.default())
+
+
+def places(text: str, language: str, url: str | None = None) -> list[Finding]:
+    return find_places(text, language, url)
+
+
+def only(text: str, language: str) -> Finding:
+    found = places(text, language)
+    assert len(found) == 1, [(text[f.start:f.end], f.value.name) for f in found]
+    return found[0]
+
+
+def within(finding: Finding, lat: float, lon: float, km: float = 25.0) -> bool:
+    return distance_km(finding.value.lat, finding.value.lon, lat, lon) <= km
+
+
+# --- towns and regions in inflected forms ------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "language", "geonames_id", "span"),
+    [
+        ("Шахтёры в Антраците третий день не выходят из забоя.", "ru", 713259, "Антраците"),
+        ("Шахтарі в Антрациті вимагають виплатити зарплату.", "uk", 713259, "Антрациті"),
+        ("У Мирнограді гірники оголосили підземний страйк.", "uk", 710035, "Мирнограді"),
+        ("Курьеры в Нью-Йорке провели пикет у офиса компании.", "ru", 5128581, "Нью-Йорке"),
+        ("Вчителі у Києві вийшли на мітинг під стіни мерії.", "uk", 703448, "Києві"),
+        ("Bin workers in the town of Holyrood voted to strike.", "en", 5976393, "Holyrood"),
+    ],
+)
+def test_inflected_towns(text: str, language: str, geonames_id: int, span: str) -> None:
+    found = only(text, language)
+    assert found.value.geonames_id == geonames_id
+    assert text[found.start:found.end] == span
+    assert found.value.precision is PlacePrecision.TOWN
+    assert found.attrs["kind"] == "town" and found.attrs["population"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code", "lat", "lon"),
+    [
+        ("На Луганщине горняки вышли на акцию протеста.", "ru", "UA-09", 48.9, 39.2),
+        ("На Луганщині гірники вийшли на акцію протесту.", "uk", "UA-09", 48.9, 39.2),
+        ("Медики на Донеччині оголосили страйк.", "uk", "UA-14", 48.0, 37.8),
+        ("Горняки Кемеровской области отказались спускаться в шахту.", "ru", "RU-KEM", 54.5, 87.0),
+        ("Сотни кузбасских шахтёров не вышли на смену.", "ru", "RU-KEM", 54.5, 87.0),
+        ("Coal miners in Kemerovo Oblast refused to go underground.", "en", "RU-KEM", 54.5, 87.0),
+        ("Kentucky's coal miners blocked the tracks.", "en", "US-KY", 37.5, -85.3),
+    ],
+)
+def test_regions(text: str, language: str, code: str, lat: float, lon: float) -> None:
+    found = only(text, language)
+    assert found.value.admin1 == code
+    assert found.value.precision is PlacePrecision.REGION
+    assert within(found, lat, lon, km=300)
+
+
+def test_country_names_in_three_languages() -> None:
+    for text, language in [("Strikes spread across Ukraine.", "en"),
+                           ("Забастовки прокатились по Украине.", "ru"),
+                           ("Страйки прокотилися Україною.", "uk")]:
+        found = only(text, language)
+        assert found.value.country == "UA" and found.value.precision is PlacePrecision.COUNTRY
+
+
+# --- ambiguity resolved by context ---------------------------------------------
+
+def test_odessa_by_the_country_named_beside_it() -> None:
+    ukraine = places("Dock workers in Odessa, Ukraine, blocked the port.", "en")
+    texas = places("Oil workers in Odessa, Texas, staged a walkout.", "en")
+    assert ukraine[0].value.country == "UA" and ukraine[0].value.geonames_id == 698740
+    assert texas[0].value.country == "US"
+
+
+def test_odessa_by_the_document_language() -> None:
+    assert only("Портовики Одессы объявили забастовку.", "ru").value.country == "UA"
+
+
+def test_uglegorsk_near_the_cosmodrome_is_tsiolkovsky() -> None:
+    text = ("UGLEGORSK, Russia -- Builders of the Vostochny cosmodrome went on hunger strike "
+            "over unpaid wages.")
+    uglegorsk = places(text, "en")[0]
+    assert uglegorsk.value.geonames_id == 6641869  # not Uglegorsk on Sakhalin
+    alone = places("Miners in Uglegorsk protested.", "en")[0]
+    assert alone.value.geonames_id == 2120261  # with no context, the larger namesake
+
+
+def test_url_domain_is_context() -> None:
+    found = places("Workers at the Odessa depot walked out.", "en", url="https://news.example.ua/x")
+    assert found == [] or found[0].value.country == "UA"
+
+
+# --- false positives that must not fire ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Reading the offer aloud, the organiser said reading it twice was enough.", "en"),
+        ("Mobile phone workers struck. Bath time was over, the cleaners said.", "en"),
+        ("Union leader Sharon Graham said the deal was a victory.", "en"),
+        ("A statue of Abraham Lincoln stood by the gates.", "en"),
+        ("The Black Mountain and Lone Mountain mines were idle.", "en"),
+        ("But the workers stayed. For three hours they chanted.", "en"),
+        ("Members of NATO and CUPE were not involved.", "en"),
+        ("Мир изменился, сказал лидер профсоюза.", "ru"),
+        ("Город молчал, а рабочие вышли на площадь.", "ru"),
+        ("На шахте «Заречная» снова началась забастовка.", "ru"),
+        ("Глава профсоюза Григорий Третьяк сообщил о долгах.", "ru"),
+        ("Об этом сообщил сайт Vse42.ru.", "ru"),
+    ],
+)
+def test_no_false_positives(text: str, language: str) -> None:
+    found = places(text, language)
+    assert found == [], [(text[f.start:f.end], f.value.name) for f in found]
+
+
+# --- the stage and best_place ----------------------------------------------------
+
+def test_stage_appends_findings_with_spans(stage: PlaceStage) -> None:
+    doc = ExtractionDoc(text="Шахтёры в Антраците и Луганске бастуют.", language="ru")
+    stage(doc)
+    found = doc.of("place")
+    assert [doc.text[f.start:f.end] for f in found] == ["Антраците", "Луганске"]
+    assert all(0 < f.confidence <= 1 for f in found)
+
+
+def test_best_place_prefers_the_specific_repeated_mention() -> None:
+    text = ("Miners in eastern Ukraine struck. In the town of Antratsyt, in Luhansk Oblast, "
+            "the strike went on; Antratsyt miners won.")
+    found = places(text, "en")
+    best = best_place(found)
+    assert best is not None and best.value.geonames_id == 713259
+    assert best_place([]) is None
+
+
+def test_best_place_near_an_offset() -> None:
+    text = "Kyiv officials were silent. Far away, miners in Antratsyt struck."
+    found = places(text, "en")
+    best = best_place(found, near=text.index("struck"))
+    assert best is not None and best.value.name == "Antratsyt"
+
+
+# --- the annotated articles --------------------------------------------------------
+
+def annotated(shared_eval: Path) -> list[tuple[dict, str]]:
+    out = []
+    for path in sorted((shared_eval / "public").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (path.parent / gold["document"]["text_file"]).read_text(encoding="utf-8")
+        out.append((gold, text))
+    return out
+
+
+def test_every_gold_place_is_found(shared_eval: Path, stage: PlaceStage) -> None:
+    missed = []
+    for gold, text in annotated(shared_eval):
+        doc = ExtractionDoc(text=text, language=gold["document"]["language"],
+                            url=gold["document"]["url"])
+        stage(doc)
+        for struggle in gold["struggles"]:
+            place = struggle.get("place")
+            if place and not any(within(f, place["lat"], place["lon"],
+                                        place.get("tolerance_km", 25)) for f in doc.of("place")):
+                missed.append((gold["document"]["text_file"], place["name"]))
+    assert missed == []
+
+
+def test_best_place_matches_the_main_gold_place(shared_eval: Path) -> None:
+    wrong = []
+    for gold, text in annotated(shared_eval):
+        main = [s["place"] for s in gold["struggles"] if s.get("place") and not s.get("background")]
+        if not main:
+            continue
+        best = best_place(find_places(text, gold["document"]["language"], gold["document"]["url"]))
+        if best is None or not within(best, main[0]["lat"], main[0]["lon"],
+                                      main[0].get("tolerance_km", 25)):
+            wrong.append((gold["document"]["text_file"], best and best.value.name))
+    assert wrong == []

@@ -110,3 +110,15 @@ def test_window_of_an_ongoing_struggle_reaches_its_latest_report() -> None:
     late_report = report("2022-02-10", "uk", workplace="Капітальна", place=MYRNOHRAD)
     assert match(merged, late_report).verdict is Verdict.SAME
     assert match(RU, late_report).verdict is not Verdict.DIFFERENT
+
+
+def test_a_centroid_of_unknown_precision_is_not_a_place_conflict() -> None:
+    country = Place("Ukraine", "UA", lat=49.0, lon=32.0)  # no precision: may be a centroid
+    same_mine = replace(UK, fields=replace(UK.fields, place=country))
+    result = match(RU, same_mine)
+    assert not any(r.conflict for r in result.reasons)
+    assert result.verdict is Verdict.SAME
+    other_mine = replace(
+        same_mine, fields=replace(same_mine.fields, workplace="шахта «Центральная»")
+    )
+    assert match(RU, other_mine).verdict is Verdict.DIFFERENT

@@ -115,18 +115,25 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _is_fine(place: Place) -> bool:
-    return place.precision not in _COARSE
+    """A point-like place (a town, a site): its coordinates mean where it happened."""
+    return place.precision in (PlacePrecision.SITE, PlacePrecision.TOWN)
 
 
 def _distance_reason(a: Place, b: Place) -> Reason | None:
-    if None in (a.lat, a.lon, b.lat, b.lon) or not (_is_fine(a) and _is_fine(b)):
+    """Distance between points; decisive only when both are known to be towns or sites.
+
+    A region's or country's coordinates are a centroid, hundreds of kilometres
+    from the towns inside it, so a place of unknown precision only scores.
+    """
+    if None in (a.lat, a.lon, b.lat, b.lon) or a.precision in _COARSE or b.precision in _COARSE:
         return None
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    detail = f"{a.name} and {b.name} are {km:.0f} km apart"
     if km <= PLACE_NEAR_KM:
-        return Reason("place", 1.0, f"{a.name} and {b.name} are {km:.0f} km apart")
+        return Reason("place", 1.0, detail)
     if km <= PLACE_FAR_KM:
-        return Reason("place", 0.5, f"{a.name} and {b.name} are {km:.0f} km apart")
-    return Reason("place", 0.0, f"{a.name} and {b.name} are {km:.0f} km apart", conflict=True)
+        return Reason("place", 0.5, detail)
+    return Reason("place", 0.0, detail, conflict=_is_fine(a) and _is_fine(b))
 
 
 def _area_reason(a: Place, b: Place) -> Reason | None:

@@ -2,10 +2,10 @@
 
 Names are compared on their match keys (``translit.match_key``) in two forms —
 as written, and lemmatised (so "шахты Капитальной" meets "шахта Капитальная")
-— and the better of the comparisons counts. Generic words ("mine", "шахта",
-"ПАТ", "named after") are dropped first: two mines are not alike because both
-are mines. Differing numbers ("Mine No. 3", "Mine No. 5") make names different
-whatever the letters say.
+— each without its final vowels, and the better of the comparisons counts.
+Generic words ("mine", "шахта", "ПАТ", "named after") are dropped first: two
+mines are not alike because both are mines. Differing numbers ("Mine No. 3",
+"Mine No. 5") make names different whatever the letters say.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ jsc pjsc ojsc cjsc llp gmbh ag sa enterprise group holding the of named after st
 ат дп імені ім державний державне
 """
 _DIGITS = re.compile(r"\d+")
+_ENDING = re.compile(r"(?<=[a-z]{3})[aeiou]+$")
 
 
 @lru_cache(maxsize=4096)
@@ -35,9 +36,19 @@ def _generic_keys() -> frozenset[str]:
     return frozenset(match_key(w) for w in words) | frozenset(match_key(lemma(w)) for w in words)
 
 
+def _stem(key: str) -> str:
+    """A key without its final vowels: "kapitalnaia", "kapitalna", "kapitalni" → "kapitaln".
+
+    Russian and Ukrainian names are mostly adjectives whose endings differ by
+    language and case; left on, the shared ending "-alnaia" alone would make
+    "Центральная" look like "Капитальная".
+    """
+    return _ENDING.sub("", key)
+
+
 @lru_cache(maxsize=100_000)
 def name_keys(name: str, language: str | None = None) -> tuple[str, str]:
-    """The surface and the lemmatised match key of a name, generic words dropped."""
+    """The surface and the lemmatised match key of a name: generic words dropped, stemmed."""
     surface: list[str] = []
     lemmatised: list[str] = []
     generic = _generic_keys()
@@ -45,8 +56,8 @@ def name_keys(name: str, language: str | None = None) -> tuple[str, str]:
         as_written, as_lemma = match_key(word), match_key(lemma(word, language))
         if as_written in generic or as_lemma in generic:
             continue
-        surface.append(as_written)
-        lemmatised.append(as_lemma)
+        surface.append(_stem(as_written))
+        lemmatised.append(_stem(as_lemma))
     return " ".join(surface), " ".join(lemmatised)
 
 

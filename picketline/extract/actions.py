@@ -25,6 +25,11 @@ LABOUR_ONLY = frozenset(
 )
 
 
+# How far before an action word a threat/conditional cue reaches ("voting to strike").
+HYPOTHETICAL_REACH = 45
+_AGENT = re.compile(r"strikers|striking|бастующ|страйкар", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ActionMention:
     """One action word in a sentence; offsets are document offsets."""
@@ -33,6 +38,7 @@ class ActionMention:
     start: int
     end: int
     hypothetical: bool
+    agent: bool = False  # "strikers", "striking": people named by the action
 
 
 class ActionMatcher:
@@ -54,9 +60,15 @@ class ActionMatcher:
             return []
         text = sentence.text
         vetoed = bool(self.vetoes[language].search(text))
-        hypothetical = bool(self.hypothetical[language].search(text))
+        cues = [m.end() for m in self.hypothetical[language].finditer(text)]
         return [
-            ActionMention(action, sentence.start + s, sentence.start + e, hypothetical)
+            ActionMention(
+                action,
+                sentence.start + s,
+                sentence.start + e,
+                any(0 <= s - cue <= HYPOTHETICAL_REACH for cue in cues),
+                bool(_AGENT.match(text, s)),
+            )
             for action, s, e in table.find(text)
             if not (vetoed and action in _VETOABLE)
         ]
@@ -73,6 +85,20 @@ def resolve_walkouts(actions: set[Action]) -> set[Action]:
     if Action.WALKOUT in actions and Action.STRIKE in actions:
         return actions - {Action.WALKOUT}
     return actions
+
+
+def action_codes(findings: list[Finding]) -> set[Action]:
+    """The action codes of a struggle's findings.
+
+    "Strikers"/"striking" name the people of whatever action they are in; when
+    they are the only evidence of a strike and a hunger strike is reported, the
+    strikers are the hunger strikers, not a second action.
+    """
+    codes = {f.value for f in findings}
+    plain_strike = any(f.value is Action.STRIKE and not f.attrs.get("agent") for f in findings)
+    if Action.HUNGER_STRIKE in codes and not plain_strike:
+        codes.discard(Action.STRIKE)
+    return resolve_walkouts(codes)
 
 
 class ActionStage:
@@ -94,6 +120,10 @@ class ActionStage:
                         mention.start,
                         mention.end,
                         0.5 if mention.hypothetical else 0.85,
-                        {"sentence": sentence.index, "hypothetical": mention.hypothetical},
+                        {
+                            "sentence": sentence.index,
+                            "hypothetical": mention.hypothetical,
+                            "agent": mention.agent,
+                        },
                     )
                 )

@@ -90,7 +90,11 @@ def find_workers(sentence: Sentence, language: str) -> list[Finding]:
 def _worker_finding(sentence: Sentence, match: re.Match[str], sector: object, language: str) -> Finding:
     start, words = match.start(), match.group().casefold()
     generic = sector is None
-    if language == "en":
+    employer = _WORKERS_WITH.match(sentence.text, match.start()) if language == "en" else None
+    if employer:
+        words, generic = f"{employer.group('kind').casefold()} workers", False
+        sector = EN_MODIFIERS.get(employer.group("kind").casefold(), sector)
+    elif language == "en":
         before = re.search(r"([\w-]+)[\s-]+$", sentence.text[: match.start()])
         modifier = before.group(1).casefold() if before else ""
         if modifier in EN_MODIFIERS:
@@ -111,8 +115,15 @@ def _worker_finding(sentence: Sentence, match: re.Match[str], sector: object, la
 # --- workplaces --------------------------------------------------------------
 
 
-def find_workplaces(sentence: Sentence, language: str) -> list[Finding]:
-    """Named workplaces: "Komsomolskaya mine", шахта «Заречная», шахта ім. Засядька."""
+def find_workplaces(
+    sentence: Sentence, language: str, proper: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Named workplaces: "Komsomolskaya mine", шахта «Заречная», шахта ім. Засядька.
+
+    ``proper``: capitalised words the document also uses mid-sentence; a
+    sentence's first word is part of a name only if it is one of them
+    ("Laid-off mine workers" is not a mine called "Laid-off").
+    """
     pats = patterns(language)
     found = []
     for match in pats.workplace.finditer(sentence.text):
@@ -121,6 +132,8 @@ def find_workplaces(sentence: Sentence, language: str) -> list[Finding]:
         if language == "en":
             name = re.sub(r"\([^()]*\)\s*", "", match.group("name")).strip()
             name = re.sub(r"^(?:The|A|An|At|In|On)\s+", "", name)
+            if match.start("name") == 0 and name.split()[0] not in proper:
+                name = " ".join(name.split()[1:])
             if not name or re.search(rf"(?:{EN_COMPANY_SUFFIX})$", name) or name in KNOWN_UNIONS:
                 continue
             value, key = f"{name} {noun}", name_key(name, language)
@@ -152,10 +165,15 @@ _EN_EMPLOYER = re.compile(
 )
 _CYR_EMPLOYER = re.compile(rf"\b(?P<form>{CYR_COMPANY_FORMS})\s+{_QUOTED}")
 _MUNICIPAL = re.compile(
-    r"\b(?P<kind>town|city|municipality|county|district|village|borough) of (?P<name>[A-Z][\w'-]+"
-    r"(?:\s+[A-Z][\w'-]+)?)",
+    r"\b(?P<kind>(?i:town|city|municipality|county|district|village|borough)) of"
+    r" (?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+)
+_WORKERS_WITH = re.compile(
+    r"\b(?:workers|employees|staff) (?:with|for|of|at) the (?P<kind>town|city|municipality|council"
+    r"|county|village|borough)\b",
     re.IGNORECASE,
 )
+_MID_CAPITAL = re.compile(r"(?<=[\s(])[A-Z][\w'’.-]*")
 _MUNICIPAL_WORKERS = re.compile(
     r"\b(?:workers|employees|staff) (?:with|for|of|at) the (?:town|city|municipality|council"
     r"|county|village|borough)\b|\b(?:town|city|municipal|council) (?:workers|employees|staff)\b",
@@ -268,10 +286,11 @@ class ActorStage:
         language = doc.language or "en"
         sentences = doc_sentences(doc)
         municipal = language == "en" and any(_MUNICIPAL_WORKERS.search(s.text) for s in sentences)
+        proper = frozenset(w for s in sentences for w in _MID_CAPITAL.findall(s.text))
         for sentence in sentences:
             for finding in (
                 *find_workers(sentence, language),
-                *find_workplaces(sentence, language),
+                *find_workplaces(sentence, language, proper),
                 *find_employers(sentence, language, municipal),
                 *find_unions(sentence, language),
             ):

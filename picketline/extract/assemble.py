@@ -8,17 +8,23 @@ spans it came from as ``evidence``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+from babel import Locale
 
 from picketline.domain.dates import PartialDate
+from picketline.domain.place import Place, PlacePrecision
 from picketline.domain.struggle import Participants, Repression, StruggleFields
 from picketline.domain.vocab import Action, Demand, Outcome
-from picketline.extract.actions import resolve_walkouts
+from picketline.extract.actions import action_codes
 from picketline.extract.base import ExtractedStruggle, ExtractionDoc, Finding
 from picketline.extract.outcome import decide
 from picketline.extract.patterns import doc_sentences, in_sentence
+from picketline.extract.gazetteer import Gazetteer
 from picketline.extract.places import best_place
 from picketline.extract.segment import Segment, segments
 
@@ -57,9 +63,12 @@ def _locate(doc: ExtractionDoc) -> list[tuple[int, Finding]]:
         index = finding.attrs.get("sentence")
         if index is None:
             sentence = in_sentence(sentences, finding.start)
-            index = sentence.index if sentence else None
-        if index is not None:
-            located.append((int(index), finding))
+            if sentence is None:
+                continue
+            index = sentence.index
+            alone = len(sentence.text) <= (finding.end - finding.start) + 12
+            finding = replace(finding, attrs={**finding.attrs, "sentence": index, "alone": alone})
+        located.append((int(index), finding))
     return located
 
 
@@ -76,7 +85,7 @@ def _build(
     action_sentences = {int(f.attrs["sentence"]) for f in action_findings}
     evidence: Spans = {}
     fields: dict[str, object] = {}
-    actions = resolve_walkouts({f.value for f in action_findings})
+    actions = action_codes(action_findings)
     _note(evidence, "actions", [f for f in action_findings if f.value in actions])
     fields["workers"] = _workers(mine.get("workers", []), action_sentences, evidence)
     fields["sector"] = _best(mine.get("sector", []), "sector", evidence)
@@ -86,7 +95,8 @@ def _build(
     fields["place"] = _place(doc, segment, mine.get("place", []), action_findings, evidence)
     outcome = _outcome(segment, mine.get("_outcome", []), evidence)
     fields["outcome"] = outcome
-    fields["start"] = _start(doc, mine.get("_date", []), action_sentences, evidence)
+    about = action_sentences | {int(f.attrs["sentence"]) for f in mine.get("workers", [])}
+    fields["start"] = _start(doc, mine.get("_date", []), action_sentences, about, evidence)
     fields["end"] = _end(mine.get("_date", []), mine.get("_outcome", []), outcome, evidence)
     fields["participants"] = _participants(mine.get("_count", []), action_sentences, evidence)
     fields["demands"] = _codes(mine.get("demands", []), "demands", evidence)
@@ -121,18 +131,21 @@ def _best(findings: list[Finding], name: str, evidence: Spans) -> object | None:
 
 
 def _workers(findings: list[Finding], action_sentences: set[int], evidence: Spans) -> str | None:
-    """The most specific words for the workforce, preferring those next to an action."""
+    """The workforce's words: specific before generic, said with an action, said often.
+
+    Ties go to the earliest mention.
+    """
     if not findings:
         return None
+    said = Counter(str(f.value) for f in findings)
 
     def rank(f: Finding) -> tuple[float, int]:
-        score = (0.0 if f.attrs.get("generic") else 2.0) + (
-            1.0 if f.attrs.get("sentence") in action_sentences else 0.0
-        )
-        return score + (0.5 if f.attrs.get("sentence") == 0 else 0.0), -f.start
+        score = 0.0 if f.attrs.get("generic") else 2.0
+        score += 1.0 if f.attrs.get("sentence") in action_sentences else 0.0
+        return score + min(1.0, 0.25 * (said[str(f.value)] - 1)), -f.start
 
     best = max(findings, key=rank)
-    _note(evidence, "workers", [best])
+    _note(evidence, "workers", [f for f in findings if f.value == best.value])
     return str(best.value)
 
 
@@ -184,13 +197,33 @@ def _place(
 ) -> object | None:
     near = actions[0].start if actions else None
     best = best_place(findings, near)
+    if best is None and segment.primary:
+        best = best_place(doc.of("place"), near)
     if best is None and not segment.primary:
         countries = [f for f in doc.of("place") if f.attrs.get("kind") == "country"]
-        best = best_place(countries) or best_place(doc.of("place"))
+        best = best_place(countries)
+        if best is None:
+            primary = best_place(doc.of("place"))
+            return country_place(primary.value.country) if primary else None
     if best is None:
         return None
     _note(evidence, "place", [best])
     return best.value
+
+
+@lru_cache(maxsize=256)
+def country_place(code: str | None) -> Place | None:
+    """The country itself, for a secondary struggle said to be somewhere in it."""
+    if not code:
+        return None
+    try:
+        name = Locale("en").territories.get(code.upper())
+    except ValueError:
+        return None
+    if not name:
+        return None
+    found = [p for p in Gazetteer.default().lookup(name) if p.precision is PlacePrecision.COUNTRY]
+    return found[0] if found else None
 
 
 def _outcome(segment: Segment, cues: list[Finding], evidence: Spans) -> Outcome | None:
@@ -206,25 +239,48 @@ def _outcome(segment: Segment, cues: list[Finding], evidence: Spans) -> Outcome 
 
 
 def _start(
-    doc: ExtractionDoc, dates: list[Finding], action_sentences: set[int], evidence: Spans
+    doc: ExtractionDoc,
+    dates: list[Finding],
+    action_sentences: set[int],
+    about: set[int],
+    evidence: Spans,
 ) -> PartialDate | None:
-    """The earliest recent date said in an action sentence (else in any of the struggle's)."""
+    """The earliest recent date said with an action (else with the workers, else alone).
+
+    A line that is nothing but a date (a timeline entry, a dateline) counts
+    as said with the action; dates in sentences about other things ("mines
+    have halved since 2008") do not count at all.
+    """
     usable = [d for d in dates if d.attrs.get("role") in ("start", "point")
               and _recent(d.value, doc.published)]
     in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
-    pool = in_action or usable
+    near = [d for d in usable if d.attrs.get("sentence") in about or d.attrs.get("alone")]
+    pool = in_action or near
     if not pool:
         return None
-    best = min(pool, key=lambda d: (d.value.first_day(), d.start))
+    best = min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
     _note(evidence, "start", [best])
     return best.value  # type: ignore[no-any-return]
 
 
+def _rank(date: PartialDate) -> int:
+    """3 for a day, 2 for a month, 1 for a year: finer wins a tie."""
+    return 1 if date.month is None else 2 if date.day is None else 3
+
+
+def _exact_first(dates: list[Finding]) -> list[Finding]:
+    """Dates the text states, if any; else those computed from durations ("a week ago")."""
+    exact = [d for d in dates if not d.attrs.get("approximate")]
+    return exact or dates
+
+
 def _recent(date: PartialDate, published: PartialDate | None) -> bool:
+    """Not after publication, and not so long before it that it is background."""
     if published is None:
         return True
-    age = published.last_day() - date.last_day()
-    return dt.timedelta(days=-1) <= age <= dt.timedelta(days=MAX_DATE_AGE_DAYS)
+    if date.first_day() > published.last_day():
+        return False
+    return (published.first_day() - date.last_day()).days <= MAX_DATE_AGE_DAYS
 
 
 def _end(
@@ -236,8 +292,8 @@ def _end(
         return None
     if not any(f.value == "ended" for f in cues):
         return None
-    pool = [d for d in dates if d.attrs.get("sentence") in ended
-            and d.attrs.get("role") in ("end", "point")]
+    pool = _exact_first([d for d in dates if d.attrs.get("sentence") in ended
+                         and d.attrs.get("role") in ("end", "point")])
     if not pool:
         return None
     best = max(pool, key=lambda d: (d.value.last_day(), d.start))

@@ -31,7 +31,12 @@ class DemandFinder:
         if in_context or cue:
             found += self._matches(self.strong[language], sentence, 0.8 if cue else 0.65)
         if cue and in_context:
-            found += self._matches(self.weak[language], sentence, 0.5)
+            strong = {f.value for f in found}
+            found += [
+                f for f in self._matches(self.weak[language], sentence, 0.5)
+                if not any(s.start < f.end and f.start < s.end for s in found)
+                and not (f.value is Demand.PAY and Demand.UNPAID_WAGES in strong)
+            ]
         return found
 
     @staticmethod

@@ -9,6 +9,7 @@ is never run on it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -27,6 +28,8 @@ from picketline.extract.relevance import MAX_CHARS, RelevanceStage
 from picketline.extract.repression import RepressionStage
 from picketline.extract.sector import SectorStage
 from picketline.settings import Settings
+
+log = logging.getLogger(__name__)
 
 StageFactory = Callable[[Settings | None], Stage]
 
@@ -83,8 +86,17 @@ class Extractor:
         heavy = ExtractionDoc(text[:MAX_CHARS], doc.language, when, url, doc.findings,
                               doc.relevant, doc.notes)
         for stage in self.stages:
-            stage(heavy)
+            _run(stage, heavy)
         return _result(doc, self.assemble(heavy))
+
+
+def _run(stage: Stage, doc: ExtractionDoc) -> None:
+    """Run one enrichment stage; a failing one costs its fields, not the document."""
+    try:
+        stage(doc)
+    except Exception as error:  # noqa: BLE001 - any stage bug must not lose the article
+        log.exception("extraction stage %s failed", stage.name)
+        doc.notes.append(f"stage {stage.name} failed: {type(error).__name__}: {error}")
 
 
 def _result(doc: ExtractionDoc, struggles: list) -> Extraction:

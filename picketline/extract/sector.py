@@ -18,8 +18,8 @@ from picketline.extract.patterns import doc_sentences
 
 WORKER_CONFIDENCE = 0.9
 WORKPLACE_CONFIDENCE = 0.8
+EMPLOYER_CONFIDENCE = 0.7
 CONTEXT_CONFIDENCE = 0.6
-EMPLOYER_CONFIDENCE = 0.5
 
 _EMPLOYER_WORDS = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), s) for p, s in EMPLOYER_SECTOR_WORDS]
 
@@ -36,7 +36,7 @@ class SectorStage:
 
     def __init__(self) -> None:
         self.nouns = {
-            lang: [(re.compile(rf"\b(?:{p})", re.IGNORECASE), s) for p, s in entries if s]
+            lang: [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), s) for p, s in entries if s]
             for lang, entries in WORKPLACE_NOUNS.items()
         }
 

@@ -44,13 +44,25 @@ def _clusters(doc: ExtractionDoc, sentences: list[Sentence]) -> dict[str, Segmen
         segment.mentions.append(finding)
         segment.sentences.add(int(finding.attrs["sentence"]))
     for segment in clusters.values():
-        words = [w for w in str(segment.key).split() if len(w) > 3]
-        if not words:
-            continue
-        stem = re.compile(r"\b" + r"\w*\W+".join(re.escape(w[: max(4, len(w) - 3)]) for w in words),
-                          re.IGNORECASE)
-        segment.sentences |= {s.index for s in sentences if stem.search(s.text)}
+        name = _name_regex(segment)
+        if name is not None:
+            segment.sentences |= {s.index for s in sentences if name.search(s.text)}
     return clusters
+
+
+def _name_regex(segment: Segment) -> re.Pattern[str] | None:
+    """The workplace's name in any inflection, as a name: capitalised, quoted if Cyrillic.
+
+    ("Заречной" finds шахта «Заречная»; "горняки" must not find шахта «Горная».)
+    """
+    words = [w for w in str(segment.key).split() if len(w) > 3]
+    if not words or segment.workplace is None:
+        return None
+    stems = [re.escape(w[:1].upper() + w[1 : max(4, len(w) - 3)]) for w in words]
+    body = r"\w*\W+".join(stems) + r"\w*"
+    if re.search("[а-яёіїєґ]", words[0]):
+        return re.compile(r"[«\"„“]" + body + r"[»\"”“]")
+    return re.compile(r"\b" + body)
 
 
 def _with_actions(doc: ExtractionDoc) -> set[int]:
@@ -77,8 +89,7 @@ def segments(doc: ExtractionDoc) -> list[Segment]:
         s for s in _absorb_sections(_clusters(doc, sentences)) if s.sentences & actions
     ]
     if not anchored:
-        only = Segment(None, primary=True, sentences={s.index for s in sentences})
-        return [only]
+        return [_single(doc, sentences)]
     primary = _primary(anchored)
     primary.primary = True
     for segment in anchored:
@@ -87,6 +98,16 @@ def segments(doc: ExtractionDoc) -> list[Segment]:
                                      sorted(segment.sentences)[:1])
     _assign_rest(sentences, anchored, primary)
     return [primary, *(s for s in anchored if s is not primary)]
+
+
+def _single(doc: ExtractionDoc, sentences: list[Sentence]) -> Segment:
+    """One struggle for the whole article; its workplace only if one is named."""
+    only = Segment(None, primary=True, sentences={s.index for s in sentences})
+    named = _clusters(doc, sentences)
+    if len(named) == 1:
+        workplace = next(iter(named.values()))
+        only.key, only.workplace, only.mentions = workplace.key, workplace.workplace, workplace.mentions
+    return only
 
 
 def _primary(anchored: list[Segment]) -> Segment:

@@ -18,7 +18,7 @@ _EN: list[tuple[str, Action]] = [
         r"\b(?:work[- ]to[- ]rule|go[- ]slows?|slow[- ]?downs?|overtime bans?|ban on overtime)\b",
         A.WORK_TO_RULE,
     ),
-    (r"\b(?:sit[- ]ins?|sat in|sleep[- ]ins?)\b", A.OCCUPATION),
+    (r"\b(?:sit[- ]ins?|sleep[- ]ins?)\b", A.OCCUPATION),
     (
         r"\boccup(?:y|ied|ying|ies)\b(?:\s+\S+){0,4}?\s+(?:mine|plant|factory|offices?|premises"
         r"|building|site|headquarters|yard|shaft|mill|depot|warehouse|hospital)s?\b",

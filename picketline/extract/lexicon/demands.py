@@ -30,7 +30,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
          r"|hospital|depot|school)\b|\bprivati[sz]\w+|\boutsourc\w+", D.JOBS),
         (r"\bworking conditions\b|\b(?:health and )?safety\b|\bworking hours\b|\bworkloads?\b"
          r"|\bstaffing levels\b|\bunderstaff\w+|\bshorter (?:hours|week)\b|\bheat\b", D.CONDITIONS),
-        (r"\bcollective (?:agreement|bargaining)\b|\bnew contract\b|\bcasuali[sz]\w+|\blabou?r"
+        (r"\bcollective (?:agreement|bargaining)\b|\bcasuali[sz]\w+|\blabou?r"
          r" brok\w+|\bpermanent (?:jobs|employment|contracts)\b|\bzero-hours\b|\bfixed-term\b"
          r"|\bpart-time (?:employees|workers)\b", D.CONTRACT),
         (r"\bunion recognition\b|\brecogni[sz]\w* (?:the |their |our )?union\b|\breinstat\w+"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
     "en": [
-        (r"\b(?:won|win|wins|winning)\b(?! (?:the )?(?:election|match|game|vote|seat))"
+        (r"\b(?:won|win|wins|winning)\b(?!['’]t)(?! (?:the )?(?:election|match|game|vote|seat))"
          r"|\bvictor(?:y|ies|ious)\b|\bawarded\b|\bdemands (?:were |have been )?met\b"
          r"|\bmet (?:their|all|the workers'?) demands\b|\bconcede\w*|\bgave in\b"
          r"|\b(?:received|got|were paid) (?:their |the )?(?:back[- ]?pay|wages|money|salar\w+)"

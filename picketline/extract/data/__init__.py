@@ -1,0 +1,1 @@
+"""Hand-made place data and the builder of the gazetteer index."""

@@ -87,7 +87,9 @@ def find_workers(sentence: Sentence, language: str) -> list[Finding]:
     return found
 
 
-def _worker_finding(sentence: Sentence, match: re.Match[str], sector: object, language: str) -> Finding:
+def _worker_finding(
+    sentence: Sentence, match: re.Match[str], sector: object, language: str
+) -> Finding:
     start, words = match.start(), match.group().casefold()
     generic = sector is None
     employer = _WORKERS_WITH.match(sentence.text, match.start()) if language == "en" else None
@@ -140,7 +142,7 @@ def find_workplaces(
             start = match.start("name") + match.group("name").find(name.split()[0])
         else:
             name = match.group(2) or match.group(3)
-            quote = match.group()[len(noun):].strip()
+            quote = match.group()[len(noun) :].strip()
             value = f"{to_nominative(noun, language)} {quote}"
             key, start = name_key(name, language), match.start()
         found.append(
@@ -184,15 +186,15 @@ _MUNICIPAL_WORKERS = re.compile(
 def find_employers(sentence: Sentence, language: str, municipal: bool = False) -> list[Finding]:
     """Named employers: company forms, "employer, X", "Town of X" for town workers."""
     if language == "en":
-        found = [_en_employer(sentence, m) for m in _EN_EMPLOYER.finditer(sentence.text)]
+        named = [_en_employer(sentence, m) for m in _EN_EMPLOYER.finditer(sentence.text)]
         if municipal:
-            found += [_municipal(sentence, m) for m in _MUNICIPAL.finditer(sentence.text)]
-        return [f for f in found if f is not None]
+            named += [_municipal(sentence, m) for m in _MUNICIPAL.finditer(sentence.text)]
+        return [f for f in named if f is not None]
     found = []
     for match in _CYR_EMPLOYER.finditer(sentence.text):
         form = match.group("form")
         head = form if form.isupper() else to_nominative(form, language)
-        value = f"{head} {match.group()[len(form):].strip()}"
+        value = f"{head} {match.group()[len(form) :].strip()}"
         found.append(_employer(sentence, value, match.start(), match.end(), match.group(2)))
     return found
 
@@ -219,8 +221,10 @@ def _employer(
         sentence.start + start,
         sentence.start + end,
         confidence,
-        {"key": name_key(name, "ru" if re.search("[а-яё]", name, re.I) else "en"),
-         "sentence": sentence.index},
+        {
+            "key": name_key(name, "ru" if re.search("[а-яё]", name, re.I) else "en"),
+            "sentence": sentence.index,
+        },
     )
 
 

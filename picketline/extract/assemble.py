@@ -22,9 +22,9 @@ from picketline.domain.struggle import Participants, Repression, StruggleFields
 from picketline.domain.vocab import Action, Demand, Outcome
 from picketline.extract.actions import action_codes
 from picketline.extract.base import ExtractedStruggle, ExtractionDoc, Finding
+from picketline.extract.gazetteer import Gazetteer
 from picketline.extract.outcome import decide
 from picketline.extract.patterns import doc_sentences, in_sentence
-from picketline.extract.gazetteer import Gazetteer
 from picketline.extract.places import best_place
 from picketline.extract.segment import Segment, segments
 
@@ -175,7 +175,8 @@ def _unions(
 ) -> tuple[str, ...]:
     """Unions named where the action is, or as leading/representing the workers."""
     leading = [
-        f for f in findings
+        f
+        for f in findings
         if f.attrs.get("sentence") in action_sentences
         or _LEAD_CUES.search(sentence_of[f.attrs["sentence"]].text)
     ]
@@ -251,8 +252,11 @@ def _start(
     as said with the action; dates in sentences about other things ("mines
     have halved since 2008") do not count at all.
     """
-    usable = [d for d in dates if d.attrs.get("role") in ("start", "point")
-              and _recent(d.value, doc.published)]
+    usable = [
+        d
+        for d in dates
+        if d.attrs.get("role") in ("start", "point") and _recent(d.value, doc.published)
+    ]
     in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
     near = [d for d in usable if d.attrs.get("sentence") in about or d.attrs.get("alone")]
     pool = in_action or near
@@ -260,7 +264,7 @@ def _start(
         return None
     best = min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
     _note(evidence, "start", [best])
-    return best.value  # type: ignore[no-any-return]
+    return best.value
 
 
 def _rank(date: PartialDate) -> int:
@@ -292,26 +296,33 @@ def _end(
         return None
     if not any(f.value == "ended" for f in cues):
         return None
-    pool = _exact_first([d for d in dates if d.attrs.get("sentence") in ended
-                         and d.attrs.get("role") in ("end", "point")])
+    pool = _exact_first(
+        [
+            d
+            for d in dates
+            if d.attrs.get("sentence") in ended and d.attrs.get("role") in ("end", "point")
+        ]
+    )
     if not pool:
         return None
     best = max(pool, key=lambda d: (d.value.last_day(), d.start))
     _note(evidence, "end", [best])
-    return best.value  # type: ignore[no-any-return]
+    return best.value
 
 
 def _participants(
     counts: list[Finding], action_sentences: set[int], evidence: Spans
 ) -> Participants | None:
     """The first head count of people said with an action (not an arrest count)."""
-    people = [c for c in counts if c.attrs.get("unit") == "people" and not c.attrs.get("repression")]
+    people = [
+        c for c in counts if c.attrs.get("unit") == "people" and not c.attrs.get("repression")
+    ]
     pool = [c for c in people if c.attrs.get("sentence") in action_sentences] or people
     if not pool:
         return None
     best = min(pool, key=lambda c: c.start)
     _note(evidence, "participants", [best])
-    return best.value  # type: ignore[no-any-return]
+    return best.value
 
 
 def _codes(findings: list[Finding], name: str, evidence: Spans) -> tuple[Demand, ...]:
@@ -325,8 +336,11 @@ def _repression(findings: list[Finding], evidence: Spans) -> tuple[Repression, .
     for finding in findings:
         kind, count = finding.value.type, finding.value.count
         previous = by_type.get(kind)
-        by_type[kind] = max(c for c in (previous, count) if c is not None) if (
-            previous is not None or count is not None) else None
+        by_type[kind] = (
+            max(c for c in (previous, count) if c is not None)
+            if (previous is not None or count is not None)
+            else None
+        )
     _note(evidence, "repression", findings)
     return tuple(Repression(kind, count) for kind, count in by_type.items())  # type: ignore[arg-type]
 

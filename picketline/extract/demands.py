@@ -33,7 +33,8 @@ class DemandFinder:
         if cue and in_context:
             strong = {f.value for f in found}
             found += [
-                f for f in self._matches(self.weak[language], sentence, 0.5)
+                f
+                for f in self._matches(self.weak[language], sentence, 0.5)
                 if not any(s.start < f.end and f.start < s.end for s in found)
                 and not (f.value is Demand.PAY and Demand.UNPAID_WAGES in strong)
             ]
@@ -42,8 +43,14 @@ class DemandFinder:
     @staticmethod
     def _matches(table: TermTable[Demand], sentence: Sentence, confidence: float) -> list[Finding]:
         return [
-            Finding("demands", demand, sentence.start + s, sentence.start + e, confidence,
-                    {"sentence": sentence.index})
+            Finding(
+                "demands",
+                demand,
+                sentence.start + s,
+                sentence.start + e,
+                confidence,
+                {"sentence": sentence.index},
+            )
             for demand, s, e in table.find(sentence.text)
         ]
 
@@ -58,8 +65,11 @@ class DemandStage:
 
     def __call__(self, doc: ExtractionDoc) -> None:
         language = doc.language or "en"
-        about = {f.attrs.get("sentence") for f in doc.findings
-                 if f.field in ("actions", "workers", "workplace", "unions")}
+        about = {
+            f.attrs.get("sentence")
+            for f in doc.findings
+            if f.field in ("actions", "workers", "workplace", "unions")
+        }
         for sentence in doc_sentences(doc):
             for finding in self.finder.find(sentence, language, sentence.index in about):
                 doc.add(finding)

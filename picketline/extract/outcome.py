@@ -50,5 +50,13 @@ class OutcomeStage:
             if self.recall[language].search(sentence.text):
                 continue
             for kind, start, end in self.cues[language].find(sentence.text):
-                doc.add(Finding("_outcome", kind, sentence.start + start, sentence.start + end,
-                                0.7, {"sentence": sentence.index}))
+                doc.add(
+                    Finding(
+                        "_outcome",
+                        kind,
+                        sentence.start + start,
+                        sentence.start + end,
+                        0.7,
+                        {"sentence": sentence.index},
+                    )
+                )

@@ -83,8 +83,9 @@ class Extractor:
             stage(doc)
             if doc.relevant is False:
                 return _result(doc, [])
-        heavy = ExtractionDoc(text[:MAX_CHARS], doc.language, when, url, doc.findings,
-                              doc.relevant, doc.notes)
+        heavy = ExtractionDoc(
+            text[:MAX_CHARS], doc.language, when, url, doc.findings, doc.relevant, doc.notes
+        )
         for stage in self.stages:
             _run(stage, heavy)
         return _result(doc, self.assemble(heavy))
@@ -94,7 +95,7 @@ def _run(stage: Stage, doc: ExtractionDoc) -> None:
     """Run one enrichment stage; a failing one costs its fields, not the document."""
     try:
         stage(doc)
-    except Exception as error:  # noqa: BLE001 - any stage bug must not lose the article
+    except Exception as error:  # any stage bug must not lose the article
         log.exception("extraction stage %s failed", stage.name)
         doc.notes.append(f"stage {stage.name} failed: {type(error).__name__}: {error}")
 

@@ -20,8 +20,15 @@ from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.repression import FORCES, MANAGEMENT, NEGATED, REPRESSION_TERMS
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
 
-COUNTED = frozenset({RepressionType.ARREST, RepressionType.DISMISSAL, RepressionType.CHARGES,
-                     RepressionType.VIOLENCE, RepressionType.RELEASE})
+COUNTED = frozenset(
+    {
+        RepressionType.ARREST,
+        RepressionType.DISMISSAL,
+        RepressionType.CHARGES,
+        RepressionType.VIOLENCE,
+        RepressionType.RELEASE,
+    }
+)
 MAX_COUNT_DISTANCE = 40  # characters between a count and its repression word
 
 
@@ -42,8 +49,11 @@ class RepressionStage:
 
     def __call__(self, doc: ExtractionDoc) -> None:
         language = doc.language or "en"
-        about = {f.attrs.get("sentence") for f in doc.findings
-                 if f.field in ("actions", "workers", "unions")}
+        about = {
+            f.attrs.get("sentence")
+            for f in doc.findings
+            if f.field in ("actions", "workers", "unions")
+        }
         counts = doc.of("_count")
         for sentence in doc_sentences(doc):
             if sentence.index not in about or self.negated[language].search(sentence.text):
@@ -61,8 +71,16 @@ class RepressionStage:
                 continue
             begin, stop = sentence.start + start, sentence.start + end
             count = _nearest_count(counts, begin, stop, sentence) if kind in COUNTED else None
-            found.append(Finding("repression", Repression(kind, count), begin, stop, 0.7,
-                                 {"sentence": sentence.index}))
+            found.append(
+                Finding(
+                    "repression",
+                    Repression(kind, count),
+                    begin,
+                    stop,
+                    0.7,
+                    {"sentence": sentence.index},
+                )
+            )
         return found
 
     def _plausible(self, kind: RepressionType, text: str, language: str) -> bool:

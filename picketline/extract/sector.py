@@ -21,7 +21,9 @@ WORKPLACE_CONFIDENCE = 0.8
 EMPLOYER_CONFIDENCE = 0.7
 CONTEXT_CONFIDENCE = 0.6
 
-_EMPLOYER_WORDS = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), s) for p, s in EMPLOYER_SECTOR_WORDS]
+_EMPLOYER_WORDS = [
+    (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), s) for p, s in EMPLOYER_SECTOR_WORDS
+]
 
 
 def employer_sector(name: str) -> Sector | None:
@@ -63,10 +65,26 @@ class SectorStage:
                 match = regex.search(sentence.text)
                 if match:
                     start = sentence.start + match.start()
-                    doc.add(Finding("sector", sector, start, sentence.start + match.end(),
-                                    CONTEXT_CONFIDENCE, {"sentence": sentence.index}))
+                    doc.add(
+                        Finding(
+                            "sector",
+                            sector,
+                            start,
+                            sentence.start + match.end(),
+                            CONTEXT_CONFIDENCE,
+                            {"sentence": sentence.index},
+                        )
+                    )
 
     @staticmethod
     def _add(doc: ExtractionDoc, source: Finding, sector: Sector, confidence: float) -> None:
-        doc.add(Finding("sector", sector, source.start, source.end, confidence,
-                        {"sentence": source.attrs.get("sentence"), "from": source.field}))
+        doc.add(
+            Finding(
+                "sector",
+                sector,
+                source.start,
+                source.end,
+                confidence,
+                {"sentence": source.attrs.get("sentence"), "from": source.field},
+            )
+        )

@@ -85,17 +85,16 @@ def segments(doc: ExtractionDoc) -> list[Segment]:
     sentences = doc_sentences(doc)
     recall = re.compile(RECALL.get(doc.language or "en", RECALL["en"]), re.IGNORECASE)
     actions = _with_actions(doc)
-    anchored = [
-        s for s in _absorb_sections(_clusters(doc, sentences)) if s.sentences & actions
-    ]
+    anchored = [s for s in _absorb_sections(_clusters(doc, sentences)) if s.sentences & actions]
     if not anchored:
         return [_single(doc, sentences)]
     primary = _primary(anchored)
     primary.primary = True
     for segment in anchored:
         if segment is not primary:
-            segment.background = all(recall.search(sentences[i].text) for i in
-                                     sorted(segment.sentences)[:1])
+            segment.background = all(
+                recall.search(sentences[i].text) for i in sorted(segment.sentences)[:1]
+            )
     _assign_rest(sentences, anchored, primary)
     return [primary, *(s for s in anchored if s is not primary)]
 
@@ -106,7 +105,8 @@ def _single(doc: ExtractionDoc, sentences: list[Sentence]) -> Segment:
     named = _clusters(doc, sentences)
     if len(named) == 1:
         workplace = next(iter(named.values()))
-        only.key, only.workplace, only.mentions = workplace.key, workplace.workplace, workplace.mentions
+        only.key, only.workplace = workplace.key, workplace.workplace
+        only.mentions = workplace.mentions
     return only
 
 
@@ -126,8 +126,8 @@ def _assign_rest(sentences: list[Sentence], anchored: list[Segment], primary: Se
             owner.setdefault(index, segment)
     previous: Segment = primary
     for sentence in sentences:
-        segment = owner.get(sentence.index)
-        if segment is None:
-            segment = previous if _PRONOUN_START.search(sentence.text) else primary
-            segment.sentences.add(sentence.index)
-        previous = segment
+        found = owner.get(sentence.index)
+        if found is None:
+            found = previous if _PRONOUN_START.search(sentence.text) else primary
+            found.sentences.add(sentence.index)
+        previous = found

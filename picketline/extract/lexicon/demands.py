@@ -1,3 +1,4 @@
+# ruff: noqa: E501  -- regex tables: breaking a pattern mid-alternative hurts more than a long line
 """What workers demand, per language, mapped to FORMAT.md demand codes.
 
 ``STRONG`` phrases name a demand by themselves ("back pay", "задолженность по
@@ -14,45 +15,80 @@ D = Demand
 
 STRONG: dict[str, list[tuple[str, Demand]]] = {
     "en": [
-        (r"\bback[- ]?pay\b|\bunpaid (?:wages|salar\w+|pay)\b|\b(?:wage|salary|pay) arrears\b"
-         r"|\barrears\b|\boverdue (?:wages|salar\w+|pay)\b|\bowed (?:wages|salar\w+|pay)\b"
-         r"|\b(?:wages|salar\w+|pay) (?:owed|due)\b|\bnot been paid\b|\bwithout (?:pay|wages"
-         r"|salar\w+)\b|\b(?:pay ?cheques|paychecks|salaries) (?:bounced|delayed)\b"
-         r"|\bwhere are our salaries\b|\bowes?\b[^.]{0,40}\b(?:rubles|dollars|rand|wages|workers)"
-         r"|\blate payment of (?:wages|salar\w+)\b|\bnon-?payment\b", D.UNPAID_WAGES),
-        (r"\b(?:pay|wage|salary) (?:rise|increase|hike|raise|claim|demand|offer|cut|freeze|deal"
-         r"|parity|dispute|talks)s?\b|\b(?:higher|better|decent|fair) (?:pay|wages|salar\w+)\b"
-         r"|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent) (?:wage |pay |salary )?(?:increase|rise"
-         r"|hike)\b|\bminimum wage\b|\bliving wage\b|\bmonthly salary of\b|\bwage cuts?\b"
-         r"|\bincrease in (?:pay|wages|salar\w+)\b|\bwage (?:increases|demands)\b", D.PAY),
-        (r"\blay-?offs?\b|\blaid off\b|\bjob (?:cuts|losses|security)\b|\bredundanc\w+|\bretrench\w+"
-         r"|\bmass dismissals\b|\bclosures?\b|\bclos(?:e|ing) (?:the |down )?(?:mine|plant|factory"
-         r"|hospital|depot|school)\b|\bprivati[sz]\w+|\boutsourc\w+", D.JOBS),
-        (r"\bworking conditions\b|\b(?:health and )?safety\b|\bworking hours\b|\bworkloads?\b"
-         r"|\bstaffing levels\b|\bunderstaff\w+|\bshorter (?:hours|week)\b|\bheat\b", D.CONDITIONS),
-        (r"\bcollective (?:agreement|bargaining)\b|\bcasuali[sz]\w+|\blabou?r"
-         r" brok\w+|\bpermanent (?:jobs|employment|contracts)\b|\bzero-hours\b|\bfixed-term\b"
-         r"|\bpart-time (?:employees|workers)\b", D.CONTRACT),
-        (r"\bunion recognition\b|\brecogni[sz]\w* (?:the |their |our )?union\b|\breinstat\w+"
-         r"|\bvictimi[sz]\w+|\bright to organi[sz]e\b", D.UNION_RIGHTS),
-        (r"\bpensions?\b|\ballowances?\b|\bbonus(?:es)?\b|\bmedical aid\b|\bhousing subsid\w+"
-         r"|\bholiday pay\b|\b13th (?:cheque|salary|month)\b|\bwage premium\b", D.BENEFITS),
-        (r"\brelease of (?:the )?(?:detained|arrested|jailed)\b|\bfree (?:the )?(?:detained"
-         r"|arrested|jailed)\b", D.RELEASE),
+        (
+            r"\bback[- ]?pay\b|\bunpaid (?:wages|salar\w+|pay)\b|\b(?:wage|salary|pay) arrears\b"
+            r"|\barrears\b|\boverdue (?:wages|salar\w+|pay)\b|\bowed (?:wages|salar\w+|pay)\b"
+            r"|\b(?:wages|salar\w+|pay) (?:owed|due)\b|\bnot been paid\b|\bwithout (?:pay|wages"
+            r"|salar\w+)\b|\b(?:pay ?cheques|paychecks|salaries) (?:bounced|delayed)\b"
+            r"|\bwhere are our salaries\b|\bowes?\b[^.]{0,40}\b(?:rubles|dollars|rand|wages|workers)"
+            r"|\blate payment of (?:wages|salar\w+)\b|\bnon-?payment\b",
+            D.UNPAID_WAGES,
+        ),
+        (
+            r"\b(?:pay|wage|salary) (?:rise|increase|hike|raise|claim|demand|offer|cut|freeze|deal"
+            r"|parity|dispute|talks)s?\b|\b(?:higher|better|decent|fair) (?:pay|wages|salar\w+)\b"
+            r"|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent) (?:wage |pay |salary )?(?:increase|rise"
+            r"|hike)\b|\bminimum wage\b|\bliving wage\b|\bmonthly salary of\b|\bwage cuts?\b"
+            r"|\bincrease in (?:pay|wages|salar\w+)\b|\bwage (?:increases|demands)\b",
+            D.PAY,
+        ),
+        (
+            r"\blay-?offs?\b|\blaid off\b|\bjob (?:cuts|losses|security)\b|\bredundanc\w+|\bretrench\w+"
+            r"|\bmass dismissals\b|\bclosures?\b|\bclos(?:e|ing) (?:the |down )?(?:mine|plant|factory"
+            r"|hospital|depot|school)\b|\bprivati[sz]\w+|\boutsourc\w+",
+            D.JOBS,
+        ),
+        (
+            r"\bworking conditions\b|\b(?:health and )?safety\b|\bworking hours\b|\bworkloads?\b"
+            r"|\bstaffing levels\b|\bunderstaff\w+|\bshorter (?:hours|week)\b|\bheat\b",
+            D.CONDITIONS,
+        ),
+        (
+            r"\bcollective (?:agreement|bargaining)\b|\bcasuali[sz]\w+|\blabou?r"
+            r" brok\w+|\bpermanent (?:jobs|employment|contracts)\b|\bzero-hours\b|\bfixed-term\b"
+            r"|\bpart-time (?:employees|workers)\b",
+            D.CONTRACT,
+        ),
+        (
+            r"\bunion recognition\b|\brecogni[sz]\w* (?:the |their |our )?union\b|\breinstat\w+"
+            r"|\bvictimi[sz]\w+|\bright to organi[sz]e\b",
+            D.UNION_RIGHTS,
+        ),
+        (
+            r"\bpensions?\b|\ballowances?\b|\bbonus(?:es)?\b|\bmedical aid\b|\bhousing subsid\w+"
+            r"|\bholiday pay\b|\b13th (?:cheque|salary|month)\b|\bwage premium\b",
+            D.BENEFITS,
+        ),
+        (
+            r"\brelease of (?:the )?(?:detained|arrested|jailed)\b|\bfree (?:the )?(?:detained"
+            r"|arrested|jailed)\b",
+            D.RELEASE,
+        ),
         (r"\bresignations? of\b|\bto resign\b", D.POLITICAL),
     ],
     "ru": [
-        (r"\b(?:долг\w*|задолженност\w*|задолжал\w*) (?:по |перед )?(?:заработной плат\w*|зарплат\w*"
-         r"|работник\w*|рабочи\w*|шахт[её]р\w*|горняк\w*|выплат\w*)|\bневыплат\w*"
-         r"|\bзадержк\w+ (?:заработной плат\w*|зарплат\w*|выплат\w*)|\bне выплат\w*"
-         r"|\bперебо\w+ с (?:выплат|зарплат)\w*|\bвыплат\w* (?:всех )?долг\w*"
-         r"|\bпогас\w* (?:долг|задолженност)\w*|\bдолги по зарплате\b", D.UNPAID_WAGES),
-        (r"\bповышени\w+ (?:заработной плат\w*|зарплат\w*|оплаты труда|окладов)|\bиндексаци\w*"
-         r"|\bприбавк\w+ к зарплат\w*|\bснижени\w+ (?:зарплат|заработной)\w*", D.PAY),
-        (r"\bсокращени\w+|\bувольнени\w+|\bзакрыти\w+ (?:шахт|завод|предприяти|больниц)\w*"
-         r"|\bликвидаци\w+|\bприватизаци\w+", D.JOBS),
-        (r"\bуслови\w+ труда|\bтехник\w+ безопасности|\bохран\w+ труда|\bбезопасност\w+",
-         D.CONDITIONS),
+        (
+            r"\b(?:долг\w*|задолженност\w*|задолжал\w*) (?:по |перед )?(?:заработной плат\w*|зарплат\w*"
+            r"|работник\w*|рабочи\w*|шахт[её]р\w*|горняк\w*|выплат\w*)|\bневыплат\w*"
+            r"|\bзадержк\w+ (?:заработной плат\w*|зарплат\w*|выплат\w*)|\bне выплат\w*"
+            r"|\bперебо\w+ с (?:выплат|зарплат)\w*|\bвыплат\w* (?:всех )?долг\w*"
+            r"|\bпогас\w* (?:долг|задолженност)\w*|\bдолги по зарплате\b",
+            D.UNPAID_WAGES,
+        ),
+        (
+            r"\bповышени\w+ (?:заработной плат\w*|зарплат\w*|оплаты труда|окладов)|\bиндексаци\w*"
+            r"|\bприбавк\w+ к зарплат\w*|\bснижени\w+ (?:зарплат|заработной)\w*",
+            D.PAY,
+        ),
+        (
+            r"\bсокращени\w+|\bувольнени\w+|\bзакрыти\w+ (?:шахт|завод|предприяти|больниц)\w*"
+            r"|\bликвидаци\w+|\bприватизаци\w+",
+            D.JOBS,
+        ),
+        (
+            r"\bуслови\w+ труда|\bтехник\w+ безопасности|\bохран\w+ труда|\bбезопасност\w+",
+            D.CONDITIONS,
+        ),
         (r"\bколлективн\w+ договор\w*|\bтрудов\w+ договор\w*", D.CONTRACT),
         (r"\bвосстановлени\w+ на работе|\bпризнани\w+ профсоюз\w*", D.UNION_RIGHTS),
         (r"\bпенси\w+|\bльгот\w+|\bнадбав\w+|\bпреми\w+", D.BENEFITS),
@@ -60,14 +96,23 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         (r"\bотставк\w+", D.POLITICAL),
     ],
     "uk": [
-        (r"\b(?:заборгован\w*|борг\w*) (?:з |із |по |перед )?(?:заробітн\w+ плат\w*|зарплат\w*"
-         r"|працівник\w*|шахтар\w*|гірник\w*|виплат\w*)|\bзарплатн\w+ борг\w*|\bневиплат\w*"
-         r"|\bзатримк\w+ (?:заробітн\w+ плат\w*|зарплат\w*|виплат\w*)|\bне виплат\w*"
-         r"|\bпогас\w* (?:борг|заборгован)\w*", D.UNPAID_WAGES),
-        (r"\bпідвищенн\w+ (?:заробітн\w+ плат\w*|зарплат\w*|оплати праці|окладів)|\bіндексаці\w*"
-         r"|\bзниженн\w+ (?:зарплат|заробітн)\w*", D.PAY),
-        (r"\bскороченн\w+|\bзвільненн\w+|\bзакритт\w+ (?:шахт|завод|підприємств|лікарн)\w*"
-         r"|\bліквідаці\w+|\bприватизаці\w+", D.JOBS),
+        (
+            r"\b(?:заборгован\w*|борг\w*) (?:з |із |по |перед )?(?:заробітн\w+ плат\w*|зарплат\w*"
+            r"|працівник\w*|шахтар\w*|гірник\w*|виплат\w*)|\bзарплатн\w+ борг\w*|\bневиплат\w*"
+            r"|\bзатримк\w+ (?:заробітн\w+ плат\w*|зарплат\w*|виплат\w*)|\bне виплат\w*"
+            r"|\bпогас\w* (?:борг|заборгован)\w*",
+            D.UNPAID_WAGES,
+        ),
+        (
+            r"\bпідвищенн\w+ (?:заробітн\w+ плат\w*|зарплат\w*|оплати праці|окладів)|\bіндексаці\w*"
+            r"|\bзниженн\w+ (?:зарплат|заробітн)\w*",
+            D.PAY,
+        ),
+        (
+            r"\bскороченн\w+|\bзвільненн\w+|\bзакритт\w+ (?:шахт|завод|підприємств|лікарн)\w*"
+            r"|\bліквідаці\w+|\bприватизаці\w+",
+            D.JOBS,
+        ),
         (r"\bумов\w* праці|\bтехнік\w+ безпеки|\bохорон\w+ праці|\bбезпек\w+", D.CONDITIONS),
         (r"\bколективн\w+ договор\w*|\bтрудов\w+ договор\w*", D.CONTRACT),
         (r"\bпоновленн\w+ на роботі|\bвизнанн\w+ профспілк\w*", D.UNION_RIGHTS),

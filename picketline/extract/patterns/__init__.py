@@ -10,7 +10,7 @@ term and tells which code it belongs to.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -20,9 +20,64 @@ T = TypeVar("T")
 
 # Tokens before a full stop that do not end a sentence ("Co.", "Geo.", "г.").
 _ABBREVIATIONS = frozenset(
-    "co inc ltd corp bros mr mrs ms dr st gen geo jr sr no nos vs etc prof sen rep gov "
-    "lt col sgt capt mt ft jan feb mar apr aug sept sep oct nov dec u.s u.k "
-    "г гг ул им тыс млн млрд грн руб коп т.е обл р-н пос с см".split()
+    [
+        "co",
+        "inc",
+        "ltd",
+        "corp",
+        "bros",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "geo",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "г",
+        "гг",
+        "ул",
+        "им",
+        "тыс",
+        "млн",
+        "млрд",
+        "грн",
+        "руб",
+        "коп",
+        "т.е",
+        "обл",
+        "р-н",
+        "пос",
+        "с",
+        "см",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)]*\s+(?=[\"'«“(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|\n+")
 _LAST_TOKEN = re.compile(r"([\w.-]+)[.!?…]*[\"'»”’)]*\s*$")
@@ -105,7 +160,7 @@ class TermTable(Generic[T]):
 
 
 def tables(
-    by_language: dict[str, Sequence[tuple[str, T]]], flags: int = re.IGNORECASE
+    by_language: Mapping[str, Sequence[tuple[str, T]]], flags: int = re.IGNORECASE
 ) -> dict[str, TermTable[T]]:
     """One compiled table per language from a ``{language: terms}`` mapping."""
     return {lang: TermTable(terms, flags) for lang, terms in by_language.items()}

@@ -59,8 +59,9 @@ def to_nominative(phrase: str, language: str, plural: bool = False) -> str:
             grammemes = _grammemes(text, language)
             before = [_agree(w, language, grammemes) for w in words[:i]]
             return " ".join([*before, text, *words[i + 1 :]])
-    return " ".join(_inflect(w, language, plural, False)[0] if _CYRILLIC.search(w) else w
-                    for w in words)
+    return " ".join(
+        _inflect(w, language, plural, False)[0] if _CYRILLIC.search(w) else w for w in words
+    )
 
 
 def _grammemes(noun: str, language: str) -> frozenset[str]:
@@ -81,7 +82,9 @@ def _agree(word: str, language: str, grammemes: frozenset[str]) -> str:
         return word
     lang = guess_cyrillic_language(word, language)
     parses = analyzer(lang).parse(word.casefold())
-    adjectives = [p for p in parses if {"ADJF", "PRTF"} & set(str(p.tag).replace(" ", ",").split(","))]
+    adjectives = [
+        p for p in parses if {"ADJF", "PRTF"} & set(str(p.tag).replace(" ", ",").split(","))
+    ]
     if not adjectives:
         return word
     form = adjectives[0].inflect(set(grammemes))

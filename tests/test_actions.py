@@ -189,6 +189,21 @@ def test_bulk_create_writes_one_chained_audit_entry_per_struggle(db: Database) -
     assert stored == 120 == _count(db, "struggles") == _count(db, "audit_log")
     with db.session() as session:
         assert audit.verify_chain(session) is None
-        session.execute(text("UPDATE audit_log SET reason = 'forged' WHERE id = 60"))
-        assert audit.verify_chain(session) == 60
-        session.rollback()
+
+
+def test_audit_log_is_append_only_and_tampering_shows(db: Database) -> None:
+    do_create_struggles(db, generate_demo(5, seed=7), actor="system:demo")
+    for statement in (
+        "UPDATE audit_log SET reason = 'forged' WHERE id = 3",
+        "DELETE FROM audit_log WHERE id = 3",
+    ):
+        with pytest.raises(Exception, match="append-only"), db.engine.begin() as conn:
+            conn.exec_driver_sql(statement)
+    with db.engine.begin() as conn:  # someone with the database's own powers
+        if db.dialect == "sqlite":
+            conn.exec_driver_sql("DROP TRIGGER audit_log_no_update")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER audit_log_append_only ON audit_log")
+        conn.exec_driver_sql("UPDATE audit_log SET reason = 'forged' WHERE id = 3")
+    with db.session() as session:
+        assert audit.verify_chain(session) == 3

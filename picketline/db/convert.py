@@ -272,6 +272,11 @@ def row_to_evidence(row: EvidenceRow) -> Evidence:
     )
 
 
+MAX_SEARCH_CHARS = 200_000
+"""Cap on an indexed document: PostgreSQL refuses tsvectors over 1 MB, and the
+first 200,000 characters of a struggle's sources are plenty to find it."""
+
+
 def search_document(struggle: Struggle, sources: list[Source]) -> str:
     """What full-text search indexes: the struggle's words and its sources' text."""
     f = struggle.fields
@@ -287,4 +292,4 @@ def search_document(struggle: Struggle, sources: list[Source]) -> str:
         parts += [f.place.name, f.place.admin1, *f.place.aliases]
     for source in sources:
         parts += [source.title, source.outlet, source.text]
-    return "\n".join(p for p in parts if p)
+    return "\n".join(p for p in parts if p)[:MAX_SEARCH_CHARS]

@@ -195,9 +195,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_struggle_sources_source", "struggle_sources", ["source_id"])
     _create_search_index()
+    _make_audit_append_only()
 
 
 def downgrade() -> None:
+    _drop_audit_guards()
     _drop_search_index()
     op.drop_index("ix_struggle_sources_source", table_name="struggle_sources")
     op.drop_table("struggle_sources")
@@ -256,3 +258,39 @@ def _drop_search_index() -> None:
         for trigger in ("struggle_search_ai", "struggle_search_ad", "struggle_search_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS struggle_fts")
+
+
+_APPEND_ONLY = "the audit log is append-only"
+
+
+def _make_audit_append_only() -> None:
+    """Refuse UPDATE and DELETE on audit_log in the database itself, not only in code."""
+    if op.get_bind().dialect.name == "sqlite":
+        for verb in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
+                f"BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END"
+            )
+        return
+    op.execute(
+        "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN RAISE EXCEPTION '{_APPEND_ONLY}'; END $$"
+    )
+    op.execute(
+        "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"
+    )
+    op.execute(
+        "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+        "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"
+    )
+
+
+def _drop_audit_guards() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+        op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+        return
+    op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
+    op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
+    op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")

@@ -50,7 +50,7 @@ def test_key_file_is_private_and_never_replaced(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert not create_key_file(path)
     assert path.read_text() == first
-    settings = Settings(data_dir=tmp_path, key_file=path, encryption_key=None)  # type: ignore[call-arg]
+    settings = Settings(data_dir=tmp_path, key_file=path, encryption_key=None)
     assert load_key(settings) is not None
 
 

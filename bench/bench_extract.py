@@ -15,7 +15,7 @@ Measures, and prints against the project's targets:
 Throughput is timed after every worker has built its Extractor, so it is the
 steady rate; start-up is reported on its own line.
 
-    python -m bench.bench_extract [--workers 2] [--copies 30] [--big-mb 20]
+    python -m bench extract [--workers 2] [--copies 30] [--big-mb 20] [--eval-dir DIR]
 """
 
 from __future__ import annotations

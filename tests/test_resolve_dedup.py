@@ -124,3 +124,22 @@ def test_index_survives_pickling_and_many_documents() -> None:
     assert [d.doc_id for d in restored.near_duplicates(lightly_edited(ARTICLE))] == ["steel"]
     restored.add("other", OTHER_ARTICLE)
     assert [d.doc_id for d in restored.near_duplicates(OTHER_ARTICLE)] == ["other"]
+
+
+def test_found_whether_postings_are_compacted_or_pending() -> None:
+    index = DocumentIndex()
+    index.add("steel", ARTICLE)
+    index._postings.compact()  # the steel article's postings now live in the sorted arrays
+    index.add("other", OTHER_ARTICLE)  # these stay pending
+    assert [d.doc_id for d in index.near_duplicates(excerpt(ARTICLE, 0.3))] == ["steel"]
+    assert [d.doc_id for d in index.near_duplicates(lightly_edited(OTHER_ARTICLE))] == ["other"]
+    both = index.near_duplicates(ARTICLE + " " + OTHER_ARTICLE)
+    assert {d.doc_id for d in both} == {"steel", "other"}
+    assert all(d.containment >= 0.9 for d in both)
+
+
+def test_check_and_add_reports_then_indexes() -> None:
+    index = DocumentIndex()
+    assert index.check_and_add(1, ARTICLE) == []
+    assert [d.doc_id for d in index.check_and_add(2, lightly_edited(ARTICLE))] == [1]
+    assert {d.doc_id for d in index.check_and_add(3, excerpt(ARTICLE, 0.3))} == {1, 2}

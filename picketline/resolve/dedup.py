@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -59,9 +58,24 @@ class NearDuplicate(NamedTuple):
     containment: float
 
 
-@lru_cache(maxsize=1 << 20)
+_WORD_HASHES: dict[str, int] = {}
+_WORD_CACHE_LIMIT = 2_000_000
+
+
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def _word_hashes(words: list[str]) -> Hashes:
+    """Stable 64-bit hashes of words, cached: a corpus has far fewer words than tokens."""
+    cache = _WORD_HASHES
+    if len(cache) > _WORD_CACHE_LIMIT:
+        cache.clear()
+    values = [cache.get(w) for w in words]
+    for i, value in enumerate(values):
+        if value is None:
+            values[i] = cache[words[i]] = _word_hash(words[i])
+    return np.array(values, dtype=np.uint64)
 
 
 def _mix(values: Hashes) -> Hashes:
@@ -81,7 +95,7 @@ def _shingles(words: list[str], words_per_shingle: int) -> Hashes:
     """Every shingle's hash, in text order, repeats included."""
     if not words:
         return np.empty(0, dtype=np.uint64)
-    hashes = np.array(list(map(_word_hash, words)), dtype=np.uint64)
+    hashes = _word_hashes(words)
     k = min(words_per_shingle, len(words))
     count = len(words) - k + 1
     combined = np.zeros(count, dtype=np.uint64)
@@ -151,17 +165,20 @@ class _Postings:
         self.keys, self.docs = keys[order], np.concatenate([self.docs, new_docs])[order]
         self.pending, self.pending_count = defaultdict(list), 0
 
-    def lookup(self, hashes: Hashes, max_postings: int) -> list[int]:
+    def lookup(self, hashes: Hashes, max_postings: int) -> npt.NDArray[np.uint32]:
         """Documents sharing each hash (repeats count), skipping over-common hashes."""
         low = np.searchsorted(self.keys, hashes, side="left")
-        high = np.searchsorted(self.keys, hashes, side="right")
-        found: list[int] = []
-        for value, lo, hi in zip(hashes.tolist(), low.tolist(), high.tolist(), strict=True):
-            recent = self.pending.get(value, [])
-            if 0 < hi - lo + len(recent) <= max_postings:
-                found.extend(self.docs[lo:hi].tolist())
-                found.extend(recent)
-        return found
+        counts = np.searchsorted(self.keys, hashes, side="right") - low
+        recent = [self.pending.get(v, []) for v in hashes.tolist()] if self.pending else []
+        total = (
+            counts + np.array([len(r) for r in recent], dtype=counts.dtype) if recent else counts
+        )
+        keep = (total > 0) & (total <= max_postings)
+        starts, sizes = low[keep], counts[keep]
+        # The postings of every kept hash, gathered in one vectorised step.
+        offsets = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
+        also = [d for r, k in zip(recent, keep.tolist(), strict=False) if k for d in r]
+        return np.concatenate([self.docs[offsets], np.array(also, dtype=np.uint32)])
 
 
 class DocumentIndex:
@@ -246,7 +263,7 @@ class DocumentIndex:
         """Documents sharing enough sampled shingles with the query to be worth comparing."""
         if not len(query):
             return []
-        found = np.asarray(self._postings.lookup(query, self.max_postings), dtype=np.int64)
+        found = self._postings.lookup(query, self.max_postings)
         numbers, hits = np.unique(found, return_counts=True)
         needed = 1 if len(query) < MIN_SAMPLE_FOR_CONTAINMENT else 2
         return numbers[hits >= needed].tolist()

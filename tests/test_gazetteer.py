@@ -23,12 +23,20 @@ def near(place: Place, lat: float, lon: float, km: float = 25.0) -> bool:
 
 @pytest.mark.parametrize(
     ("name", "language", "geonames_id"),
-    [("Antratsyt", "en", 713259), ("Антрацит", "ru", 713259), ("Holyrood", "en", 5976393),
-     ("Мирноград", "uk", 710035), ("Kiev", "en", 703448), ("Киев", "ru", 703448),
-     ("Нью-Йорк", "ru", 5128581), ("Tsiolkovsky", "en", 6641869)],
+    [
+        ("Antratsyt", "en", 713259),
+        ("Антрацит", "ru", 713259),
+        ("Holyrood", "en", 5976393),
+        ("Мирноград", "uk", 710035),
+        ("Kiev", "en", 703448),
+        ("Киев", "ru", 703448),
+        ("Нью-Йорк", "ru", 5128581),
+        ("Tsiolkovsky", "en", 6641869),
+    ],
 )
-def test_towns_by_any_name(gazetteer: Gazetteer, name: str, language: str,
-                           geonames_id: int) -> None:
+def test_towns_by_any_name(
+    gazetteer: Gazetteer, name: str, language: str, geonames_id: int
+) -> None:
     best = gazetteer.lookup(name, language)[0]
     assert best.geonames_id == geonames_id
     assert best.precision is PlacePrecision.TOWN
@@ -42,9 +50,15 @@ def test_a_small_town_is_there(gazetteer: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("name", "language", "code"),
-    [("Kemerovo Oblast", "en", "RU-KEM"), ("Кемеровская область", "ru", "RU-KEM"),
-     ("Kuzbass", "en", "RU-KEM"), ("Луганщина", "uk", "UA-09"), ("Донеччина", "uk", "UA-14"),
-     ("Kentucky", "en", "US-KY"), ("Cumbria", "en", "GB-CMA")],
+    [
+        ("Kemerovo Oblast", "en", "RU-KEM"),
+        ("Кемеровская область", "ru", "RU-KEM"),
+        ("Kuzbass", "en", "RU-KEM"),
+        ("Луганщина", "uk", "UA-09"),
+        ("Донеччина", "uk", "UA-14"),
+        ("Kentucky", "en", "US-KY"),
+        ("Cumbria", "en", "GB-CMA"),
+    ],
 )
 def test_regions(gazetteer: Gazetteer, name: str, language: str, code: str) -> None:
     best = gazetteer.lookup(name, language)[0]

@@ -9,9 +9,14 @@ from picketline.extract import morph
 
 @pytest.mark.parametrize(
     ("word", "language", "expected"),
-    [("Антраците", "ru", "антрацит"), ("Антрациті", "uk", "антрацит"),
-     ("Луганщині", "uk", "луганщина"), ("Луганщиной", "ru", "луганщина"),
-     ("Мирнограді", "uk", "мирноград"), ("Нью-Йорке", "ru", "нью-йорк")],
+    [
+        ("Антраците", "ru", "антрацит"),
+        ("Антрациті", "uk", "антрацит"),
+        ("Луганщині", "uk", "луганщина"),
+        ("Луганщиной", "ru", "луганщина"),
+        ("Мирнограді", "uk", "мирноград"),
+        ("Нью-Йорке", "ru", "нью-йорк"),
+    ],
 )
 def test_inflected_names_reach_their_nominative(word: str, language: str, expected: str) -> None:
     assert expected in morph.word_keys(word, language)
@@ -37,8 +42,13 @@ def test_multi_word_names_are_indexed_by_lemmas_too() -> None:
 
 @pytest.mark.parametrize(
     ("name", "adjective"),
-    [("Кузбасс", "кузбасский"), ("Донецк", "донецкий"), ("Кемерово", "кемеровский"),
-     ("Донецьк", "донецький"), ("Мирноград", "мирноградський")],
+    [
+        ("Кузбасс", "кузбасский"),
+        ("Донецк", "донецкий"),
+        ("Кемерово", "кемеровский"),
+        ("Донецьк", "донецький"),
+        ("Мирноград", "мирноградський"),
+    ],
 )
 def test_relational_adjectives(name: str, adjective: str) -> None:
     assert adjective in morph.adjective_keys(name)
@@ -46,8 +56,12 @@ def test_relational_adjectives(name: str, adjective: str) -> None:
 
 @pytest.mark.parametrize(
     ("region", "colloquial"),
-    [("Луганська область", "луганщина"), ("Вінницька область", "вінниччина"),
-     ("Донецька область", "донеччина"), ("Свердловская область", "свердловщина")],
+    [
+        ("Луганська область", "луганщина"),
+        ("Вінницька область", "вінниччина"),
+        ("Донецька область", "донеччина"),
+        ("Свердловская область", "свердловщина"),
+    ],
 )
 def test_colloquial_region_names(region: str, colloquial: str) -> None:
     assert colloquial in morph.colloquial_region_keys(region)

@@ -24,7 +24,7 @@ def places(text: str, language: str, url: str | None = None) -> list[Finding]:
 
 def only(text: str, language: str) -> Finding:
     found = places(text, language)
-    assert len(found) == 1, [(text[f.start:f.end], f.value.name) for f in found]
+    assert len(found) == 1, [(text[f.start : f.end], f.value.name) for f in found]
     return found[0]
 
 
@@ -33,6 +33,7 @@ def within(finding: Finding, lat: float, lon: float, km: float = 25.0) -> bool:
 
 
 # --- towns and regions in inflected forms ------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "language", "geonames_id", "span"),
@@ -48,7 +49,7 @@ def within(finding: Finding, lat: float, lon: float, km: float = 25.0) -> bool:
 def test_inflected_towns(text: str, language: str, geonames_id: int, span: str) -> None:
     found = only(text, language)
     assert found.value.geonames_id == geonames_id
-    assert text[found.start:found.end] == span
+    assert text[found.start : found.end] == span
     assert found.value.precision is PlacePrecision.TOWN
     assert found.attrs["kind"] == "town" and found.attrs["population"] > 0
 
@@ -73,14 +74,17 @@ def test_regions(text: str, language: str, code: str, lat: float, lon: float) ->
 
 
 def test_country_names_in_three_languages() -> None:
-    for text, language in [("Strikes spread across Ukraine.", "en"),
-                           ("Забастовки прокатились по Украине.", "ru"),
-                           ("Страйки прокотилися Україною.", "uk")]:
+    for text, language in [
+        ("Strikes spread across Ukraine.", "en"),
+        ("Забастовки прокатились по Украине.", "ru"),
+        ("Страйки прокотилися Україною.", "uk"),
+    ]:
         found = only(text, language)
         assert found.value.country == "UA" and found.value.precision is PlacePrecision.COUNTRY
 
 
 # --- ambiguity resolved by context ---------------------------------------------
+
 
 def test_odessa_by_the_country_named_beside_it() -> None:
     ukraine = places("Dock workers in Odessa, Ukraine, blocked the port.", "en")
@@ -94,8 +98,10 @@ def test_odessa_by_the_document_language() -> None:
 
 
 def test_uglegorsk_near_the_cosmodrome_is_tsiolkovsky() -> None:
-    text = ("UGLEGORSK, Russia -- Builders of the Vostochny cosmodrome went on hunger strike "
-            "over unpaid wages.")
+    text = (
+        "UGLEGORSK, Russia -- Builders of the Vostochny cosmodrome went on hunger strike "
+        "over unpaid wages."
+    )
     uglegorsk = places(text, "en")[0]
     assert uglegorsk.value.geonames_id == 6641869  # not Uglegorsk on Sakhalin
     alone = places("Miners in Uglegorsk protested.", "en")[0]
@@ -108,6 +114,7 @@ def test_url_domain_is_context() -> None:
 
 
 # --- false positives that must not fire ----------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "language"),
@@ -128,22 +135,25 @@ def test_url_domain_is_context() -> None:
 )
 def test_no_false_positives(text: str, language: str) -> None:
     found = places(text, language)
-    assert found == [], [(text[f.start:f.end], f.value.name) for f in found]
+    assert found == [], [(text[f.start : f.end], f.value.name) for f in found]
 
 
 # --- the stage and best_place ----------------------------------------------------
+
 
 def test_stage_appends_findings_with_spans(stage: PlaceStage) -> None:
     doc = ExtractionDoc(text="Шахтёры в Антраците и Луганске бастуют.", language="ru")
     stage(doc)
     found = doc.of("place")
-    assert [doc.text[f.start:f.end] for f in found] == ["Антраците", "Луганске"]
+    assert [doc.text[f.start : f.end] for f in found] == ["Антраците", "Луганске"]
     assert all(0 < f.confidence <= 1 for f in found)
 
 
 def test_best_place_prefers_the_specific_repeated_mention() -> None:
-    text = ("Miners in eastern Ukraine struck. In the town of Antratsyt, in Luhansk Oblast, "
-            "the strike went on; Antratsyt miners won.")
+    text = (
+        "Miners in eastern Ukraine struck. In the town of Antratsyt, in Luhansk Oblast, "
+        "the strike went on; Antratsyt miners won."
+    )
     found = places(text, "en")
     best = best_place(found)
     assert best is not None and best.value.geonames_id == 713259
@@ -159,6 +169,7 @@ def test_best_place_near_an_offset() -> None:
 
 # --- the annotated articles --------------------------------------------------------
 
+
 def annotated(shared_eval: Path) -> list[tuple[dict, str]]:
     out = []
     for path in sorted((shared_eval / "public").glob("*.json")):
@@ -171,13 +182,16 @@ def annotated(shared_eval: Path) -> list[tuple[dict, str]]:
 def test_every_gold_place_is_found(shared_eval: Path, stage: PlaceStage) -> None:
     missed = []
     for gold, text in annotated(shared_eval):
-        doc = ExtractionDoc(text=text, language=gold["document"]["language"],
-                            url=gold["document"]["url"])
+        doc = ExtractionDoc(
+            text=text, language=gold["document"]["language"], url=gold["document"]["url"]
+        )
         stage(doc)
         for struggle in gold["struggles"]:
             place = struggle.get("place")
-            if place and not any(within(f, place["lat"], place["lon"],
-                                        place.get("tolerance_km", 25)) for f in doc.of("place")):
+            if place and not any(
+                within(f, place["lat"], place["lon"], place.get("tolerance_km", 25))
+                for f in doc.of("place")
+            ):
                 missed.append((gold["document"]["text_file"], place["name"]))
     assert missed == []
 
@@ -189,7 +203,8 @@ def test_best_place_matches_the_main_gold_place(shared_eval: Path) -> None:
         if not main:
             continue
         best = best_place(find_places(text, gold["document"]["language"], gold["document"]["url"]))
-        if best is None or not within(best, main[0]["lat"], main[0]["lon"],
-                                      main[0].get("tolerance_km", 25)):
+        if best is None or not within(
+            best, main[0]["lat"], main[0]["lon"], main[0].get("tolerance_km", 25)
+        ):
             wrong.append((gold["document"]["text_file"], best and best.value.name))
     assert wrong == []

@@ -133,6 +133,7 @@ class Gazetteer:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._entries: dict[int, Entry] = {}
+        self._keys: dict[str, list[Candidate]] = {}  # recent look-ups (bounded)
         self.max_words = int(self._meta("max_words"))
         self.size = int(self._meta("entries"))
         self.stopwords = load_stopwords()
@@ -171,18 +172,26 @@ class Gazetteer:
 
     def candidates(self, key: str) -> list[Candidate]:
         """The entries indexed under one key, with the quality of the name."""
-        row = self._db.execute("SELECT ids FROM names WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return []
-        return [Candidate(v >> 2, v & 3) for v in map(int, row[0].split(","))]
+        found = self._keys.get(key)
+        if found is None:
+            row = self._db.execute("SELECT ids FROM names WHERE key = ?", (key,)).fetchone()
+            ids = map(int, row[0].split(",")) if row else ()
+            found = [Candidate(v >> 2, v & 3) for v in ids]
+            if len(self._keys) > 200_000:
+                self._keys.clear()
+            self._keys[key] = found
+        return found
 
     def width(self, word: str, language: str | None = None) -> int:
         """The most words a name starting with ``word`` has (1 when none is longer)."""
-        widths = [1]
-        for key in morph.word_keys(word, language)[:3]:
+        return max(self._head_width(key) for key in morph.word_keys(word, language)[:3])
+
+    def _head_width(self, key: str) -> int:
+        cached = self._keys.get("\0" + key)  # heads share the bounded look-up cache
+        if cached is None:
             row = self._db.execute("SELECT width FROM heads WHERE word = ?", (key,)).fetchone()
-            widths.append(row[0] if row else 1)
-        return max(widths)
+            cached = self._keys["\0" + key] = [Candidate(row[0] if row else 1, 0)]
+        return cached[0].entry_id
 
     def candidates_for_words(
         self,

@@ -21,6 +21,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -35,6 +36,7 @@ from picketline.extract.gazetteer import (
     Q_ADJ,
     Q_PRIMARY,
     Candidate,
+    Entry,
     Gazetteer,
     context_weights,
     distance_km,
@@ -42,46 +44,205 @@ from picketline.extract.gazetteer import (
 
 QUALITY_NAMES = ("name", "alternate", "short", "adjective")
 # Words that continue a capitalised name without making it a person's name.
-PLACE_AFFIXES = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "greater", "upper", "lower", "oblast", "region", "republic", "people's",
-    "province", "county", "state", "krai", "district", "territory", "city", "town",
-    "valley", "basin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-})
+PLACE_AFFIXES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "greater",
+        "upper",
+        "lower",
+        "oblast",
+        "region",
+        "republic",
+        "people's",
+        "province",
+        "county",
+        "state",
+        "krai",
+        "district",
+        "territory",
+        "city",
+        "town",
+        "valley",
+        "basin",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 # A name followed by one of these is a workplace or an institution, not the place.
-FACILITY_AFTER = frozenset({
-    "mine", "mines", "colliery", "collieries", "pit", "plant", "factory", "works", "mill",
-    "refinery", "station", "hospital", "school", "university", "college", "street", "road",
-    "avenue", "square", "airport", "company", "services", "council", "corporation", "group",
-    "ltd", "inc", "shipyard", "yard", "depot", "terminal",
-})
+FACILITY_AFTER = frozenset(
+    {
+        "mine",
+        "mines",
+        "colliery",
+        "collieries",
+        "pit",
+        "plant",
+        "factory",
+        "works",
+        "mill",
+        "refinery",
+        "station",
+        "hospital",
+        "school",
+        "university",
+        "college",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "airport",
+        "company",
+        "services",
+        "council",
+        "corporation",
+        "group",
+        "ltd",
+        "inc",
+        "shipyard",
+        "yard",
+        "depot",
+        "terminal",
+    }
+)
 # A name after one of these (lemmas) is a workplace's name: шахта Горная, завод Сибирь.
-FACILITY_BEFORE = frozenset({
-    "шахта", "шахтоучасток", "завод", "комбинат", "фабрика", "рудник", "разрез", "компания",
-    "предприятие", "улица", "проспект", "станция", "площадь", "вокзал", "больница", "гп",
-    "дп", "ооо", "ао", "пао", "оао", "тов", "пат", "вулиця",
-})
+FACILITY_BEFORE = frozenset(
+    {
+        "шахта",
+        "шахтоучасток",
+        "завод",
+        "комбинат",
+        "фабрика",
+        "рудник",
+        "разрез",
+        "компания",
+        "предприятие",
+        "улица",
+        "проспект",
+        "станция",
+        "площадь",
+        "вокзал",
+        "больница",
+        "гп",
+        "дп",
+        "ооо",
+        "ао",
+        "пао",
+        "оао",
+        "тов",
+        "пат",
+        "вулиця",
+    }
+)
 # Function words that may stand capitalised at a sentence start before a name.
-FUNCTION_WORDS = frozenset({
-    "the", "in", "at", "on", "a", "an", "from", "to", "for", "by", "with", "and", "but",
-    "this", "that", "of", "near", "outside", "inside", "в", "во", "у", "на", "из", "с",
-    "со", "к", "по", "от", "до", "под", "над", "за", "при", "о", "об",
-})
-TOWN_CUES = frozenset({
-    "town", "city", "village", "settlement", "hamlet", "город", "городе", "города",
-    "поселок", "посёлок", "поселке", "посёлке", "село", "селе", "деревня", "місто", "місті",
-    "селище", "селищі", "пгт", "смт",
-})
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "in",
+        "at",
+        "on",
+        "a",
+        "an",
+        "from",
+        "to",
+        "for",
+        "by",
+        "with",
+        "and",
+        "but",
+        "this",
+        "that",
+        "of",
+        "near",
+        "outside",
+        "inside",
+        "в",
+        "во",
+        "у",
+        "на",
+        "из",
+        "с",
+        "со",
+        "к",
+        "по",
+        "от",
+        "до",
+        "под",
+        "над",
+        "за",
+        "при",
+        "о",
+        "об",
+    }
+)
+TOWN_CUES = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "settlement",
+        "hamlet",
+        "город",
+        "городе",
+        "города",
+        "поселок",
+        "посёлок",
+        "поселке",
+        "посёлке",
+        "село",
+        "селе",
+        "деревня",
+        "місто",
+        "місті",
+        "селище",
+        "селищі",
+        "пгт",
+        "смт",
+    }
+)
 _QUOTES_OPEN = "\"'«„“‘"
 _QUOTES_CLOSE = "\"'»“”’"
-_CYR_ADJECTIVE = re.compile(
-    r"[сц]ь?к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|ої|ій|у|е|і|ім)$")
-_SENTENCE_END = re.compile(r"[.!?\n:;—–-]\s*[\"'«“„(]*\s*$")
-_TLD_COUNTRIES = {"ru": "RU", "ua": "UA", "by": "BY", "kz": "KZ", "uk": "GB", "ca": "CA",
-                  "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "za": "ZA"}
+_CYR_ADJECTIVE = re.compile(r"[сц]ь?к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|ої|ій|у|е|і|ім)$")
+_SENTENCE_MARKS = frozenset(".!?\n:;—–-")
+_TLD_COUNTRIES = {
+    "ru": "RU",
+    "ua": "UA",
+    "by": "BY",
+    "kz": "KZ",
+    "uk": "GB",
+    "ca": "CA",
+    "au": "AU",
+    "nz": "NZ",
+    "ie": "IE",
+    "in": "IN",
+    "za": "ZA",
+}
 PROXIMITY_KM = 60.0
+CHUNK_CHARS = 50_000
 
 
 @dataclass
@@ -93,14 +254,8 @@ class Token:
     end: int
     initial: bool  # first word of a sentence (or of the text)
     glued: bool = False  # touches a digit, "@", "/" or "_": part of an identifier
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def shouting(self) -> bool:
-        return self.text.isupper()
+    capitalised: bool = False
+    shouting: bool = False  # all capitals: an acronym or a dateline
 
 
 @dataclass
@@ -118,62 +273,103 @@ class Mention:
 def tokenize(text: str) -> list[Token]:
     """Words with offsets, each marked whether it starts a sentence."""
     out = []
+    previous_end = 0
+    size = len(text)
     for match in morph.TOKEN.finditer(text):
-        before = text[max(0, match.start() - 6): match.start()]
-        initial = match.start() == 0 or bool(_SENTENCE_END.search(before)) or not before.strip()
-        edges = text[max(0, match.start() - 1): match.start()] + text[match.end(): match.end() + 1]
-        glued = any(c.isdigit() or c in "@/_" for c in edges)
-        out.append(Token(match.group(), match.start(), match.end(), initial, glued))
+        word, start, end = match.group(), match.start(), match.end()
+        gap = text[previous_end:start]
+        initial = not out or any(c in _SENTENCE_MARKS for c in gap)
+        glued = (start > 0 and _glue(text[start - 1])) or (end < size and _glue(text[end]))
+        out.append(Token(word, start, end, initial, glued, word[0].isupper(), word.isupper()))
+        previous_end = end
     return out
 
 
+def _glue(char: str) -> bool:
+    return char.isdigit() or char in "@/_"
+
+
 def find_mentions(text: str, language: str | None, gazetteer: Gazetteer) -> list[Mention]:
-    """Every run of words that names a known place and passes the false-positive filters."""
-    tokens = tokenize(text)
-    lowercase = {t.text.casefold() for t in tokens if t.text.islower()}
+    """Every run of words that names a known place and passes the false-positive filters.
+
+    The text is read in chunks of whole lines, so a huge document never holds
+    more than one chunk's tokens in memory (names never span a line break).
+    """
+    lowercase = {w.casefold() for w in morph.TOKEN.findall(text) if w.islower()}
     mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        found = _longest_match(text, tokens, i, language, gazetteer, lowercase)
-        if found is None:
-            i += 1
-            continue
-        mention, width = found
-        mentions.append(mention)
-        i += width
+    for offset, chunk in _chunks(text):
+        tokens = tokenize(chunk)
+        i = 0
+        while i < len(tokens):
+            found = _longest_match(chunk, tokens, i, language, gazetteer, lowercase)
+            if found is None:
+                i += 1
+                continue
+            mention, width = found
+            mention.start, mention.end = mention.start + offset, mention.end + offset
+            mentions.append(mention)
+            i += width
     return mentions
 
 
-def _longest_match(text: str, tokens: list[Token], i: int, language: str | None,
-                   gazetteer: Gazetteer, lowercase: set[str]) -> tuple[Mention, int] | None:
+def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Pieces of about ``size`` characters that end at a line break, with their offsets."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end + 1
+        yield start, text[start:end]
+        start = end
+
+
+def _longest_match(
+    text: str,
+    tokens: list[Token],
+    i: int,
+    language: str | None,
+    gazetteer: Gazetteer,
+    lowercase: set[str],
+) -> tuple[Mention, int] | None:
     first = tokens[i]
     adjective_only = not first.capitalised
-    if adjective_only and not (morph.is_cyrillic(first.text) and _CYR_ADJECTIVE.search(first.text)):
+    if adjective_only and not _CYR_ADJECTIVE.search(first.text):
         return None
     for width in range(min(gazetteer.width(first.text, language), len(tokens) - i), 0, -1):
-        span = tokens[i: i + width]
+        span = tokens[i : i + width]
         if not _contiguous(text, span):
             continue
         cands = gazetteer.candidates_for_words([t.text for t in span], language)
         if adjective_only:
             cands = [c for c in cands if c.quality == Q_ADJ]
         if cands and _plausible(text, tokens, i, width, cands, gazetteer, lowercase):
-            mention = Mention(span[0].start, span[-1].end, text[span[0].start: span[-1].end],
-                              cands, cue=_town_cue(tokens, i))
+            mention = Mention(
+                span[0].start,
+                span[-1].end,
+                text[span[0].start : span[-1].end],
+                cands,
+                cue=_town_cue(tokens, i),
+            )
             return mention, width
     return None
 
 
 def _contiguous(text: str, span: list[Token]) -> bool:
     """Words of one name are separated by a space or two, never by punctuation."""
-    gaps = (text[a.end: b.start] for a, b in itertools.pairwise(span))
+    gaps = (text[a.end : b.start] for a, b in itertools.pairwise(span))
     return all(len(g) <= 2 and g.strip() == "" and "\n" not in g for g in gaps)
 
 
-def _plausible(text: str, tokens: list[Token], i: int, width: int, cands: list[Candidate],
-               gazetteer: Gazetteer, lowercase: set[str]) -> bool:
+def _plausible(
+    text: str,
+    tokens: list[Token],
+    i: int,
+    width: int,
+    cands: list[Candidate],
+    gazetteer: Gazetteer,
+    lowercase: set[str],
+) -> bool:
     """The false-positive filters; each says why a known name is not a place here."""
-    span = tokens[i: i + width]
+    span = tokens[i : i + width]
     key = " ".join(morph.surface_key(t.text) for t in span)
     if key in gazetteer.stopwords or morph.lemma(span[0].text) in gazetteer.stopwords:
         return False
@@ -189,13 +385,22 @@ def _plausible(text: str, tokens: list[Token], i: int, width: int, cands: list[C
     )
 
 
-def _plausible_single(token: Token, tokens: list[Token], i: int, cands: list[Candidate],
-                      gazetteer: Gazetteer, lowercase: set[str]) -> bool:
+def _plausible_single(
+    token: Token,
+    tokens: list[Token],
+    i: int,
+    cands: list[Candidate],
+    gazetteer: Gazetteer,
+    lowercase: set[str],
+) -> bool:
     word = token.text
     if token.glued:
         return False  # part of an identifier or a domain name ("Vse42.ru")
-    big = any(gazetteer.entry(c.entry_id).kind in (KIND_COUNTRY, KIND_REGION, KIND_SITE)
-              or gazetteer.entry(c.entry_id).population >= 100_000 for c in cands)
+    big = any(
+        gazetteer.entry(c.entry_id).kind in (KIND_COUNTRY, KIND_REGION, KIND_SITE)
+        or gazetteer.entry(c.entry_id).population >= 100_000
+        for c in cands
+    )
     if len(word) < 3 and not (token.shouting and big):
         return False
     if token.shouting and len(word) <= 5 and not big:
@@ -233,27 +438,27 @@ def _common_russian_word(word: str) -> bool:
 
 def _quoted(text: str, start: int, end: int) -> bool:
     """A name alone in quotes is a company's or a mine's ("Заречная"), not the place."""
-    before, after = text[max(0, start - 1): start], text[end: end + 1]
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
     return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
 
 
 def _facility_around(tokens: list[Token], i: int, width: int) -> bool:
-    """"Black Mountain and Lone Mountain mines", "шахте Горная": a workplace's name."""
+    """ "Black Mountain and Lone Mountain mines", "шахте Горная": a workplace's name."""
     if i > 0 and morph.lemma(tokens[i - 1].text) in FACILITY_BEFORE:
         return True
-    rest = tokens[i + width: i + width + 2 * width + 2]
+    rest = tokens[i + width : i + width + 2 * width + 2]
     if rest and rest[0].text.casefold() in FACILITY_AFTER:
         return True
     if len(rest) > width + 1 and rest[0].text.casefold() in ("and", "&"):
         # the same shape after "and": "X Mountain and Y Mountain mines"
-        coordinated = rest[1: width + 1]
+        coordinated = rest[1 : width + 1]
         return all(t.capitalised for t in coordinated) and (
-            rest[width + 1].text.casefold() in FACILITY_AFTER)
+            rest[width + 1].text.casefold() in FACILITY_AFTER
+        )
     return False
 
 
-def _inside_name(text: str, tokens: list[Token], i: int, width: int,
-                 lowercase: set[str]) -> bool:
+def _inside_name(text: str, tokens: list[Token], i: int, width: int, lowercase: set[str]) -> bool:
     """Part of a longer capitalised run that is not a place: "Sharon Graham", "Abraham Lincoln"."""
     if not tokens[i].capitalised:
         return False  # a lower-case adjective ("кузбасских") is in no run of names
@@ -267,7 +472,7 @@ def _inside_name(text: str, tokens: list[Token], i: int, width: int,
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
-    return text[a.end: b.start] == " "
+    return text[a.end : b.start] == " "
 
 
 def _name_like(token: Token, lowercase: set[str]) -> bool:
@@ -287,15 +492,17 @@ def _name_like(token: Token, lowercase: set[str]) -> bool:
 
 
 def _town_cue(tokens: list[Token], i: int) -> bool:
-    """"the town of Holyrood", "в городе Антраците", "у місті ..."."""
-    before = [t.text.casefold().rstrip(".") for t in tokens[max(0, i - 2): i]]
+    """ "the town of Holyrood", "в городе Антраците", "у місті ..."."""
+    before = [t.text.casefold().rstrip(".") for t in tokens[max(0, i - 2) : i]]
     return any(w in TOWN_CUES or w in ("г", "м", "с", "пос") for w in before)
 
 
 # --- resolution --------------------------------------------------------------
 
-def document_context(mentions: list[Mention], gazetteer: Gazetteer, language: str | None,
-                     url: str | None = None) -> dict[str, float]:
+
+def document_context(
+    mentions: list[Mention], gazetteer: Gazetteer, language: str | None, url: str | None = None
+) -> dict[str, float]:
     """Country weights: the language, the web domain, and the countries the text names."""
     weights = context_weights(language, None)
     tld = (url or "").split("://")[-1].split("/")[0].rsplit(".", 1)[-1].lower()
@@ -308,8 +515,11 @@ def document_context(mentions: list[Mention], gazetteer: Gazetteer, language: st
         if len(countries) == 1 and (KIND_COUNTRY in kinds or len(mention.candidates) == 1):
             named[countries.pop()] += 1
             continue
-        primary = {gazetteer.entry(c.entry_id).country for c in mention.candidates
-                   if c.quality == Q_PRIMARY and gazetteer.entry(c.entry_id).kind != KIND_TOWN}
+        primary = {
+            gazetteer.entry(c.entry_id).country
+            for c in mention.candidates
+            if c.quality == Q_PRIMARY and gazetteer.entry(c.entry_id).kind != KIND_TOWN
+        }
         if len(primary) == 1:  # "Odessa, Texas": a region or country named outright
             named[primary.pop()] += 1
     for country, count in named.items():
@@ -320,16 +530,22 @@ def document_context(mentions: list[Mention], gazetteer: Gazetteer, language: st
 def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: dict[str, float]) -> None:
     """Score every candidate of every mention (into ``Mention.scores``)."""
     for mention in mentions:
-        mention.scores = {c.entry_id: score for c, score in gazetteer.rank(mention.candidates,
-                                                                           context)}
+        mention.scores = {
+            c.entry_id: score for c, score in gazetteer.rank(mention.candidates, context)
+        }
         for cand in mention.candidates:
             if mention.cue and gazetteer.entry(cand.entry_id).kind == KIND_TOWN:
                 mention.scores[cand.entry_id] += 1.0
-    tops = {id(m): _top(m, 3) for m in mentions}
+    tops: dict[int, set[str]] = {}  # entry id → the texts of the mentions it may mean
     for mention in mentions:
-        others = [e for m in mentions if m.text != mention.text for e in tops[id(m)]]
+        for entry_id in _top(mention, 3):
+            tops.setdefault(entry_id, set()).add(mention.text)
+    points = [(gazetteer.entry(e), texts) for e, texts in tops.items()]
+    points = [(e, texts) for e, texts in points if e.kind != KIND_COUNTRY]
+    for mention in mentions:
+        others = [e for e, texts in points if texts != {mention.text}]
         for entry_id in mention.scores:
-            if _near_any(entry_id, others, gazetteer):
+            if _near_any(gazetteer.entry(entry_id), others):
                 mention.scores[entry_id] += 1.5
 
 
@@ -337,17 +553,16 @@ def _top(mention: Mention, n: int) -> list[int]:
     return sorted(mention.scores, key=lambda e: -mention.scores[e])[:n]
 
 
-def _near_any(entry_id: int, others: list[int], gazetteer: Gazetteer) -> bool:
+def _near_any(entry: Entry, others: list[Entry]) -> bool:
     """Whether another mention may mean a place within ``PROXIMITY_KM`` of this one."""
-    entry = gazetteer.entry(entry_id)
     if entry.kind == KIND_COUNTRY:
         return False
-    for other_id in others:
-        other = gazetteer.entry(other_id)
-        if other.kind != KIND_COUNTRY and other_id != entry_id and distance_km(
-                entry.lat, entry.lon, other.lat, other.lon) < PROXIMITY_KM:
-            return True
-    return False
+    return any(
+        other != entry
+        and abs(other.lat - entry.lat) < 1.0
+        and distance_km(entry.lat, entry.lon, other.lat, other.lon) < PROXIMITY_KM
+        for other in others
+    )
 
 
 def to_finding(mention: Mention, gazetteer: Gazetteer) -> Finding:
@@ -360,15 +575,29 @@ def to_finding(mention: Mention, gazetteer: Gazetteer) -> Finding:
     confidence = (0.9, 0.8, 0.65, 0.5)[quality] * (0.6 + 0.4 * min(1.0, margin / 1.5))
     if entry.kind == KIND_TOWN and entry.population < 2000 and not mention.cue:
         confidence *= 0.85
-    attrs: dict[str, Any] = {"population": entry.population, "kind": entry.kind,
-                             "name_quality": QUALITY_NAMES[quality], "cue": mention.cue,
-                             "alternatives": len(ranked) - 1}
-    return Finding(field="place", value=entry.place(), start=mention.start, end=mention.end,
-                   confidence=round(min(confidence, 0.99), 3), attrs=attrs)
+    attrs: dict[str, Any] = {
+        "population": entry.population,
+        "kind": entry.kind,
+        "name_quality": QUALITY_NAMES[quality],
+        "cue": mention.cue,
+        "alternatives": len(ranked) - 1,
+    }
+    return Finding(
+        field="place",
+        value=entry.place(),
+        start=mention.start,
+        end=mention.end,
+        confidence=round(min(confidence, 0.99), 3),
+        attrs=attrs,
+    )
 
 
-def find_places(text: str, language: str | None = None, url: str | None = None,
-                gazetteer: Gazetteer | None = None) -> list[Finding]:
+def find_places(
+    text: str,
+    language: str | None = None,
+    url: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Finding]:
     """Every resolved place mention in ``text``, in text order."""
     gaz = gazetteer or Gazetteer.default()
     mentions = find_mentions(text, language, gaz)

@@ -99,8 +99,11 @@ class _Builder:
             eid = self.add(entry, f"geonames:{entry.geonames_id}")
             lang = "uk" if entry.country == "UA" else "ru"
             self.names(eid, [entry.name], Q_PRIMARY, lang)
-            alternates = [a for a in town["alternatenames"]
-                          if _USABLE_NAME.match(a) and (len(a) >= 4 or morph.is_cyrillic(a))]
+            alternates = [
+                a
+                for a in town["alternatenames"]
+                if _USABLE_NAME.match(a) and (len(a) >= 4 or morph.is_cyrillic(a))
+            ]
             self.names(eid, alternates, Q_ALT, lang)
             if entry.population >= 100_000:
                 for alt in alternates:
@@ -123,8 +126,11 @@ class _Builder:
         lang = "uk" if country == "UA" else "ru"
         names = [(region["name"], Q_PRIMARY), (entry.name, Q_PRIMARY)]
         # a bare English short name ("Kemerovo") is a weak name for the region
-        names += [(n, Q_SHORT if tongue == "eng" and " " not in n else Q_ALT)
-                  for n, tongue in others if _USABLE_NAME.match(n)]
+        names += [
+            (n, Q_SHORT if tongue == "eng" and " " not in n else Q_ALT)
+            for n, tongue in others
+            if _USABLE_NAME.match(n)
+        ]
         names += [(f"{e} {suffix}", Q_ALT) for e in english[:2] for suffix in _REGION_SUFFIXES]
         for name, quality in names:
             keys = [k for k in morph.name_keys(name, lang) if not self.town_named(k, country)]

@@ -310,3 +310,11 @@ def test_a_file_that_vanishes_during_a_run_is_a_failure(tmp_path: Path) -> None:
     assert isinstance(first, RawDocument)
     assert [type(i).__name__ for i in rest] == ["IngestFailure", "RawDocument"]
     assert isinstance(rest[0], IngestFailure) and "vanished" in rest[0].reason
+
+
+def test_cp1251_html_without_a_charset_declaration(tmp_path: Path) -> None:
+    sentence = "Водители автобусов депо «Северное» не вышли на линию, требуя долги по зарплате. "
+    body = f"<html><head><title>Забастовка</title></head><body><article><p>{sentence * 4}</p>"
+    (tmp_path / "ru.html").write_bytes((body + "</article></body></html>").encode("cp1251"))
+    [doc] = documents(tmp_path / "ru.html")
+    assert doc.text.startswith("Водители автобусов") and doc.title == "Забастовка"

@@ -234,7 +234,7 @@ _KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(u) for u in KNOWN_UNIO
 _EN_UNION = re.compile(EN_UNION_PATTERN)
 _NOT_UNIONS = re.compile(r"^(?:European|African|Soviet|The)?\s*Union(?:\s+Buildings)?$")
 _CYR_UNION = re.compile(
-    rf"(?:(?:{_CYR_CAP})\s+)?(?:[\w-]+\s+)?(?:{CYR_UNION_HEAD})"
+    rf"(?:(?-i:{_CYR_CAP})\s+){{0,2}}(?:{CYR_UNION_HEAD})"
     r"(?:\s+(?:[а-яёіїєґ'’-]+(?:ов|ев|ей|ых|их|ників|ків|чих|ців|ства)|[А-ЯЁІЇЄҐ][\w'’-]+)){0,3}"
     r"(?:\s+\(([А-ЯЁІЇЄҐ]{2,8})\))?",
     re.IGNORECASE,

@@ -322,6 +322,6 @@ KNOWN_UNIONS = [
 
 EN_UNION_PATTERN = (
     r"(?:[A-Z][\w'’.&-]*\s+){0,6}(?:Trade\s+)?(?:Union|Federation|Confederation|Association"
-    r"|Alliance|Guild|Brotherhood)(?:\s+of(?:\s+[A-Z][\w'’.&-]*|\s+and){1,6})?"
+    r"|Alliance|Guild|Brotherhood)s?(?:\s+of(?:\s+[A-Z][\w'’.&-]*){1,6})?"
 )
 CYR_UNION_HEAD = r"профсоюз\w*|профспілк\w*|профком\w*|конфедераци\w+ труда|конфедераці\w+ праці"

@@ -33,7 +33,12 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|indicted|face (?:charges|trial))\b",
             R.CHARGES,
         ),
-        (r"\b(?:dismissed|fired|sacked|sacking|laid off for|terminated)\b", R.DISMISSAL),
+        (
+            r"\b(?:dismissed|sacked|sacking|laid off for|terminated)\b|\b(?:were|was|been|being|got|get)"
+            r" fired\b|\bfired\b(?= (?:\d[\d,]*|all|the|them|striking|some|hundreds|dozens|more|over"
+            r"|about|nearly|workers|employees|staff)\b)(?! (?:the|some|more) (?:shots?|rounds|bullets|tear))",
+            R.DISMISSAL,
+        ),
         (
             r"\binjunctions?\b|\binterdicts?\b|\bcourt order\w*|\bdeclared (?:the (?:strike|action)"
             r" )?(?:illegal|unlawful|unprotected)\b|\b(?:banned|outlawed|forbidding|prohibit\w*)\b"

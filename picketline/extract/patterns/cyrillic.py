@@ -28,15 +28,16 @@ def _inflect(word: str, language: str, plural: bool, noun_only: bool) -> tuple[s
     lang = guess_cyrillic_language(word, language)
     parses = analyzer(lang).parse(word.casefold())
     nouns = [p for p in parses if "NOUN" in p.tag]
-    parse = nouns[0] if nouns else parses[0]
+    # A regular form starts with its lemma ("заводі" is завод, not заводь).
+    regular = [p for p in nouns if word.casefold()[: len(p.normal_form)] == p.normal_form != word]
+    parse = (regular or nouns or parses)[0]
     if noun_only and not nouns:
         return word, False
-    wanted = {"nomn", "plur"} if plural else {"nomn"}
-    if not plural and "plur" in parse.tag and nouns:
-        singular = [p for p in nouns if "sing" in p.tag]
-        parse = singular[0] if singular else parse
-    form = parse.inflect(wanted)
-    text = form.word if form else word
+    if plural or not nouns:
+        form = parse.inflect({"nomn", "plur"} if plural else {"nomn"})
+        text = form.word if form else word
+    else:
+        text = parse.normal_form  # a noun's lemma is its nominative singular
     if word[:1].isupper():
         text = text[:1].upper() + text[1:]
     return text, bool(nouns)

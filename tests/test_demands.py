@@ -1,0 +1,39 @@
+"""Demands: strong phrases anywhere near the struggle, single words only when demanded."""
+
+from __future__ import annotations
+
+from picketline.domain.vocab import Demand
+from picketline.extract.demands import DemandFinder
+from picketline.extract.patterns import Sentence
+
+D = Demand
+FINDER = DemandFinder()
+
+
+def demands(text: str, language: str = "en", in_context: bool = True) -> set[Demand]:
+    return {f.value for f in FINDER.find(Sentence(0, 0, len(text), text), language, in_context)}
+
+
+def test_english_demands() -> None:
+    assert demands("They struck to demand back pay owed since March.") == {D.UNPAID_WAGES}
+    assert demands("The union demands a 7% pay rise.") == {D.PAY}
+    assert demands("Workers protest against layoffs and the plant closure.") == {D.JOBS}
+    assert demands("They want safer working conditions and union recognition.") == {
+        D.CONDITIONS,
+        D.UNION_RIGHTS,
+    }
+
+
+def test_single_words_need_a_demand_cue() -> None:
+    assert demands("Our focus is jobs, pay and conditions.") == set()
+    assert demands("They are demanding better pay.") == {D.PAY}
+
+
+def test_unpaid_wages_do_not_also_count_as_pay() -> None:
+    assert demands("They demand the wage arrears and their wages for May.") == {D.UNPAID_WAGES}
+
+
+def test_russian_and_ukrainian() -> None:
+    assert demands("Рабочие требуют погасить задолженность по зарплате.", "ru") == {D.UNPAID_WAGES}
+    assert demands("Вони протестують проти скорочення персоналу.", "uk") == {D.JOBS}
+    assert demands("Медики вимагають підвищення зарплати.", "uk") == {D.PAY}

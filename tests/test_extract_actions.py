@@ -1,0 +1,75 @@
+"""Action words in three languages, with vetoes and threats."""
+
+from __future__ import annotations
+
+import pytest
+
+from picketline.domain.vocab import Action
+from picketline.extract.actions import action_codes, action_matcher
+from picketline.extract.base import Finding
+from picketline.extract.patterns import Sentence
+
+A = Action
+
+
+def codes(text: str, language: str = "en") -> set[Action]:
+    mentions = action_matcher().find(Sentence(0, 0, len(text), text), language)
+    return {m.action for m in mentions if not m.hypothetical}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Cleaners went on strike at the airport.", "en", {A.STRIKE}),
+        ("Workers staged a sit-in at the factory offices.", "en", {A.OCCUPATION}),
+        ("Strikers blocked the gates of the depot.", "en", {A.STRIKE, A.BLOCKADE}),
+        ("Teachers began a work-to-rule and an overtime ban.", "en", {A.WORK_TO_RULE}),
+        ("The company locked out 300 employees.", "en", {A.LOCKOUT}),
+        ("Porters picketed the hospital and held a rally.", "en", {A.PICKET, A.DEMONSTRATION}),
+        ("Two drivers began a hunger strike.", "en", {A.HUNGER_STRIKE}),
+        ("Рабочие завода начали забастовку и пикет у проходной.", "ru", {A.STRIKE, A.PICKET}),
+        ("Горняки отказались подниматься на поверхность.", "ru", {A.OCCUPATION}),
+        ("Медики объявили голодовку.", "ru", {A.HUNGER_STRIKE}),
+        ("Водії перекрили дорогу до автопарку.", "uk", {A.BLOCKADE}),
+        ("Працівники відмовилися виходити на роботу.", "uk", {A.STRIKE}),
+        ("Робітники влаштували підземний страйк.", "uk", {A.OCCUPATION}),
+    ],
+)
+def test_action_codes(text: str, language: str, expected: set[Action]) -> None:
+    assert codes(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike destroyed the depot.",
+        "The striker hit a stunning strike in the 89th minute.",
+        "Negotiators hope to strike a deal this week.",
+    ],
+)
+def test_non_labour_strikes_are_vetoed(text: str) -> None:
+    assert A.STRIKE not in codes(text)
+
+
+def test_threatened_strike_is_hypothetical() -> None:
+    text = "The union threatened to strike next month."
+    mentions = action_matcher().find(Sentence(0, 0, len(text), text), "en")
+    assert [m.hypothetical for m in mentions] == [True]
+
+
+def test_march_the_month_is_not_a_march() -> None:
+    assert codes("Prices rose in March.") == set()
+
+
+def finding(action: Action, agent: bool = False) -> Finding:
+    return Finding("actions", action, 0, 1, attrs={"agent": agent})
+
+
+def test_strikers_of_a_hunger_strike_are_not_a_second_action() -> None:
+    found = [finding(A.HUNGER_STRIKE), finding(A.STRIKE, agent=True)]
+    assert action_codes(found) == {A.HUNGER_STRIKE}
+
+
+def test_walkout_with_strike_reads_as_strike() -> None:
+    assert action_codes([finding(A.WALKOUT), finding(A.STRIKE)]) == {A.STRIKE}
+    assert action_codes([finding(A.WALKOUT)]) == {A.WALKOUT}

@@ -1,0 +1,67 @@
+"""Workers, workplaces, employers and unions, in the article's words."""
+
+from __future__ import annotations
+
+from picketline.domain.vocab import Sector
+from picketline.extract.actors import find_employers, find_unions, find_workers, find_workplaces
+from picketline.extract.patterns import Sentence
+
+
+def s(text: str) -> Sentence:
+    return Sentence(0, 0, len(text), text)
+
+
+def test_english_worker_compound_and_sector() -> None:
+    found = find_workers(s("Refuse collectors and bin workers walked out."), "en")
+    values = {f.value: f.attrs["sector"] for f in found}
+    assert values == {"refuse collectors": Sector.E, "bin workers": Sector.E}
+
+
+def test_workers_with_the_town_are_town_workers() -> None:
+    found = find_workers(s("The workers with the city have been without a contract."), "en")
+    assert [f.value for f in found] == ["city workers"]
+    assert found[0].attrs["sector"] is Sector.O
+
+
+def test_cyrillic_workers_back_in_nominative_plural() -> None:
+    assert [f.value for f in find_workers(s("Зарплату 40 шахтеров задержали."), "ru")] == [
+        "шахтёры"
+    ]
+    assert [f.value for f in find_workers(s("Борги перед 20 вчителями."), "uk")] == ["вчителі"]
+
+
+def test_named_workplaces() -> None:
+    en = find_workplaces(s("Miners at the Northgate Colliery shaft stopped work."), "en")
+    assert [f.value for f in en] == ["Northgate Colliery shaft"]
+    ru = find_workplaces(s("На шахте «Восточная» началась забастовка."), "ru")
+    assert [f.value for f in ru] == ["шахта «Восточная»"]
+    assert ru[0].attrs["sector"] is Sector.B
+    uk = find_workplaces(s('На заводі "Прогрес" страйк.'), "uk")
+    assert [f.value for f in uk] == ['завод "Прогрес"']
+
+
+def test_sentence_initial_word_is_not_a_name_unless_used_as_one() -> None:
+    text = "Striking mine workers gathered."
+    assert find_workplaces(s(text), "en") == []
+    assert [f.value for f in find_workplaces(s(text), "en", frozenset({"Striking"}))] == [
+        "Striking mine"
+    ]
+
+
+def test_employers() -> None:
+    en = find_employers(s("Staff at Brightwater Foods Ltd. walked out."), "en")
+    assert [f.value for f in en] == ["Brightwater Foods Ltd."]
+    appos = find_employers(s("They say their employer, Norlake Haulage, owes them."), "en")
+    assert [f.value for f in appos] == ["Norlake Haulage"]
+    town = find_employers(s("Workers of the town of Millbrook struck."), "en", municipal=True)
+    assert "Town of Millbrook" in [f.value for f in town]
+    uk = find_employers(s("працівники держпідприємства «Світловугілля»"), "uk")
+    assert [f.value for f in uk] == ["держпідприємство «Світловугілля»"]
+
+
+def test_unions() -> None:
+    en = find_unions(s("Members of the National Union of Rail Workers and Unison struck."), "en")
+    assert [f.value for f in en] == ["National Union of Rail Workers", "Unison"]
+    assert find_unions(s("They marched to the Union Buildings."), "en") == []
+    ru = find_unions(s("по словам главы Независимого профсоюза горняков"), "ru")
+    assert [f.value for f in ru] == ["Независимый профсоюз горняков"]

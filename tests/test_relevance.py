@@ -1,0 +1,87 @@
+"""The relevance gate: workers' struggles in, everything else that uses the same words out."""
+
+from __future__ import annotations
+
+import pytest
+
+from picketline.extract.base import ExtractionDoc
+from picketline.extract.language import LanguageStage
+from picketline.extract.patterns import split_sentences
+from picketline.extract.relevance import RelevanceStage
+
+
+@pytest.fixture(scope="module")
+def stage() -> RelevanceStage:
+    return RelevanceStage()
+
+
+def relevant(stage: RelevanceStage, text: str) -> bool:
+    doc = ExtractionDoc(text)
+    LanguageStage()(doc)
+    stage(doc)
+    return bool(doc.relevant)
+
+
+RELEVANT = [
+    "Bus drivers in Leeds went on strike on Monday over pay. The union said 400 drivers "
+    "joined the walkout and picket lines formed outside two depots.",
+    "Nurses at the city hospital staged a one-day strike. Their union says staffing levels "
+    "are unsafe and members will picket the main entrance.",
+    "Рабочие цементного завода в Липецке объявили забастовку. Они требуют погасить "
+    "задолженность по зарплате за три месяца, сообщил профсоюз.",
+    "Шахтеры отказались выходить на работу из-за долгов по зарплате. Забастовка "
+    "продолжается второй день.",
+    "Вчителі двох шкіл у Житомирі оголосили страйк. Профспілка вимагає погасити "
+    "заборгованість із заробітної плати.",
+]
+
+IRRELEVANT = [
+    "The striker scored twice in the second half as United won 3-1. His first strike came "
+    "in the 12th minute, a shot past the goalkeeper.",
+    "An air strike hit the outskirts of the city overnight. A second missile strike damaged "
+    "a bridge, officials said. Residents fled.",
+    "Lightning struck a barn. The lightning strike started a fire that burned for hours.",
+    "Prisoners at the detention centre have been on a hunger strike for a week, protesting "
+    "against conditions. Inmates refused meals.",
+    "Residents blocked the main road with burning tyres to protest about poor service "
+    "delivery. Police dispersed the protesters.",
+    "Students marched on the university offices to protest against higher fees. The protest "
+    "was peaceful, students said.",
+    "Opposition supporters rallied in the capital against the election results.",
+    "Labour markets remain tight, economists said, and wage growth is expected to slow "
+    "next year as employers hire fewer workers.",
+    "Жители микрорайона перекрыли дорогу в знак протеста против вырубки парка.",
+    "Студенти вийшли на мітинг проти підвищення плати за навчання.",
+]
+
+
+@pytest.mark.parametrize("text", RELEVANT)
+def test_reports_of_workers_struggles_are_relevant(stage: RelevanceStage, text: str) -> None:
+    assert relevant(stage, text)
+
+
+@pytest.mark.parametrize("text", IRRELEVANT)
+def test_other_news_is_not_relevant(stage: RelevanceStage, text: str) -> None:
+    assert not relevant(stage, text)
+
+
+def test_threat_alone_counts_less_than_a_strike(stage: RelevanceStage) -> None:
+    threat = stage.scorer.score(split_sentences("The union threatened to strike."), "en")[0]
+    fact = stage.scorer.score(split_sentences("The union members went on strike."), "en")[0]
+    assert threat < fact
+
+
+def test_relevant_document_stores_its_sentences(stage: RelevanceStage) -> None:
+    doc = ExtractionDoc(RELEVANT[0], language="en")
+    stage(doc)
+    sentences = [f.value for f in doc.of("_sentence")]
+    assert len(sentences) == 2
+    assert RELEVANT[0][sentences[1].start : sentences[1].end] == sentences[1].text
+
+
+def test_sentence_split_keeps_abbreviations() -> None:
+    text = "Police held pickets at the Acme Co. plant. Workers left."
+    assert [s.text for s in split_sentences(text)] == [
+        "Police held pickets at the Acme Co. plant.",
+        "Workers left.",
+    ]

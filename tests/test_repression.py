@@ -1,0 +1,65 @@
+"""Repression kinds and counts, not management's troubles or negations."""
+
+from __future__ import annotations
+
+from picketline.domain.struggle import Repression
+from picketline.domain.vocab import RepressionType as R
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.counts import CountStage
+from picketline.extract.patterns import split_sentences
+from picketline.extract.repression import RepressionStage
+
+
+def repression(text: str, language: str = "en") -> set[Repression]:
+    doc = ExtractionDoc(text, language=language)
+    for sentence in split_sentences(text):
+        doc.add(Finding("_sentence", sentence, sentence.start, sentence.end))
+        doc.add(
+            Finding(
+                "workers",
+                "workers",
+                sentence.start,
+                sentence.start + 1,
+                attrs={"sentence": sentence.index},
+            )
+        )
+    CountStage()(doc)
+    RepressionStage()(doc)
+    return {f.value for f in doc.of("repression")}
+
+
+def test_arrest_with_count() -> None:
+    found = repression("Police arrested 31 striking dockers outside the port.")
+    assert Repression(R.ARREST, 31) in found
+
+
+def test_russian_detentions_and_ukrainian_ban() -> None:
+    assert {r.type for r in repression("Полиция задержала 12 рабочих у проходной.", "ru")} == {
+        R.ARREST
+    }
+    assert R.BAN in {r.type for r in repression("Суд заборонив страйк працівників.", "uk")}
+
+
+def test_pledge_is_not_prosecution() -> None:
+    found = {r.type for r in repression("The governor promised not to prosecute the workers.")}
+    assert found == {R.NO_PROSECUTION_PLEDGE}
+
+
+def test_censorship_torture_injunction() -> None:
+    text = (
+        "Authorities blocked social media used by the workers. "
+        "Two organisers said they were tortured. A court injunction banned the picket."
+    )
+    assert {r.type for r in repression(text)} >= {R.CENSORSHIP, R.TORTURE, R.BAN}
+
+
+def test_management_detained_and_negations_are_not_repression() -> None:
+    assert repression("The company director was detained for fraud, workers said.") == set()
+    assert repression("No arrests were made, police said of the striking workers.") == set()
+
+
+def test_violence_needs_an_agent() -> None:
+    assert repression("Two workers were injured in a fall.") == set()
+    assert {r.type for r in repression("Police fired rubber bullets at the workers.")} == {
+        R.VIOLENCE
+    }

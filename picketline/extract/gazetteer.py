@@ -21,6 +21,7 @@ import math
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.metadata import version
@@ -32,7 +33,7 @@ from platformdirs import user_cache_dir
 from picketline.domain.place import Place, PlacePrecision
 from picketline.extract import morph
 
-BUILD_VERSION = 3
+BUILD_VERSION = 3  # bump when the database layout written here changes
 DATA_DIR = Path(__file__).parent / "data"
 ALIAS_FILE = DATA_DIR / "place_aliases.txt"
 BUILD_FILE = DATA_DIR / "gazetteer_build.py"
@@ -146,6 +147,7 @@ class Gazetteer:
             from picketline.extract.data.gazetteer_build import build
 
             _write_database(path, *build())
+            _remove_stale(path)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         return cls(db)
 
@@ -254,9 +256,19 @@ def cache_path(cache_dir: Path | None = None) -> Path:
     digest = hashlib.sha256(str(BUILD_VERSION).encode())
     for package in SOURCE_PACKAGES:
         digest.update(f"{package}={version(package)};".encode())
-    for path in (ALIAS_FILE, BUILD_FILE, Path(__file__), Path(morph.__file__)):
+    for path in (ALIAS_FILE, BUILD_FILE, Path(morph.__file__)):
         digest.update(path.read_bytes())
     return base / f"gazetteer-{digest.hexdigest()[:16]}.sqlite3"
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete index files of other source versions unused for a day (tens of MB each).
+
+    Not at once: another checkout on the same machine may use another version.
+    """
+    for old in current.parent.glob("gazetteer-*.sqlite3"):
+        if old != current and time.time() - old.stat().st_mtime > 86_400:
+            old.unlink(missing_ok=True)
 
 
 def _write_database(path: Path, entries: list[tuple], index: dict[str, list[int]]) -> None:

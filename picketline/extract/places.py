@@ -272,7 +272,7 @@ class Mention:
 
 def tokenize(text: str) -> list[Token]:
     """Words with offsets, each marked whether it starts a sentence."""
-    out = []
+    out: list[Token] = []
     previous_end = 0
     size = len(text)
     for match in morph.TOKEN.finditer(text):
@@ -615,11 +615,14 @@ class PlaceStage:
 
     @classmethod
     def from_settings(cls, settings: Any = None) -> PlaceStage:
-        """Build from settings (the index is cached under ``settings.data_dir/cache``)."""
-        data_dir = getattr(settings, "data_dir", None)
-        if data_dir is None:
-            return cls()
-        return cls(Gazetteer.load(data_dir / "cache"))
+        """Build for the pipeline. The index is cached per user, not per ``data_dir``.
+
+        It depends only on package versions, so every site and every test
+        shares one copy (``PICKETLINE_CACHE_DIR`` moves it); settings are
+        accepted for the common stage signature.
+        """
+        del settings
+        return cls()
 
     def __call__(self, doc: ExtractionDoc) -> None:
         for finding in find_places(doc.text, doc.language, doc.url, self.gazetteer):

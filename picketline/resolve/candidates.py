@@ -1,0 +1,96 @@
+"""Which known struggles a new report could be: blocking, so matching stays near-linear.
+
+Scoring a new report against every struggle in the record grows with the
+record; at 100,000 documents that is billions of comparisons. Instead each
+struggle is filed under a few *blocking keys* — the first letters of each
+word of its workplace and employer (on the stemmed Latin keys, so
+"Капитальная", "Капітальна" and "Kapitalna" share ``n:kapit``), or, for a
+struggle with no names, its place — and a new report is scored only against
+the struggles that share a key with it. A five-letter prefix survives the
+spelling differences ``names`` forgives ("Мирноградуголь" /
+"Мирноградвугілля" share ``n:mirno``).
+
+The in-memory ``StruggleIndex`` is what a batch run or a test needs; storage
+can keep the same keys in a table (struggle id, key) with an index on key.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+
+from picketline.resolve.match import MatchResult, Report, Verdict, match
+from picketline.resolve.names import name_keys
+from picketline.resolve.translit import match_key
+
+PREFIX = 5
+
+
+def blocking_keys(report: Report) -> frozenset[str]:
+    """The keys a report is filed and looked up under."""
+    fields = report.fields
+    keys: set[str] = set()
+    for name in (fields.workplace, fields.employer):
+        if name:
+            for key in name_keys(name, report.language):
+                keys.update(f"n:{token[:PREFIX]}" for token in key.split() if len(token) >= 3)
+    if not keys and fields.place is not None:
+        keys.add(f"p:{match_key(fields.place.name)}")
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The best known struggle for a report, and how sure the match is."""
+
+    struggle_id: Hashable | None
+    result: MatchResult | None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.result.verdict if self.result else Verdict.DIFFERENT
+
+
+class StruggleIndex:
+    """Struggle ids by blocking key; the reports themselves stay with the caller."""
+
+    def __init__(self) -> None:
+        self._by_key: defaultdict[str, set[Hashable]] = defaultdict(set)
+        self._keys: dict[Hashable, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def put(self, struggle_id: Hashable, report: Report) -> None:
+        """File (or re-file, after a merge changed its fields) one struggle."""
+        self.remove(struggle_id)
+        keys = blocking_keys(report)
+        self._keys[struggle_id] = keys
+        for key in keys:
+            self._by_key[key].add(struggle_id)
+
+    def remove(self, struggle_id: Hashable) -> None:
+        for key in self._keys.pop(struggle_id, frozenset()):
+            self._by_key[key].discard(struggle_id)
+
+    def candidates(self, report: Report) -> set[Hashable]:
+        """Struggles sharing at least one blocking key with the report."""
+        found: set[Hashable] = set()
+        for key in blocking_keys(report):
+            found |= self._by_key.get(key, set())
+        return found
+
+    def resolve(self, report: Report, lookup: Callable[[Hashable], Report]) -> Resolution:
+        """The best-scoring candidate (``lookup`` gives a struggle's current report)."""
+        return best_of(report, ((c, lookup(c)) for c in self.candidates(report)))
+
+
+def best_of(report: Report, known: Iterable[tuple[Hashable, Report]]) -> Resolution:
+    """The highest-scoring of some known struggles, ties to the smallest id for stability."""
+    best = Resolution(None, None)
+    for struggle_id, other in sorted(known, key=lambda item: str(item[0])):
+        result = match(other, report)
+        if best.result is None or result.score > best.result.score:
+            best = Resolution(struggle_id, result)
+    return best

@@ -49,6 +49,18 @@ def test_home_lists_demo_struggles_and_opens_one(live_server: LiveServer) -> Non
             phone.goto(page.url)
             expect(phone.locator("h1")).to_have_text(title_text)
             phone.screenshot(path=str(ARTIFACTS / "struggle-phone.png"), full_page=True)
+
+            page.goto(live_server.url + "/")
+            page.get_by_label("Search the record").fill("Abashevskaya")
+            page.get_by_role("button", name="Search").click()
+            expect(page.locator(".struggle-card")).to_have_count(1)
+            expect(page.locator(".struggle-card h2")).to_contain_text("Abashevskaya")
+            page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+
+            response = page.goto(live_server.url + "/struggles/987654321")
+            assert response is not None and response.status == 404
+            expect(page.locator("h1")).to_have_text("Not found")
+            expect(page.locator(".demo-banner")).to_be_visible()
         finally:
             browser.close()
 

@@ -57,8 +57,9 @@ def published_struggle(db: DbDep, struggle_id: int) -> StruggleRecord | None:
     "",
     response_model=StrugglePage,
     summary="List published struggles",
-    description="Published struggles, newest first, one page at a time. Follow `next` "
-    "(as `after`) until it is null to walk the whole record; each struggle appears once.",
+    description="Published struggles, most recently recorded first, one page at a time. "
+    "Follow `next` (as `after`) until it is null to walk the whole record; "
+    "each struggle appears once.",
     responses={400: {"model": ErrorOut, "description": "Malformed cursor or query."}},
 )
 def list_published(

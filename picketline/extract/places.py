@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from picketline.extract import morph
@@ -43,204 +44,32 @@ from picketline.extract.gazetteer import (
 )
 
 QUALITY_NAMES = ("name", "alternate", "short", "adjective")
-# Words that continue a capitalised name without making it a person's name.
-PLACE_AFFIXES = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "greater",
-        "upper",
-        "lower",
-        "oblast",
-        "region",
-        "republic",
-        "people's",
-        "province",
-        "county",
-        "state",
-        "krai",
-        "district",
-        "territory",
-        "city",
-        "town",
-        "valley",
-        "basin",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
-# A name followed by one of these is a workplace or an institution, not the place.
-FACILITY_AFTER = frozenset(
-    {
-        "mine",
-        "mines",
-        "colliery",
-        "collieries",
-        "pit",
-        "plant",
-        "factory",
-        "works",
-        "mill",
-        "refinery",
-        "station",
-        "hospital",
-        "school",
-        "university",
-        "college",
-        "street",
-        "road",
-        "avenue",
-        "square",
-        "airport",
-        "company",
-        "services",
-        "council",
-        "corporation",
-        "group",
-        "ltd",
-        "inc",
-        "shipyard",
-        "yard",
-        "depot",
-        "terminal",
-    }
-)
-# A name after one of these (lemmas) is a workplace's name: шахта Горная, завод Сибирь.
-FACILITY_BEFORE = frozenset(
-    {
-        "шахта",
-        "шахтоучасток",
-        "завод",
-        "комбинат",
-        "фабрика",
-        "рудник",
-        "разрез",
-        "компания",
-        "предприятие",
-        "улица",
-        "проспект",
-        "станция",
-        "площадь",
-        "вокзал",
-        "больница",
-        "гп",
-        "дп",
-        "ооо",
-        "ао",
-        "пао",
-        "оао",
-        "тов",
-        "пат",
-        "вулиця",
-    }
-)
-# Function words that may stand capitalised at a sentence start before a name.
-FUNCTION_WORDS = frozenset(
-    {
-        "the",
-        "in",
-        "at",
-        "on",
-        "a",
-        "an",
-        "from",
-        "to",
-        "for",
-        "by",
-        "with",
-        "and",
-        "but",
-        "this",
-        "that",
-        "of",
-        "near",
-        "outside",
-        "inside",
-        "в",
-        "во",
-        "у",
-        "на",
-        "из",
-        "с",
-        "со",
-        "к",
-        "по",
-        "от",
-        "до",
-        "под",
-        "над",
-        "за",
-        "при",
-        "о",
-        "об",
-    }
-)
-TOWN_CUES = frozenset(
-    {
-        "town",
-        "city",
-        "village",
-        "settlement",
-        "hamlet",
-        "город",
-        "городе",
-        "города",
-        "поселок",
-        "посёлок",
-        "поселке",
-        "посёлке",
-        "село",
-        "селе",
-        "деревня",
-        "місто",
-        "місті",
-        "селище",
-        "селищі",
-        "пгт",
-        "смт",
-    }
-)
+
+
+def _word_sets(path: Path) -> dict[str, frozenset[str]]:
+    """The named word sets of ``data/place_context_words.txt``."""
+    sets: dict[str, frozenset[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if ":" in line and not line.startswith("#"):
+            name, words = line.split(":", 1)
+            sets[name.strip()] = frozenset(words.split())
+    return sets
+
+
+_WORDS = _word_sets(Path(__file__).parent / "data" / "place_context_words.txt")
+PLACE_AFFIXES = _WORDS["affixes"]
+FACILITY_AFTER = _WORDS["facility_after"]
+FACILITY_BEFORE = _WORDS["facility_before"]
+FUNCTION_WORDS = _WORDS["function_words"]
+TOWN_CUES = _WORDS["town_cues"]
 _QUOTES_OPEN = "\"'«„“‘"
 _QUOTES_CLOSE = "\"'»“”’"
 _CYR_ADJECTIVE = re.compile(r"[сц]ь?к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|ої|ій|у|е|і|ім)$")
+_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_MARKS = frozenset(".!?\n:;—–-")
 _TLD_COUNTRIES = {
-    "ru": "RU",
-    "ua": "UA",
-    "by": "BY",
-    "kz": "KZ",
-    "uk": "GB",
-    "ca": "CA",
-    "au": "AU",
-    "nz": "NZ",
-    "ie": "IE",
-    "in": "IN",
-    "za": "ZA",
-}
+    tld: tld.upper() for tld in ("ru", "ua", "by", "kz", "ca", "au", "nz", "ie", "in", "za")
+} | {"uk": "GB"}
 PROXIMITY_KM = 60.0
 CHUNK_CHARS = 50_000
 
@@ -371,10 +200,13 @@ def _plausible(
     """The false-positive filters; each says why a known name is not a place here."""
     span = tokens[i : i + width]
     key = " ".join(morph.surface_key(t.text) for t in span)
-    if key in gazetteer.stopwords or morph.lemma(span[0].text) in gazetteer.stopwords:
+    if key in gazetteer.stopwords or (width == 1 and morph.lemma(key) in gazetteer.stopwords):
         return False
     latin = not morph.is_cyrillic(key)
-    if latin and not all(t.capitalised or t.text.casefold() in FUNCTION_WORDS for t in span):
+    lower_ok = FUNCTION_WORDS | PLACE_AFFIXES
+    if latin and not all(t.capitalised or t.text.casefold() in lower_ok for t in span):
+        return False
+    if not span[0].capitalised and latin:
         return False
     if width == 1 and not _plausible_single(span[0], tokens, i, cands, gazetteer, lowercase):
         return False
@@ -465,6 +297,8 @@ def _inside_name(text: str, tokens: list[Token], i: int, width: int, lowercase: 
     end = i + width
     if i > 0 and _joined(text, tokens[i - 1], tokens[i]) and _name_like(tokens[i - 1], lowercase):
         return True
+    if _POSSESSIVE.search(tokens[end - 1].text):
+        return False  # "Russia's Krasnoyarsk region"
     if end < len(tokens) and _joined(text, tokens[end - 1], tokens[end]):
         nxt = tokens[end]
         return nxt.capitalised and not nxt.shouting and nxt.text.casefold() not in PLACE_AFFIXES
@@ -484,6 +318,8 @@ def _name_like(token: Token, lowercase: set[str]) -> bool:
     word = token.text.casefold()
     if not token.capitalised or token.shouting or word in FUNCTION_WORDS | PLACE_AFFIXES:
         return False
+    if _POSSESSIVE.search(word):
+        return False  # "Russia's Krasnoyarsk": a possessive place before a place
     if not token.initial:
         return True
     if morph.is_cyrillic(word):
@@ -494,7 +330,7 @@ def _name_like(token: Token, lowercase: set[str]) -> bool:
 def _town_cue(tokens: list[Token], i: int) -> bool:
     """ "the town of Holyrood", "в городе Антраците", "у місті ..."."""
     before = [t.text.casefold().rstrip(".") for t in tokens[max(0, i - 2) : i]]
-    return any(w in TOWN_CUES or w in ("г", "м", "с", "пос") for w in before)
+    return any(w in TOWN_CUES for w in before)
 
 
 # --- resolution --------------------------------------------------------------
@@ -527,7 +363,9 @@ def document_context(
     return weights
 
 
-def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: dict[str, float]) -> None:
+def resolve(
+    mentions: list[Mention], gazetteer: Gazetteer, context: dict[str, float], text: str = ""
+) -> None:
     """Score every candidate of every mention (into ``Mention.scores``)."""
     for mention in mentions:
         mention.scores = {
@@ -536,6 +374,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: dict[str, fl
         for cand in mention.candidates:
             if mention.cue and gazetteer.entry(cand.entry_id).kind == KIND_TOWN:
                 mention.scores[cand.entry_id] += 1.0
+    _town_then_region(mentions, gazetteer, text)
     tops: dict[int, set[str]] = {}  # entry id → the texts of the mentions it may mean
     for mention in mentions:
         for entry_id in _top(mention, 3):
@@ -547,6 +386,29 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, context: dict[str, fl
         for entry_id in mention.scores:
             if _near_any(gazetteer.entry(entry_id), others):
                 mention.scores[entry_id] += 1.5
+
+
+def _town_then_region(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
+    """ "Everett, Washington", "Odessa, Texas": a town, a comma, then its region or country.
+
+    The second name is read as a region (or country) of a country the town
+    may be in, and the town as one in that country.
+    """
+    for town, region in itertools.pairwise(mentions):
+        if text[town.end : region.start] != ", ":
+            continue
+        areas = {
+            gazetteer.entry(e).country: e
+            for e in region.scores
+            if gazetteer.entry(e).kind in (KIND_REGION, KIND_COUNTRY)
+        }
+        towns = [e for e in town.scores if gazetteer.entry(e).kind == KIND_TOWN]
+        shared = {gazetteer.entry(e).country for e in towns} & set(areas)
+        for country in shared:
+            region.scores[areas[country]] += 1.5
+            for entry_id in towns:
+                if gazetteer.entry(entry_id).country == country:
+                    town.scores[entry_id] += 1.0
 
 
 def _top(mention: Mention, n: int) -> list[int]:
@@ -601,7 +463,7 @@ def find_places(
     """Every resolved place mention in ``text``, in text order."""
     gaz = gazetteer or Gazetteer.default()
     mentions = find_mentions(text, language, gaz)
-    resolve(mentions, gaz, document_context(mentions, gaz, language, url))
+    resolve(mentions, gaz, document_context(mentions, gaz, language, url), text)
     return [to_finding(m, gaz) for m in mentions if m.scores]
 
 

@@ -74,10 +74,11 @@ class _Builder:
             self.name(entry_id, morph.name_keys(name, lang), quality)
 
     def town_named(self, key: str, country: str) -> bool:
-        """Whether a town of 1000+ in ``country`` already has this key (it wins)."""
+        """Whether a town of 1000+ in ``country`` is called this by its main name."""
         for value in self.index.get(key, ()):
             entry = Entry(*self.entries[value >> 2])
-            if entry.kind == KIND_TOWN and entry.country == country and entry.population >= 1000:
+            primary = (value & 3) == Q_PRIMARY and entry.kind == KIND_TOWN
+            if primary and entry.country == country and entry.population >= 1000:
                 return True
         return False
 
@@ -133,8 +134,10 @@ class _Builder:
         ]
         names += [(f"{e} {suffix}", Q_ALT) for e in english[:2] for suffix in _REGION_SUFFIXES]
         for name, quality in names:
-            keys = [k for k in morph.name_keys(name, lang) if not self.town_named(k, country)]
-            self.name(eid, keys, quality)
+            # a region named like a town of its country ("Washington", "Donetsk") is
+            # kept as a weak name: the town wins unless context asks for a region
+            for key in morph.name_keys(name, lang):
+                self.name(eid, [key], Q_SHORT if self.town_named(key, country) else quality)
             self.name(eid, morph.colloquial_region_keys(name), Q_ALT)
             self.name(eid, _region_adjectives(name, lang), Q_ADJ)
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from picketline.domain.vocab import Action
 from picketline.extract.base import ExtractionDoc, Finding
-from picketline.extract.lexicon.actions import ACTION_TERMS, HYPOTHETICAL, NOT_LABOUR
+from picketline.extract.lexicon.actions import ACTION_TERMS, HYPOTHETICAL, NOT_LABOUR, PREFILTER
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
 
 # Actions a non-labour sense of the word can produce, so a veto applies to them.
@@ -46,13 +46,14 @@ class ActionMatcher:
 
     def __init__(self) -> None:
         self.terms: dict[str, TermTable[Action]] = tables(ACTION_TERMS)
+        self.prefilters = {lang: re.compile(p, re.IGNORECASE) for lang, p in PREFILTER.items()}
         self.vetoes = {lang: re.compile(p, re.IGNORECASE) for lang, p in NOT_LABOUR.items()}
         self.hypothetical = {lang: re.compile(p, re.IGNORECASE) for lang, p in HYPOTHETICAL.items()}
 
     def prefilter(self, text: str, language: str) -> bool:
         """Cheap whole-text test: is there any action word at all?"""
-        table = self.terms.get(language)
-        return bool(table and table.any(text))
+        regex = self.prefilters.get(language)
+        return bool(regex and regex.search(text))
 
     def find(self, sentence: Sentence, language: str) -> list[ActionMention]:
         table = self.terms.get(language)

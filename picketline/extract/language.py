@@ -18,7 +18,8 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from picketline.extract.base import ExtractionDoc
 
 SUPPORTED = frozenset({"en", "ru", "uk"})
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1500
+LINGUA_CHARS = 600  # lingua's time grows with the text; a paragraph is enough
 
 _CANDIDATES = (
     Language.ENGLISH,
@@ -91,7 +92,7 @@ class LanguageIdentifier:
         return words > 0 and len(_EN_FUNCTION_WORDS.findall(sample)) / words > 0.12
 
     def _lingua(self, sample: str) -> str | None:
-        found = self.detector.detect_language_of(sample)
+        found = self.detector.detect_language_of(sample[:LINGUA_CHARS])
         return _iso(found) if found is not None else None
 
 

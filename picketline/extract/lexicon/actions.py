@@ -161,3 +161,17 @@ HYPOTHETICAL: dict[str, str] = {
     "uk": r"\b(?:погрож\w*|погрози\w*|плану\w*|мають намір|можуть|може|можлив\w*|якщо"
     r"|збираються|готові|попереди\w*)\b",
 }
+
+# The cheap first test (one scan of the whole text): a stem from every pattern
+# above. A text with none of them cannot report an action; keep in step with
+# the tables (tests/test_extract_actions.py checks every table example passes).
+PREFILTER: dict[str, str] = {
+    "en": r"strik|walk|picket|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
+    r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
+    r"|to rule|overtime|underground|streets",
+    "ru": r"забаст|бастов|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
+    r"|отказ|невыход|не вы|прекратили|остановили|локаут|бойкот|захват|оккуп|демонстрац|шестви"
+    r"|вышли на|не будут|не стали|не собираются|остал",
+    "uk": r"страйк|забастов|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
+    r"|зупинили|локаут|бойкот|захоп|окупув|демонстрац|вийшли на|не будуть|під землею",
+}

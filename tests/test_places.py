@@ -108,6 +108,29 @@ def test_uglegorsk_near_the_cosmodrome_is_tsiolkovsky() -> None:
     assert alone.value.geonames_id == 2120261  # with no context, the larger namesake
 
 
+def test_a_town_then_its_state() -> None:
+    found = places("Machinists in Everett, Washington, entered a second week on strike.", "en")
+    assert [f.value.name for f in found] == ["Everett", "Washington"]
+    assert found[1].value.admin1 == "US-WA"  # the state, not the capital
+    assert within(found[0], 47.98, -122.2)
+
+
+def test_a_country_named_nearby_outweighs_one_named_often() -> None:
+    text = (
+        "Baristas struck in Seattle, Washington, in Mesa, Arizona, and in Ithaca, New York. "
+        "Meanwhile in the UK, council workers in Birmingham stayed out."
+    )
+    birmingham = next(f for f in places(text, "en") if f.value.name == "Birmingham")
+    assert birmingham.value.country == "GB"
+
+
+def test_possessive_places_and_lower_case_region_words() -> None:
+    found = places("Strikers in Norilsk, in Russia's Krasnoyarsk region, demanded more.", "en")
+    assert [f.value.country for f in found] == ["RU", "RU", "RU"]
+    assert found[2].value.precision is PlacePrecision.REGION
+    assert only("In South Africa, platinum miners downed tools.", "en").value.country == "ZA"
+
+
 def test_url_domain_is_context() -> None:
     found = places("Workers at the Odessa depot walked out.", "en", url="https://news.example.ua/x")
     assert found == [] or found[0].value.country == "UA"
@@ -131,6 +154,9 @@ def test_url_domain_is_context() -> None:
         ("На шахте «Заречная» снова началась забастовка.", "ru"),
         ("Глава профсоюза Григорий Третьяк сообщил о долгах.", "ru"),
         ("Об этом сообщил сайт Vse42.ru.", "ru"),
+        ("Горняки шахты имени Ленина бастуют.", "ru"),
+        ("Зарплату обещали выплатить до Нового года, писала «Новая газета».", "ru"),
+        ("Rio Tinto workers downed tools.", "en"),
     ],
 )
 def test_no_false_positives(text: str, language: str) -> None:

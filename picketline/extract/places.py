@@ -71,6 +71,7 @@ _TLD_COUNTRIES = {
     tld: tld.upper() for tld in ("ru", "ua", "by", "kz", "ca", "au", "nz", "ie", "in", "za")
 } | {"uk": "GB"}
 PROXIMITY_KM = 60.0
+LOCAL_CHARS = 300
 CHUNK_CHARS = 50_000
 
 
@@ -212,7 +213,7 @@ def _plausible(
         return False
     return not (
         _quoted(text, span[0].start, span[-1].end)
-        or _facility_around(tokens, i, width)
+        or _facility_around(text, tokens, i, width)
         or _inside_name(text, tokens, i, width, lowercase)
     )
 
@@ -240,6 +241,8 @@ def _plausible_single(
     if token.capitalised and word.casefold() in lowercase:
         return False  # "Reading" where the text also says "reading"
     cyrillic = morph.is_cyrillic(word)
+    if cyrillic and token.capitalised and _adjective_of_next_noun(token, tokens, i):
+        return False  # "Нового года", "Новой газете": an adjective naming something else
     if not cyrillic and word.casefold() in english_stopwords():
         return False  # "But", "For", "Far" are alternate names of Butantã, Fortaleza, Fargo
     dateline = i == 0 and token.shouting
@@ -268,18 +271,30 @@ def _common_russian_word(word: str) -> bool:
     return known and not any({"Geox", "Name", "Surn"} & set(p.tag.grammemes) for p in parses)
 
 
+def _adjective_of_next_noun(token: Token, tokens: list[Token], i: int) -> bool:
+    """A capitalised adjective followed by a lower-case noun it qualifies."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+        return False
+    lang = morph.guess_cyrillic_language(token.text)
+    adjective = morph.analyzer(lang).parse(token.text.casefold())[0]
+    noun = morph.analyzer(lang).parse(tokens[i + 1].text)[0]
+    return "ADJF" in adjective.tag and "NOUN" in noun.tag
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """A name alone in quotes is a company's or a mine's ("Заречная"), not the place."""
     before, after = text[max(0, start - 1) : start], text[end : end + 1]
     return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
 
 
-def _facility_around(tokens: list[Token], i: int, width: int) -> bool:
+def _facility_around(text: str, tokens: list[Token], i: int, width: int) -> bool:
     """ "Black Mountain and Lone Mountain mines", "шахте Горная": a workplace's name."""
     if i > 0 and morph.lemma(tokens[i - 1].text) in FACILITY_BEFORE:
         return True
     rest = tokens[i + width : i + width + 2 * width + 2]
-    if rest and rest[0].text.casefold() in FACILITY_AFTER:
+    if not rest or text[tokens[i + width - 1].end : rest[0].start].strip():
+        return False  # punctuation between: "in the UK, council workers"
+    if rest[0].text.casefold() in FACILITY_AFTER:
         return True
     if len(rest) > width + 1 and rest[0].text.casefold() in ("and", "&"):
         # the same shape after "and": "X Mountain and Y Mountain mines"
@@ -346,18 +361,10 @@ def document_context(
         weights[_TLD_COUNTRIES[tld]] = weights.get(_TLD_COUNTRIES[tld], 0.0) + 1.0
     named: Counter[str] = Counter()
     for mention in mentions:
-        countries = {gazetteer.entry(c.entry_id).country for c in mention.candidates}
-        kinds = {gazetteer.entry(c.entry_id).kind for c in mention.candidates}
-        if len(countries) == 1 and (KIND_COUNTRY in kinds or len(mention.candidates) == 1):
-            named[countries.pop()] += 1
-            continue
-        primary = {
-            gazetteer.entry(c.entry_id).country
-            for c in mention.candidates
-            if c.quality == Q_PRIMARY and gazetteer.entry(c.entry_id).kind != KIND_TOWN
-        }
-        if len(primary) == 1:  # "Odessa, Texas": a region or country named outright
-            named[primary.pop()] += 1
+        ranked = gazetteer.rank(mention.candidates, weights)
+        top = gazetteer.entry(ranked[0][0].entry_id)
+        if top.kind in (KIND_COUNTRY, KIND_REGION) or len(ranked) == 1:
+            named[top.country] += 1  # "in the UK", "Odessa, Texas", an unambiguous town
     for country, count in named.items():
         weights[country] = weights.get(country, 0.0) + 1.5 + 0.5 * min(count - 1, 2)
     return weights
@@ -375,6 +382,7 @@ def resolve(
             if mention.cue and gazetteer.entry(cand.entry_id).kind == KIND_TOWN:
                 mention.scores[cand.entry_id] += 1.0
     _town_then_region(mentions, gazetteer, text)
+    _local_countries(mentions, gazetteer)
     tops: dict[int, set[str]] = {}  # entry id → the texts of the mentions it may mean
     for mention in mentions:
         for entry_id in _top(mention, 3):
@@ -385,6 +393,24 @@ def resolve(
         others = [e for e, texts in points if texts != {mention.text}]
         for entry_id in mention.scores:
             if _near_any(gazetteer.entry(entry_id), others):
+                mention.scores[entry_id] += 1.5
+
+
+def _local_countries(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """A country named within ``LOCAL_CHARS`` of a mention weighs more than one named far off.
+
+    An article about strikes in the US and the UK has both countries in its
+    document context; "Birmingham" next to "in the UK" is the English one.
+    """
+    named = []
+    for mention in mentions:
+        best = gazetteer.entry(max(mention.scores, key=lambda e: mention.scores[e]))
+        if best.kind == KIND_COUNTRY:
+            named.append((mention.start, best.country))
+    for mention in mentions:
+        near = {c for pos, c in named if abs(pos - mention.start) <= LOCAL_CHARS}
+        for entry_id in mention.scores:
+            if gazetteer.entry(entry_id).country in near:
                 mention.scores[entry_id] += 1.5
 
 

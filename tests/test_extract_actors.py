@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from picketline.domain.vocab import Sector
 from picketline.extract.actors import find_employers, find_unions, find_workers, find_workplaces
 from picketline.extract.patterns import Sentence
@@ -65,3 +67,32 @@ def test_unions() -> None:
     assert find_unions(s("They marched to the Union Buildings."), "en") == []
     ru = find_unions(s("по словам главы Независимого профсоюза горняков"), "ru")
     assert [f.value for f in ru] == ["Независимый профсоюз горняков"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Tractor drivers and dairy workers walked out.", "en", Sector.A),
+        ("Механизаторы агрофирмы бастуют.", "ru", Sector.A),
+        ("Механізатори господарства страйкують.", "uk", Sector.A),
+        ("Продавцы и кассиры магазина бастуют.", "ru", Sector.G),
+        ("Продавці ринку страйкують.", "uk", Sector.G),
+        ("Водії сміттєвозів страйкують.", "uk", Sector.H),
+        ("Медсестри і санітарки пікетували раду.", "uk", Sector.Q),
+    ],
+)
+def test_trades_imply_sectors(text: str, language: str, expected: Sector) -> None:
+    found = find_workers(s(text), language)
+    assert found and found[0].attrs["sector"] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Против строительства полигона выступили жители.", "ru"),
+        ("Біля лікарні зібралися мешканці.", "uk"),
+        ("Рабочие места сохранят.", "ru"),
+    ],
+)
+def test_words_that_only_begin_like_a_trade(text: str, language: str) -> None:
+    assert find_workers(s(text), language) == []

@@ -29,6 +29,8 @@ THRESHOLD = 3.0
 MAX_CHARS = 400_000  # work cap per document; offsets stay valid (a prefix)
 MAX_SENTENCES_KEPT = 400
 HEADLINE_WEIGHT = 1.5
+# A sentence opening with a plural pronoun continues the previous sentence's subject.
+_PRONOUN_SUBJECT = re.compile(r"(?:they|они|вони)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,17 @@ class RelevanceScorer:
         self.disputes = {lang: re.compile(p, re.IGNORECASE) for lang, p in DISPUTE_WORDS.items()}
         self.others = {lang: re.compile(p, re.IGNORECASE) for lang, p in OTHER_ACTORS.items()}
 
-    def score_sentence(self, sentence: Sentence, language: str) -> SentenceScore:
+    def score_sentence(
+        self, sentence: Sentence, language: str, workers_before: bool = False
+    ) -> SentenceScore:
+        """``workers_before``: the previous sentence named workers (for "They struck")."""
         mentions = tuple(self.matcher.find(sentence, language))
         text = sentence.text
         if not mentions:
             return SentenceScore(sentence, self._dispute_score(text, language), ())
-        has_workers = bool(self.workers[language].search(text))
+        has_workers = bool(self.workers[language].search(text)) or (
+            workers_before and bool(_PRONOUN_SUBJECT.match(text))
+        )
         factual = [m for m in mentions if not m.hypothetical]
         labour_only = any(m.action in LABOUR_ONLY for m in factual)
         if has_workers:
@@ -80,7 +87,10 @@ class RelevanceScorer:
         return 0.0
 
     def score(self, sentences: list[Sentence], language: str) -> tuple[float, list[SentenceScore]]:
-        scored = [self.score_sentence(s, language) for s in sentences]
+        scored, before = [], False
+        for sentence in sentences:
+            scored.append(self.score_sentence(sentence, language, before))
+            before = bool(self.workers[language].search(sentence.text))
         return sum(s.score for s in scored), scored
 
 

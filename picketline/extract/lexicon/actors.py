@@ -9,38 +9,10 @@ are a modifier table in front of a generic noun.
 from __future__ import annotations
 
 from picketline.domain.vocab import Sector
+from picketline.extract.lexicon.workers import WORKER_NOUNS
 
 S = Sector
-
-EN_WORKERS: list[tuple[str, Sector | None]] = [
-    (r"(?:coal ?)?miners|mineworkers|colliers|quarrymen", S.B),
-    (
-        r"meat-?packers|steel-?workers|auto-?workers|metal-?workers|machinists|assemblers"
-        r"|shipbuilders|car-?makers",
-        S.C,
-    ),
-    (r"binmen|refuse collectors|waste collectors|garbage collectors|sanitation workers", S.E),
-    (r"builders|bricklayers|carpenters|scaffolders|electricians|plumbers", S.F),
-    (
-        r"dockers|dock-?workers|longshoremen|truckers|drivers|pilots|cabin crews?"
-        r"|flight attendants|seafarers|couriers|rail-?workers|railwaymen|conductors|postmen"
-        r"|air traffic controllers|train crews?|crew members",
-        S.H,
-    ),
-    (r"cashiers|shop assistants", S.G),
-    (r"waiters|waitresses|cooks|chefs|baristas|housekeepers", S.I),
-    (r"journalists|reporters", S.J),
-    (r"cleaners|security guards|guards", S.N),
-    (r"civil servants|public servants|firefighters|fire-?fighters", S.O),
-    (r"teachers|lecturers|academics|professors|educators|teaching assistants|tutors", S.P),
-    (
-        r"nurses|doctors|midwives|paramedics|medics|physicians|surgeons|carers|care-?givers"
-        r"|junior doctors|pharmacists|radiographers",
-        S.Q,
-    ),
-    (r"farm-?workers|farmhands|labourers|laborers", None),
-    (r"workers|employees|staff|workforce|personnel|staffers", None),
-]
+__all__ = ["WORKER_NOUNS"]
 
 EN_MODIFIERS: dict[str, Sector] = {
     **dict.fromkeys(
@@ -130,52 +102,6 @@ EN_MODIFIERS: dict[str, Sector] = {
     ),
     **dict.fromkeys(["farm", "plantation", "agricultural", "forestry", "fishing"], S.A),
     **dict.fromkeys(["power", "electricity", "energy", "utility"], S.D),
-}
-
-RU_WORKERS: list[tuple[str, Sector | None]] = [
-    (r"шахт[её]р\w*|горняк\w*|горнорабоч\w*", S.B),
-    (r"металлург\w*|сталевар\w*|заводчан\w*", S.C),
-    (r"строител\w*", S.F),
-    (
-        r"водител\w*|машинист\w*|железнодорожник\w*|докер\w*|портовик\w*|дальнобойщик\w*"
-        r"|диспетчер\w*|пилот\w*|л[её]тчик\w*|курьер\w*|таксист\w*|проводник\w*",
-        S.H,
-    ),
-    (r"учител\w*|педагог\w*|преподавател\w*", S.P),
-    (r"врач\w*|медик\w*|медсест[её]р\w*|медсестр\w*|медработник\w*|фельдшер\w*|санитар\w*", S.Q),
-    (r"дворник\w*|мусорщик\w*|коммунальщик\w*", S.E),
-    (r"уборщиц\w*|охранник\w*", S.N),
-    (
-        r"рабоч(?:ие|их|им|ими)\b|работник\w*|работниц\w*|сотрудник\w*|трудящи\w*|персонал\w*"
-        r"|трудов\w+ коллектив\w*",
-        None,
-    ),
-]
-
-UK_WORKERS: list[tuple[str, Sector | None]] = [
-    (r"шахтар\w*|гірник\w*", S.B),
-    (r"металург\w*|сталевар\w*", S.C),
-    (r"будівельник\w*", S.F),
-    (
-        r"водії\w*|водій\w*|водія\w*|машиніст\w*|залізничник\w*|докер\w*|диспетчер\w*|пілот\w*"
-        r"|кур['’]єр\w*|таксист\w*|провідник\w*",
-        S.H,
-    ),
-    (r"вчител\w*|учител\w*|педагог\w*|викладач\w*", S.P),
-    (r"лікар\w*|медик\w*|медсест\w*|медпрацівник\w*|фельдшер\w*|санітар\w*", S.Q),
-    (r"двірник\w*|комунальник\w*", S.E),
-    (r"прибиральниц\w*|охоронц\w*|охоронник\w*", S.N),
-    (
-        r"працівник\w*|працівниц\w*|робітник\w*|робітниц\w*|співробітник\w*|персонал\w*"
-        r"|трудов\w+ колектив\w*|трудівник\w*",
-        None,
-    ),
-]
-
-WORKER_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
-    "en": EN_WORKERS,
-    "ru": RU_WORKERS,
-    "uk": UK_WORKERS,
 }
 
 # Workplace nouns and the sector a workplace of that kind implies.

@@ -138,8 +138,9 @@ def postgres_run(admin_url: str, n: int, batch_size: int) -> None:
             )
             with Database.open(settings, create=True) as db:
                 fill(db, n, batch_size)
+                with db.engine.connect() as conn:
+                    conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
                 with db.session() as session:
-                    session.execute(text("ANALYZE"))
                     size = session.scalar(text("SELECT pg_database_size(current_database())"))
                 print(
                     f"  database size: {size / 2**20:,.1f} MiB ({size / n / 1024:.1f} KiB/struggle)"

@@ -131,6 +131,16 @@ def test_possessive_places_and_lower_case_region_words() -> None:
     assert only("In South Africa, platinum miners downed tools.", "en").value.country == "ZA"
 
 
+def test_a_place_before_a_persons_name() -> None:
+    text = "Голова профспілки гірників України Михайло Волинець і мер Кривого Рогу Олександр."
+    found = places(text, "uk")
+    assert [f.value.name for f in found] == ["Ukraine", "Kryvyy Rih"]
+
+
+def test_republics_without_the_word_republic() -> None:
+    assert only("Лесорубы в Карелии объявили забастовку.", "ru").value.admin1 == "RU-KR"
+
+
 def test_url_domain_is_context() -> None:
     found = places("Workers at the Odessa depot walked out.", "en", url="https://news.example.ua/x")
     assert found == [] or found[0].value.country == "UA"
@@ -157,6 +167,7 @@ def test_url_domain_is_context() -> None:
         ("Горняки шахты имени Ленина бастуют.", "ru"),
         ("Зарплату обещали выплатить до Нового года, писала «Новая газета».", "ru"),
         ("Rio Tinto workers downed tools.", "en"),
+        ("Надія, Віра і Любов прийшли на мітинг. Перемога буде за нами.", "uk"),
     ],
 )
 def test_no_false_positives(text: str, language: str) -> None:

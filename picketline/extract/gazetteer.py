@@ -327,3 +327,18 @@ def _write_database(path: Path, entries: list[tuple], index: dict[str, list[int]
         )
     db.close()
     os.replace(tmp, path)
+
+
+def main() -> None:
+    """Build the cached index now (``python -m picketline.extract.gazetteer``).
+
+    Install scripts and CI can run this once so that the first extraction
+    does not pay the build (about a minute).
+    """
+    started = time.perf_counter()
+    gazetteer = Gazetteer.load()
+    print(f"{len(gazetteer)} places in {cache_path()} ({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

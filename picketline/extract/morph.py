@@ -110,6 +110,13 @@ def is_common_word(word: str) -> bool:
     return known and not any({"Geox", "Name", "Surn"} & set(p.tag.grammemes) for p in parses)
 
 
+@lru_cache(maxsize=50_000)
+def is_person_name(word: str) -> bool:
+    """A Cyrillic first name, patronymic or surname by pymorphy3's best parse ("Михайло")."""
+    parse = analyzer(guess_cyrillic_language(word)).parse(word.casefold())[0]
+    return bool({"Name", "Patr", "Surn"} & set(parse.tag.grammemes))
+
+
 def is_adjective_before_noun(word: str, following: str) -> bool:
     """A Cyrillic adjective followed by a lower-case noun it qualifies ("Нового года")."""
     if not following.islower() or not is_cyrillic(following):

@@ -274,6 +274,8 @@ def _inside_name(text: str, tokens: list[Token], i: int, width: int, lowercase: 
         return False  # "Russia's Krasnoyarsk region"
     if end < len(tokens) and _joined(text, tokens[end - 1], tokens[end]):
         nxt = tokens[end]
+        if morph.is_cyrillic(nxt.text) and morph.is_person_name(nxt.text):
+            return False  # "гірників України Михайло Волинець": a name starts after it
         return nxt.capitalised and not nxt.shouting and nxt.text.casefold() not in PLACE_AFFIXES
     return False
 

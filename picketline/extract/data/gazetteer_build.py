@@ -133,6 +133,7 @@ class _Builder:
             if _USABLE_NAME.match(n)
         ]
         names += [(f"{e} {suffix}", Q_ALT) for e in english[:2] for suffix in _REGION_SUFFIXES]
+        names += [(short, Q_ALT) for name, _ in names for short in _republic_short(name)]
         for name, quality in names:
             # a region named like a town of its country ("Washington", "Donetsk") is
             # kept as a weak name: the town wins unless context asks for a region
@@ -204,6 +205,16 @@ def _region_adjectives(name: str, lang: str) -> list[str]:
     words = morph.TOKEN.findall(name)
     if len(words) == 2 and morph.surface_key(words[1]) in ("область", "край"):
         return [morph.lemma(words[0], lang)]
+    return []
+
+
+def _republic_short(name: str) -> list[str]:
+    """ "Карелия" for "Республика Карелия": republics are named without the word."""
+    words = name.split()
+    if len(words) == 2 and words[0].casefold() in ("республика", "республіка"):
+        return [words[1]]
+    if len(words) == 2 and words[1].casefold() in ("республика", "республіка"):
+        return [words[0]]
     return []
 
 

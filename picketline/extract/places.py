@@ -42,8 +42,6 @@ from picketline.extract.gazetteer import (
 )
 
 QUALITY_NAMES = ("name", "alternate", "short", "adjective")
-
-
 _WORDS = load_word_sets()
 PLACE_AFFIXES = _WORDS["affixes"]
 FACILITY_AFTER = _WORDS["facility_after"]
@@ -211,6 +209,12 @@ def _plausible_single(
     gazetteer: Gazetteer,
     lowercase: set[str],
 ) -> bool:
+    """Filters for one-word names, where most false positives are.
+
+    Multi-word names ("West Cumbria", "Кемеровская область") are rarely
+    anything else; single words often are: acronyms, common words at a
+    sentence start, capitalised adjectives of other names.
+    """
     word = token.text
     if token.glued:
         return False  # part of an identifier or a domain name ("Vse42.ru")

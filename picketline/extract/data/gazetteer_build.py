@@ -196,7 +196,7 @@ def _region_name(iso_name: str, english: list[str]) -> str:
     if english and ("kraj" in lowered or "kray" in lowered):
         return f"{english[0]} Krai"
     if english and ("respublika" in lowered or "okrug" in lowered or "oblysy" in lowered):
-        return next((e for e in english if " " in e), english[0])
+        return next((e for e in english if " " in e and "[" not in e), english[0])
     return iso_name
 
 

@@ -115,6 +115,19 @@ def test_a_town_then_its_state() -> None:
     assert within(found[0], 47.98, -122.2)
 
 
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        ("Pickets gathered outside the plant in Austin, Minnesota.", 43.67, -92.97),
+        ("Teachers in Portland, Maine, rallied.", 43.66, -70.26),
+        ("The strike in Holyrood, Newfoundland, ended.", 47.388, -53.135),
+        ("Шахтёры в Антраците, Луганская область, бастуют.", 48.117, 39.092),
+    ],
+)
+def test_a_town_inside_the_region_named_after_it(text: str, lat: float, lon: float) -> None:
+    assert within(places(text, "ru" if "Ш" in text else "en")[0], lat, lon)
+
+
 def test_a_country_named_nearby_outweighs_one_named_often() -> None:
     text = (
         "Baristas struck in Seattle, Washington, in Mesa, Arizona, and in Ithaca, New York. "

@@ -55,6 +55,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_MARKS = frozenset(".!?\n:;—–-")
 PROXIMITY_KM = 60.0
 LOCAL_CHARS = 300
+REGION_KM = 400.0
 CHUNK_CHARS = 50_000
 
 
@@ -376,26 +377,43 @@ def _local_countries(mentions: list[Mention], gazetteer: Gazetteer) -> None:
 
 
 def _town_then_region(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
-    """ "Everett, Washington", "Odessa, Texas": a town, a comma, then its region or country.
+    """ "Austin, Minnesota", "Odessa, Ukraine": a town, a comma, then its region or country.
 
-    The second name is read as a region (or country) of a country the town
-    may be in, and the town as one in that country.
+    The second name is read as an area the town may be in, and the town as
+    one inside that area: in its country, and for a region, within
+    ``REGION_KM`` of the region's centre (or with the same admin1 code).
     """
-    for town, region in itertools.pairwise(mentions):
-        if text[town.end : region.start] != ", ":
+    for town, area in itertools.pairwise(mentions):
+        if text[town.end : area.start] != ", ":
             continue
-        areas = {
-            gazetteer.entry(e).country: e
-            for e in region.scores
-            if gazetteer.entry(e).kind in (KIND_REGION, KIND_COUNTRY)
-        }
-        towns = [e for e in town.scores if gazetteer.entry(e).kind == KIND_TOWN]
-        shared = {gazetteer.entry(e).country for e in towns} & set(areas)
-        for country in shared:
-            region.scores[areas[country]] += 1.5
-            for entry_id in towns:
-                if gazetteer.entry(entry_id).country == country:
-                    town.scores[entry_id] += 1.0
+        pairs = [
+            (town.scores[t] + area.scores[a], t, a)
+            for t in town.scores
+            for a in area.scores
+            if _inside(gazetteer.entry(t), gazetteer.entry(a))
+        ]
+        if not pairs:
+            continue
+        _, town_id, area_id = max(pairs)  # the best-supported reading wins as a pair
+        if gazetteer.entry(area_id).kind == KIND_REGION:
+            town.scores[town_id] += 2.0
+            area.scores[area_id] += 2.0
+            continue
+        area.scores[area_id] += 1.0  # a country: every town of it stays in the running
+        for _, entry_id, other in pairs:
+            town.scores[entry_id] += 1.0 if other == area_id else 0.0
+
+
+def _inside(town: Entry, area: Entry) -> bool:
+    """Whether a town may lie in a region or country (same country; near a region's centre)."""
+    if town.kind != KIND_TOWN or area.kind not in (KIND_REGION, KIND_COUNTRY):
+        return False
+    if town.country != area.country:
+        return False
+    if area.kind == KIND_COUNTRY:
+        return True
+    same_code = bool(area.admin1 and town.admin1 and area.admin1.endswith("-" + town.admin1))
+    return same_code or distance_km(town.lat, town.lon, area.lat, area.lon) < REGION_KM
 
 
 def _top(mention: Mention, n: int) -> list[int]:

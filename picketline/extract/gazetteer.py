@@ -127,6 +127,34 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def may_contain(area: Entry, town: Entry, region_km: float = 400.0) -> bool:
+    """Whether a town may lie in a region or country: same country, near a region's centre.
+
+    Region shapes are not shipped, so "inside" is the same admin1 code (which
+    GeoNames and ISO share for US states) or a centre within ``region_km``.
+    """
+    if town.kind != KIND_TOWN or area.kind not in (KIND_REGION, KIND_COUNTRY):
+        return False
+    if town.country != area.country:
+        return False
+    if area.kind == KIND_COUNTRY:
+        return True
+    same_code = bool(area.admin1 and town.admin1 and area.admin1.endswith("-" + town.admin1))
+    return same_code or distance_km(town.lat, town.lon, area.lat, area.lon) < region_km
+
+
+def near_any(entry: Entry, others: Iterable[Entry], km: float) -> bool:
+    """Whether another (non-country) entry lies within ``km`` of this one."""
+    if entry.kind == KIND_COUNTRY:
+        return False
+    return any(
+        other != entry
+        and abs(other.lat - entry.lat) < km / 60
+        and distance_km(entry.lat, entry.lon, other.lat, other.lon) < km
+        for other in others
+    )
+
+
 class Gazetteer:
     """The name index, in a read-only SQLite file: opening it costs milliseconds.
 

@@ -34,11 +34,11 @@ from picketline.extract.gazetteer import (
     KIND_TOWN,
     Q_ADJ,
     Candidate,
-    Entry,
     Gazetteer,
     context_weights,
-    distance_km,
     load_word_sets,
+    may_contain,
+    near_any,
 )
 
 QUALITY_NAMES = ("name", "alternate", "short", "adjective")
@@ -55,7 +55,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_MARKS = frozenset(".!?\n:;—–-")
 PROXIMITY_KM = 60.0
 LOCAL_CHARS = 300
-REGION_KM = 400.0
 CHUNK_CHARS = 50_000
 
 
@@ -354,7 +353,7 @@ def resolve(
     for mention in mentions:
         others = [e for e, texts in points if texts != {mention.text}]
         for entry_id in mention.scores:
-            if _near_any(gazetteer.entry(entry_id), others):
+            if near_any(gazetteer.entry(entry_id), others, PROXIMITY_KM):
                 mention.scores[entry_id] += 1.5
 
 
@@ -381,7 +380,7 @@ def _town_then_region(mentions: list[Mention], gazetteer: Gazetteer, text: str) 
 
     The second name is read as an area the town may be in, and the town as
     one inside that area: in its country, and for a region, within
-    ``REGION_KM`` of the region's centre (or with the same admin1 code).
+    400 km of the region's centre (or with the same admin1 code).
     """
     for town, area in itertools.pairwise(mentions):
         if text[town.end : area.start] != ", ":
@@ -390,7 +389,7 @@ def _town_then_region(mentions: list[Mention], gazetteer: Gazetteer, text: str) 
             (town.scores[t] + area.scores[a], t, a)
             for t in town.scores
             for a in area.scores
-            if _inside(gazetteer.entry(t), gazetteer.entry(a))
+            if may_contain(gazetteer.entry(a), gazetteer.entry(t))
         ]
         if not pairs:
             continue
@@ -404,32 +403,8 @@ def _town_then_region(mentions: list[Mention], gazetteer: Gazetteer, text: str) 
             town.scores[entry_id] += 1.0 if other == area_id else 0.0
 
 
-def _inside(town: Entry, area: Entry) -> bool:
-    """Whether a town may lie in a region or country (same country; near a region's centre)."""
-    if town.kind != KIND_TOWN or area.kind not in (KIND_REGION, KIND_COUNTRY):
-        return False
-    if town.country != area.country:
-        return False
-    if area.kind == KIND_COUNTRY:
-        return True
-    same_code = bool(area.admin1 and town.admin1 and area.admin1.endswith("-" + town.admin1))
-    return same_code or distance_km(town.lat, town.lon, area.lat, area.lon) < REGION_KM
-
-
 def _top(mention: Mention, n: int) -> list[int]:
     return sorted(mention.scores, key=lambda e: -mention.scores[e])[:n]
-
-
-def _near_any(entry: Entry, others: list[Entry]) -> bool:
-    """Whether another mention may mean a place within ``PROXIMITY_KM`` of this one."""
-    if entry.kind == KIND_COUNTRY:
-        return False
-    return any(
-        other != entry
-        and abs(other.lat - entry.lat) < 1.0
-        and distance_km(entry.lat, entry.lon, other.lat, other.lon) < PROXIMITY_KM
-        for other in others
-    )
 
 
 def to_finding(mention: Mention, gazetteer: Gazetteer) -> Finding:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from picketline.extract import extract
 
 
@@ -37,3 +39,53 @@ def test_ended_with_a_deal_is_partial_with_end_date() -> None:
     assert struggle["start"] == "2024-06-03"
     assert struggle["end"] == "2024-06-10"
     assert struggle["sector"] == "Q"
+
+
+ROUNDUPS = [
+    (
+        "en",
+        "Labour briefs\n\n"
+        "LEEDS — About 200 cleaners at the city's hospitals went on strike on Monday over "
+        "unpaid wages.\n\n"
+        "In Glasgow, meanwhile, 80 bus drivers held a rally outside the council offices "
+        "on Tuesday. They want a pay rise.\n\n"
+        "In Leeds, the council said talks would resume next week.\n",
+    ),
+    (
+        "ru",
+        "Трудовые конфликты недели\n\n"
+        "Около 50 водителей автобусов в Самаре в понедельник отказались выходить на работу "
+        "из-за долгов по зарплате.\n\n"
+        "В Саратове во вторник 30 медсестёр областной больницы провели пикет у здания "
+        "минздрава. Они требуют повышения зарплаты.\n",
+    ),
+    (
+        "uk",
+        "Протести тижня\n\n"
+        "Близько 60 шахтарів у Павлограді в понеділок відмовилися спускатися в шахту через "
+        "борги з зарплати.\n\n"
+        "А в Житомирі у вівторок 40 вчителів провели мітинг під будівлею міськради. Вони "
+        "вимагають підвищення зарплати.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ROUNDUPS)
+def test_roundup_paragraphs_by_place_are_separate_struggles(language: str, text: str) -> None:
+    struggles = extract(text, published="2024-05-08", language=language).to_format()["struggles"]
+    assert len(struggles) == 2
+    first, second = struggles
+    assert first["participants"]["min"] in (200, 50, 60)
+    assert second["participants"]["min"] in (80, 30, 40)
+    assert "demonstration" in second["actions"] or "picket" in second["actions"]
+    assert "strike" in first["actions"]
+    assert "strike" not in second["actions"]
+
+
+def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
+    text = (
+        "Strike in Leeds\n\n"
+        "Around 200 cleaners in Leeds went on strike on Monday.\n\n"
+        "In Leeds, the strikers also held a rally outside the town hall on Tuesday.\n"
+    )
+    assert len(extract(text, published="2024-05-08").to_format()["struggles"]) == 1

@@ -237,3 +237,18 @@ def english(value: int) -> str:
 def test_english_words_read_back(value: int) -> None:
     (number,) = find_numbers(f"Came {english(value)} dockers.", "en")
     assert (number.lo, number.hi) == (value, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        # a day before the month, then the head count
+        ("У Рівному 12 березня 45 медсестер провели пікет.", "uk", 45),
+        ("В Туле 3 марта 28 водителей отказались выходить на линию.", "ru", 28),
+        # a noun the dictionary also reads as a possessive adjective
+        ("У Житомирі 40 вчителів провели мітинг.", "uk", 40),
+    ],
+)
+def test_people_after_a_cyrillic_date(text: str, language: str, count: int) -> None:
+    people = [m for m in find_counts(text, language) if m.unit == "people"]
+    assert [m.min for m in people] == [count]

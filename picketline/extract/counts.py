@@ -161,7 +161,11 @@ def _skipped(text: str, number: NumberSpan) -> bool:
 def _cyr_parse(word: str, language: str) -> tuple[str | None, str, bool, bool]:
     """(part of speech, lemma, animate, plural) of a Cyrillic word, via pymorphy3."""
     lang = guess_cyrillic_language(word.casefold(), language)
-    parse = analyzer(lang).parse(word.casefold())[0]
+    parses = analyzer(lang).parse(word.casefold())
+    # A plural animate noun reading wins over an adjective one ("вчителів" is
+    # "of teachers" far more often than the possessive "the teacher's").
+    people = [p for p in parses if p.tag.POS == "NOUN" and "anim" in p.tag and "plur" in p.tag]
+    parse = people[0] if people and parses[0].tag.POS in ("ADJF", "PRTF") else parses[0]
     tag = parse.tag
     base = parse.normal_form
     if tag.POS in ("ADJF", "PRTF"):
@@ -228,14 +232,18 @@ def _repression(text: str, start: int, words: str) -> str | None:
     )
 
 
-def _unit(text: str, first: NumberSpan, last: NumberSpan) -> str | None:
-    """money / percent / date / time / year, from the characters around the number."""
+def _unit(text: str, first: NumberSpan, last: NumberSpan, language: str) -> str | None:
+    """money / percent / date / time / year, from the characters around the number.
+
+    A number after a month name is its day only in English ("May 25"); Russian
+    and Ukrainian put the day first ("30 листопада 25 працівниць").
+    """
     before = text[max(0, first.start - 12) : first.start]
     if _PERCENT.match(text, last.end):
         return "percent"
     if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(text, last.end):
         return "money"
-    if _DATE_AFTER.match(text, last.end) or _DATE_BEFORE.search(before):
+    if _DATE_AFTER.match(text, last.end) or (language == "en" and _DATE_BEFORE.search(before)):
         return "date"
     if _YEAR_AFTER.match(text, last.end) and _is_year(text, last):
         return "year"
@@ -250,7 +258,7 @@ def _is_year(text: str, number: NumberSpan) -> bool:
 
 def _mention(text: str, language: str, first: NumberSpan, last: NumberSpan) -> CountMention:
     low, high = _bounds(text, first, last)
-    unit = _unit(text, first, last)
+    unit = _unit(text, first, last, language)
     noun = noun_lemma = repression = None
     if unit is None:
         words = _clause_words(text, last.end)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.relevance import RECALL
 from picketline.extract.patterns import Sentence, doc_sentences
+from picketline.extract.sections import place_sections
 
 _PRONOUN_START = re.compile(r"^(?:they|their|them|these workers|вони|они|їх|их|ці|эти)\b", re.I)
 
@@ -85,6 +86,9 @@ def segments(doc: ExtractionDoc) -> list[Segment]:
     sentences = doc_sentences(doc)
     recall = re.compile(RECALL.get(doc.language or "en", RECALL["en"]), re.IGNORECASE)
     actions = _with_actions(doc)
+    by_place = place_sections(doc, sentences)
+    if by_place:
+        return [_section_segment(doc, section, recall, sentences) for section in by_place]
     anchored = [s for s in _absorb_sections(_clusters(doc, sentences)) if s.sentences & actions]
     if not anchored:
         return [_single(doc, sentences)]
@@ -131,3 +135,17 @@ def _assign_rest(sentences: list[Sentence], anchored: list[Segment], primary: Se
             found = previous if _PRONOUN_START.search(sentence.text) else primary
             found.sentences.add(sentence.index)
         previous = found
+
+
+def _section_segment(
+    doc: ExtractionDoc, section: set[int], recall: re.Pattern[str], sentences: list[Sentence]
+) -> Segment:
+    """A struggle of its own place section; its workplace is the first one named in it."""
+    segment = Segment(None, sentences=set(section), primary=True)
+    named = [f for f in doc.of("workplace") if int(f.attrs["sentence"]) in section]
+    if named:
+        segment.workplace, segment.key = named[0], str(named[0].attrs.get("key"))
+        segment.mentions = [f for f in named if str(f.attrs.get("key")) == segment.key]
+    first = sentences[min(section)] if min(section) < len(sentences) else None
+    segment.background = bool(first and recall.search(first.text))
+    return segment

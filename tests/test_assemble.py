@@ -89,3 +89,42 @@ def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
         "In Leeds, the strikers also held a rally outside the town hall on Tuesday.\n"
     )
     assert len(extract(text, published="2024-05-08").to_format()["struggles"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "workers", "sector"),
+    [
+        (
+            "Hauliers angry as drivers walk out\n"
+            "Some 90 workers at a Dunmore Freight Ltd depot went on strike on Monday. "
+            "Doctors at the local clinic said two strikers were treated for heat.",
+            "en",
+            "workers",
+            "H",
+        ),
+        (
+            "Строители торгового центра бастуют\n"
+            "Около 70 рабочих, занятых на стройке, в среду не приступили к работе. "
+            "Врачи скорой осмотрели двоих бастующих.",
+            "ru",
+            "рабочие",
+            "F",
+        ),
+        (
+            "Металурги оголосили голодування\n"
+            "Семеро працівників ТОВ «Сумський машинобудівний завод» тримають голодування. "
+            "Лікарі щодня оглядають голодуючих.",
+            "uk",
+            "працівники",
+            "C",
+        ),
+    ],
+)
+def test_workers_are_the_subject_of_the_first_action_sentence(
+    text: str, language: str, workers: str, sector: str
+) -> None:
+    struggle = extract(text, published="2024-05-08", language=language).to_format()[
+        "struggles"
+    ][0]
+    assert struggle["workers"] == workers
+    assert struggle["sector"] == sector

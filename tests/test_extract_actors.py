@@ -96,3 +96,18 @@ def test_trades_imply_sectors(text: str, language: str, expected: Sector) -> Non
 )
 def test_words_that_only_begin_like_a_trade(text: str, language: str) -> None:
     assert find_workers(s(text), language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Протест пройшов під кабінетом головного лікаря.", "uk", []),
+        ("«Мы не бросаем больных», — рассказал фельдшер Игорь.", "ru", []),
+        ("В пятницу 23 сотрудника склада отказались работать.", "ru", ["сотрудники"]),
+        ("Дві медсестри оголосили голодування.", "uk", ["медсестри"]),
+    ],
+)
+def test_one_person_named_by_trade_is_not_the_workforce(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert [f.value for f in find_workers(s(text), language)] == expected

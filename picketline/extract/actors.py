@@ -26,7 +26,7 @@ from picketline.extract.lexicon.actors import (
 )
 from picketline.extract.morph import lemma
 from picketline.extract.patterns import Sentence, doc_sentences
-from picketline.extract.patterns.cyrillic import name_key, to_nominative
+from picketline.extract.patterns.cyrillic import is_singular_person, name_key, to_nominative
 
 _QUOTED = r"[«\"„“]([^»\"”“\n]{2,60})[»\"”“]"
 _CAP = r"[A-Z][\w'’.-]*"
@@ -83,8 +83,24 @@ def find_workers(sentence: Sentence, language: str) -> list[Finding]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
+            if language != "en" and _one_person(sentence.text, match, language):
+                continue
             found.append(_worker_finding(sentence, match, sector, language))
     return found
+
+
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d|\b(?:два|две|три|четыре|оба|обе|дві|чотири|обидва|обидві))\S*\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _one_person(text: str, match: re.Match[str], language: str) -> bool:
+    """A singular trade noun ("сказал фельдшер", "кабінет лікаря") names one person, not
+    a workforce — unless a number counts it ("23 сотрудника", "дві медсестри")."""
+    if _COUNTED_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+        return False
+    return is_singular_person(match.group().split()[-1], language)
 
 
 def _worker_finding(

@@ -87,8 +87,13 @@ def _build(
     fields: dict[str, object] = {}
     actions = action_codes(action_findings)
     _note(evidence, "actions", [f for f in action_findings if f.value in actions])
-    fields["workers"] = _workers(mine.get("workers", []), action_sentences, evidence)
-    fields["sector"] = _best(mine.get("sector", []), "sector", evidence)
+    chosen = _workers(mine.get("workers", []), action_sentences, mine.get("_count", []))
+    fields["workers"] = chosen.value if chosen else None
+    if chosen:
+        _note(evidence, "workers", [f for f in mine["workers"] if f.value == chosen.value])
+    fields["sector"] = _best(
+        _sectors(mine.get("sector", []), chosen, action_sentences), "sector", evidence
+    )
     fields["workplace"] = _workplace(segment, evidence)
     fields["employer"] = _employer(segment, mine.get("employer", []), evidence)
     fields["unions"] = _unions(mine.get("unions", []), action_sentences, sentence_of, evidence)
@@ -130,23 +135,55 @@ def _best(findings: list[Finding], name: str, evidence: Spans) -> object | None:
     return best.value
 
 
-def _workers(findings: list[Finding], action_sentences: set[int], evidence: Spans) -> str | None:
-    """The workforce's words: specific before generic, said with an action, said often.
+def _workers(
+    findings: list[Finding], action_sentences: set[int], counts: list[Finding]
+) -> Finding | None:
+    """The workforce in the article's words: the subject of its first action sentence.
 
-    Ties go to the earliest mention.
+    The body's first sentence that reports an action and names workers gives
+    them (a headline's words come second unless it counts them, "268 miners
+    refused to work"); in it, the workers with a head count ("Around 850 bus
+    drivers"), else the first named. Sentences without
+    an action come last, specific trades before generic words.
     """
     if not findings:
         return None
-    said = Counter(str(f.value) for f in findings)
+    counted = {
+        f.start
+        for f in findings
+        for c in counts
+        if c.attrs.get("unit") == "people" and 0 <= f.start - c.end <= 20
+    }
 
-    def rank(f: Finding) -> tuple[float, int]:
-        score = 0.0 if f.attrs.get("generic") else 2.0
-        score += 1.0 if f.attrs.get("sentence") in action_sentences else 0.0
-        return score + min(1.0, 0.25 * (said[str(f.value)] - 1)), -f.start
+    def rank(f: Finding) -> tuple[int, int, int, int, int]:
+        index = int(f.attrs.get("sentence", 0))
+        in_action = index in action_sentences
+        body = in_action and (index > 0 or f.start in counted)
+        return (
+            -int(body),
+            -int(in_action),
+            index if in_action else 0,
+            -int(f.start in counted) if in_action else int(bool(f.attrs.get("generic"))),
+            f.start,
+        )
 
-    best = max(findings, key=rank)
-    _note(evidence, "workers", [f for f in findings if f.value == best.value])
-    return str(best.value)
+    return min(findings, key=rank)
+
+
+def _sectors(
+    findings: list[Finding], chosen: Finding | None, action_sentences: set[int]
+) -> list[Finding]:
+    """Sector evidence, the chosen workers' trade first; other people's trades said
+    outside the action ("Doctors examined the hunger strikers") count least."""
+    out = []
+    for finding in findings:
+        if finding.attrs.get("from") == "workers":
+            if chosen is not None and finding.start == chosen.start:
+                finding = replace(finding, confidence=0.95)
+            elif finding.attrs.get("sentence") not in action_sentences:
+                finding = replace(finding, confidence=0.5)
+        out.append(finding)
+    return out
 
 
 def _workplace(segment: Segment, evidence: Spans) -> str | None:

@@ -91,3 +91,17 @@ def _agree(word: str, language: str, grammemes: frozenset[str]) -> str:
     form = adjectives[0].inflect(set(grammemes))
     text = form.word if form else word
     return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+@lru_cache(maxsize=20_000)
+def is_singular_person(word: str, language: str) -> bool:
+    """Whether a Cyrillic word can only be one person ("лікаря", "фельдшер"), not many.
+
+    Collective nouns ("персонал", "коллектив") are inanimate and never count
+    as one person; a form that can be plural ("рабочих", "лікарі") is not singular.
+    """
+    lang = guess_cyrillic_language(word, language)
+    people = [
+        p for p in analyzer(lang).parse(word.casefold()) if "NOUN" in p.tag and "anim" in p.tag
+    ]
+    return bool(people) and not any("plur" in p.tag for p in people)

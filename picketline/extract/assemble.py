@@ -9,7 +9,6 @@ spans it came from as ``evidence``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_STRUGGLES ?= 400
 
-.PHONY: install run test lint bench clean
+.PHONY: install gazetteer run test lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(BIN)/.installed
+## The place-name index is built once from packaged GeoNames data (about a minute).
+gazetteer: $(BIN)/.installed
+	$(BIN)/python -c "from picketline.extract.gazetteer import main; main()"
+
+install: $(BIN)/.installed gazetteer
 
 ## Install, create the database and key, add demo data once, and serve on :8000.
 run: install

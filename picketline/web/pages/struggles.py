@@ -24,10 +24,10 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
 
 
-def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Any:
-    """Render a page with the context every page needs (the demo flag)."""
+def render(request: Request, name: str, context: dict[str, Any]) -> Any:
+    """Render a page with the app's templates (built once, autoescaping on)."""
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
+    return templates.TemplateResponse(request, name, context)
 
 
 def page_url(request: Request, **params: str | None) -> str:

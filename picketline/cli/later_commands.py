@@ -6,6 +6,8 @@ each says plainly that it is not built yet and exits non-zero: none pretends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import typer
 
 from picketline.errors import PicketlineError
@@ -16,7 +18,7 @@ NOT_BUILT = {
 }
 
 
-def _not_built(name: str, what: str) -> typer.models.CommandFunctionType:
+def _not_built(name: str, what: str) -> Callable[..., None]:
     def command(args: list[str] = typer.Argument(None, help="Ignored.")) -> None:
         raise PicketlineError(f"'picketline {name}' is not built yet: {what}.")
 

@@ -47,3 +47,36 @@ def test_cues_in_three_languages() -> None:
 
 def test_recalled_phases_do_not_count() -> None:
     assert cues("Earlier, the strike ended in victory.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # only part of what was owed: partial, not won
+        ("The firm paid only part of the arrears and staff returned to work.", "en", "partial"),
+        ("Вечером подрядчик выплатил часть долга, и рабочие вернулись на объект.", "ru", "partial"),
+        ("Власник виплатив частину боргу, і працівники повернулися до роботи.", "uk", "partial"),
+        # the employer agreed to pay / the debt was paid in full
+        ("They called off the strike when the council agreed to release the wages.", "en", "won"),
+        ("Руководство перечислило работникам всю задолженность.", "ru", "won"),
+        ("Наступного дня заборгованість було погашено повністю.", "uk", "won"),
+        # went back with nothing
+        ("Работники вернулись к работе ни с чем: хозяйство так и не выплатило долг.", "ru", "lost"),
+        ("Шахтарі повернулися до роботи, так і не отримавши зарплати.", "uk", "lost"),
+    ],
+)
+def test_outcome_cues_decide(text: str, language: str, expected: str) -> None:
+    assert decide(cues(text, language)) == Outcome(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('"When they pay us, we will go back to work," the union leader said.', "en"),
+        ("The firm warned that those who do not return to work would be fired.", "en"),
+        ("Переговоры завершились безрезультатно.", "ru"),
+        ("Частково борг планують погасити до кінця місяця.", "uk"),
+    ],
+)
+def test_said_threatened_or_planned_ends_are_no_outcome(text: str, language: str) -> None:
+    assert cues(text, language) & {"ended", "won", "partial", "lost"} == set()

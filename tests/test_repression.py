@@ -63,3 +63,51 @@ def test_violence_needs_an_agent() -> None:
     assert {r.type for r in repression("Police fired rubber bullets at the workers.")} == {
         R.VIOLENCE
     }
+
+
+def kinds(text: str, language: str = "en") -> set[R]:
+    return {r.type for r in repression(text, language)}
+
+
+def test_warnings_of_dismissal_are_threats() -> None:
+    assert R.THREAT in kinds(
+        "The company warned staff that those who stay out would face disciplinary hearings."
+    )
+    assert R.THREAT in kinds(
+        "Директор пригрозил уволить тех, кто откажется выходить в ночные смены.", "ru"
+    )
+    assert R.THREAT in kinds(
+        "Адміністрація попередила робітників, що участь в акції вважатимуть прогулом.", "uk"
+    )
+    assert R.THREAT in kinds("Заяви їх змусили написати під загрозою звільнення.", "uk")
+
+
+def test_dismissal_counted_in_words() -> None:
+    assert Repression(R.DISMISSAL, 3) in repression("The firm fired three of the organisers.")
+
+
+def test_blocked_channels_and_administrative_charges() -> None:
+    assert R.CENSORSHIP in kinds("The union's Telegram channel was later blocked.")
+    assert R.CENSORSHIP in kinds("Сайт профсоюза на этой неделе был заблокирован.", "ru")
+    assert R.CENSORSHIP in kinds("Телеграм-канал профспілки заблокували.", "uk")
+    assert R.CHARGES in kinds(
+        "На водителей составили протоколы об административном нарушении.", "ru"
+    )
+    assert R.CHARGES in kinds("На пікетувальників склали протоколи.", "uk")
+
+
+def test_weapons_name_their_agent() -> None:
+    assert R.VIOLENCE in kinds("Carabineros fired tear gas, injuring several workers.")
+    assert R.VIOLENCE in kinds("Спецназ применил дубинки, несколько рабочих ранены.", "ru")
+
+
+def test_release_after_them() -> None:
+    doc = ExtractionDoc(
+        "Nurses marched to the parliament. Police detained 20 of them. All were released."
+    )
+    for sentence in split_sentences(doc.text):
+        doc.add(Finding("_sentence", sentence, sentence.start, sentence.end))
+    doc.add(Finding("workers", "nurses", 0, 6, attrs={"sentence": 0}))
+    CountStage()(doc)
+    RepressionStage()(doc)
+    assert {f.value.type for f in doc.of("repression")} == {R.ARREST, R.RELEASE}

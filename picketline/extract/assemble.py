@@ -18,7 +18,7 @@ from babel import Locale
 from picketline.domain.dates import PartialDate
 from picketline.domain.place import Place, PlacePrecision
 from picketline.domain.struggle import Participants, Repression, StruggleFields
-from picketline.domain.vocab import Action, Demand, Outcome
+from picketline.domain.vocab import Action, Demand, Outcome, RepressionType
 from picketline.extract.actions import action_codes
 from picketline.extract.base import ExtractedStruggle, ExtractionDoc, Finding
 from picketline.extract.gazetteer import Gazetteer
@@ -367,7 +367,11 @@ def _codes(findings: list[Finding], name: str, evidence: Spans) -> tuple[Demand,
 
 
 def _repression(findings: list[Finding], evidence: Spans) -> tuple[Repression, ...]:
-    """One entry per type, with the largest count said for it."""
+    """One entry per type, with the largest count said for it.
+
+    Releases and charges said without a count are of the people arrested
+    ("detained 35 of them ... All were released").
+    """
     by_type: dict[object, int | None] = {}
     for finding in findings:
         kind, count = finding.value.type, finding.value.count
@@ -377,6 +381,10 @@ def _repression(findings: list[Finding], evidence: Spans) -> tuple[Repression, .
             if (previous is not None or count is not None)
             else None
         )
+    arrested = by_type.get(RepressionType.ARREST)
+    for kind in (RepressionType.RELEASE, RepressionType.CHARGES):
+        if kind in by_type and by_type[kind] is None:
+            by_type[kind] = arrested
     _note(evidence, "repression", findings)
     return tuple(Repression(kind, count) for kind, count in by_type.items())  # type: ignore[arg-type]
 

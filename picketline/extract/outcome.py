@@ -6,7 +6,9 @@ win over everything ("the strike ended in victory"); a deal or settlement
 that ended the action without them is ``partial``; an action that ended with
 nothing said about the result is left out rather than guessed; an article
 with no end in sight reports an ``ongoing`` struggle. Cues in sentences that
-recall earlier phases ("Ранее", "Earlier") do not count.
+recall earlier phases ("Ранее", "Earlier"), cues inside quotations ("we will
+go back to work when they pay us") and cues after a threat or condition
+("warned that those who do not return to work") do not count.
 """
 
 from __future__ import annotations
@@ -16,9 +18,17 @@ from collections.abc import Iterable
 
 from picketline.domain.vocab import Outcome
 from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.lexicon.actions import HYPOTHETICAL
 from picketline.extract.lexicon.outcome import OUTCOME_CUES
 from picketline.extract.lexicon.relevance import RECALL
-from picketline.extract.patterns import TermTable, doc_sentences, tables
+from picketline.extract.patterns import TermTable, doc_sentences, quoted_spans, tables
+
+# A plan said right after a cue ("Частково борг планують погасити") is not an outcome.
+_PLANNED = re.compile(
+    r"(?:\s+\S+){0,2}?\s+(?:plan\w*|intend\w*|will|планиру\w*|намерен\w*|собира\w*|плану\w*"
+    r"|мають намір|збира\w*|обіця\w*|обеща\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def decide(cues: Iterable[str]) -> Outcome | None:
@@ -43,13 +53,21 @@ class OutcomeStage:
     def __init__(self) -> None:
         self.cues: dict[str, TermTable[str]] = tables(OUTCOME_CUES)
         self.recall = {lang: re.compile(p, re.IGNORECASE) for lang, p in RECALL.items()}
+        self.hypothetical = {lang: re.compile(p, re.IGNORECASE) for lang, p in HYPOTHETICAL.items()}
 
     def __call__(self, doc: ExtractionDoc) -> None:
         language = doc.language or "en"
         for sentence in doc_sentences(doc):
             if self.recall[language].search(sentence.text):
                 continue
+            quoted = quoted_spans(sentence.text)
+            cues = [m.end() for m in self.hypothetical[language].finditer(sentence.text)]
             for kind, start, end in self.cues[language].find(sentence.text):
+                hypothetical = any(c <= start for c in cues) or bool(
+                    _PLANNED.match(sentence.text, end)
+                )
+                if hypothetical or any(a <= start < b for a, b in quoted):
+                    continue  # what someone says, plans or threatens is not how it stands
                 doc.add(
                     Finding(
                         "_outcome",

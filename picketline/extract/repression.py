@@ -1,7 +1,8 @@
 """Repression: arrests, charges, violence, dismissals, bans, censorship ...
 
 A repression word counts only where the sentence is about the struggle's
-people (it names workers, strikers, an action or the union) and not about
+people (it names workers, strikers, an action or the union, or says "them"
+right after such a sentence) and not about
 management ("the director was detained" is not repression of workers). A
 count comes from the nearest head count in the same sentence ("arrested 24
 striking meatpackers", "about 25 arrests", "25 задержанных"). Negated
@@ -17,6 +18,7 @@ from typing import Any
 from picketline.domain.struggle import Repression
 from picketline.domain.vocab import RepressionType
 from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.lexicon.relevance import UNION_WORDS
 from picketline.extract.lexicon.repression import FORCES, MANAGEMENT, NEGATED, REPRESSION_TERMS
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
 
@@ -30,6 +32,10 @@ COUNTED = frozenset(
     }
 )
 MAX_COUNT_DISTANCE = 40  # characters between a count and its repression word
+_PRONOUNS = re.compile(
+    r"\b(?:them|they|their|all|those|их|они|им|всех|все|їх|вони|їм|всіх|усіх|всі|усі)\b",
+    re.IGNORECASE,
+)
 
 
 def _compile(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
@@ -46,6 +52,7 @@ class RepressionStage:
         self.negated = _compile(NEGATED)
         self.management = _compile(MANAGEMENT)
         self.forces = _compile(FORCES)
+        self.unions = _compile(UNION_WORDS)
 
     def __call__(self, doc: ExtractionDoc) -> None:
         language = doc.language or "en"
@@ -56,10 +63,20 @@ class RepressionStage:
         }
         counts = doc.of("_count")
         for sentence in doc_sentences(doc):
-            if sentence.index not in about or self.negated[language].search(sentence.text):
+            if sentence.index not in about and not self._continues(sentence, language, about):
+                continue
+            about.add(sentence.index)
+            if self.negated[language].search(sentence.text):
                 continue
             for finding in self._in_sentence(sentence, language, counts):
                 doc.add(finding)
+
+    def _continues(self, sentence: Sentence, language: str, about: set[object]) -> bool:
+        """A sentence about the same people: a union word, or "them"/"их"/"їх" after
+        a sentence about them ("police detained 35 of them", "All were released")."""
+        if self.unions[language].search(sentence.text):
+            return True
+        return sentence.index - 1 in about and bool(_PRONOUNS.search(sentence.text))
 
     def _in_sentence(
         self, sentence: Sentence, language: str, counts: Sequence[Finding]

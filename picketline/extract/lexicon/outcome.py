@@ -2,91 +2,126 @@
 """Cues for how a struggle stood when the article was written.
 
 Cue kinds: ``won`` (demands met), ``partial`` (a deal or compromise without
-victory words), ``lost``, ``ended`` (it stopped, result unsaid) and
-``ongoing`` (it continues or has just begun).
+victory words, or only part of what was owed paid), ``lost``, ``ended`` (it
+stopped, result unsaid) and ``ongoing`` (it continues or has just begun).
+``ended`` needs the action itself as the thing that ended ("the strike
+ended", "забастовка завершилась", "повернулися до роботи"), so that talks
+ending without result do not end the strike. Order matters: a partial phrase
+("paid part of the arrears", "выплатил часть долга") is listed before the
+victory word it contains.
 """
 
 from __future__ import annotations
 
+# The action nouns a cue may speak of ("the strike", "забастовка", "страйк").
+_EN_ACTION = r"(?:strike|walkout|action|protest|sit-in|occupation|lockout|blockade|hunger strike|dispute|stoppage|picket)s?"
+_RU_ACTION = r"(?:забастовк|стачк|голодовк|акци|протест|пикет|блокад|простой|простоя|отказ от работы|сидячая забастовк)\w*"
+_UK_ACTION = r"(?:страйк|голодуванн|голодовк|акці|протест|пікет|блокад|простій|простою|відмов\w* від роботи)\w*"
+_PAY_EN = r"(?:pay|wages?|salar\w+|arrears|back[- ]?pay|money|bonus\w*|allowances?|dues)"
+_PAY_RU = r"(?:зарплат|заработн|долг|задолженност|выплат|деньг|аванс)\w*"
+_PAY_UK = r"(?:зарплат|заробітн|борг|заборгован|виплат|грош|аванс)\w*"
+
 OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
     "en": [
         (
-            r"\b(?:won|win|wins|winning)\b(?!['’]t)(?! (?:the )?(?:election|match|game|vote|seat))"
-            r"|\bvictor(?:y|ies|ious)\b|\bawarded\b|\bdemands (?:were |have been )?met\b"
-            r"|\bmet (?:their|all|the workers'?) demands\b|\bconcede\w*|\bgave in\b"
-            r"|\b(?:received|got|were paid) (?:their |the )?(?:back[- ]?pay|wages|money|salar\w+)"
-            r"|\bsecured (?:a|an|their|the)\b|\bthe money arrived\b|\bagreed to (?:pay|meet|all)\b",
-            "won",
-        ),
-        (
-            r"\bcompromise\b|\bpartial\w*|\bsome of (?:their|the) demands\b|\bdeal (?:was |has been )?"
+            r"\b(?:paid|pay|agreed to (?:pay|release)|released|received|got)\s+(?:\w+\s+){0,2}(?:part|half|some|a portion|a fraction)\s+of\b"
+            r"|\bcompromise\b|\bpartial\w*|\bsome of (?:their|the) demands\b|\bdeal (?:was |has been )?"
             r"(?:reached|struck|agreed)\b|\bagreement (?:was |has been )?reached\b|\breached (?:a|an)"
             r" (?:deal|agreement|settlement)\b|\baccepted (?:a|an|the) (?:\S+ )?(?:offer|deal)\b"
-            r"|\bnew contract\b|\bsettlement\b",
+            r"|\bnew contract\b|\bsettlement\b|\bpostponed (?:the|its|a) (?:decision|vote|plan)",
             "partial",
         ),
         (
+            r"\b(?:won|win|wins|winning)\b(?!['’]t)(?! (?:the )?(?:election|match|game|vote|seat))"
+            r"|\bvictor(?:y|ies|ious)\b|\bawarded\b|\bdemands (?:were |have been )?met\b"
+            rf"|\bmet (?:their|all|the workers'?) demands\b|\bconcede\w*|\bgave in\b|\bbacked down\b"
+            rf"|\b(?:received|got|were paid) (?:all )?(?:their |the )?{_PAY_EN}"
+            r"|\bsecured (?:a|an|their|the)\b|\bthe money arrived\b|\breinstated\b"
+            r"|\bagreed to (?:pay|meet|all|release|raise|increase|reinstate|restore|grant|withdraw|scrap|drop|rehire)\b",
+            "won",
+        ),
+        (
             r"\b(?:defeated|lost the (?:strike|battle|dispute)|without (?:any )?(?:gains|concessions)"
-            r"|empty-handed|were forced back|forced to return)\b",
+            r"|empty-handed|were forced back|forced to return|with nothing)\b",
             "lost",
         ),
         (
-            r"\b(?:come to an end|came to an end|ended|ends|is over|was over|called off"
-            r"|suspended (?:the|their) (?:strike|action|protest)|return(?:ed)? to work|back on the job"
-            r"|back at work|back to work|resumed work|end(?:ed)? (?:the|their) (?:strike|action))\b",
+            rf"\b(?:come to an end|came to an end|is over|was over|called off|ended (?:their|the) {_EN_ACTION}"
+            rf"|{_EN_ACTION} (?:has |had )?(?:ended|end(?:s)?|finished|was lifted)"
+            rf"|(?:suspended|ended|lifted|halted|stopped) (?:the|their|its) {_EN_ACTION}"
+            r"|return(?:ed|ing)? to work|went back to work|back on the job|back at work|back to work"
+            r"|resumed work|lasted (?:about |some |nearly )?\w+ (?:hours?|days?|weeks?))\b",
             "ended",
         ),
         (
             r"\b(?:continu\w+|ongoing|entered (?:its|their|the) \w+ (?:day|week|month)|still on strike"
             r"|remain(?:s|ed)? on strike|are on strike|is on strike|have begun|has begun|began"
-            r"|went on strike|are striking|vowed to (?:continue|stay))\b",
+            r"|went on strike|are striking|vowed to (?:continue|stay)|still in place|for (?:a|the) \w+ (?:day|week)"
+            r"|(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:day|week)|indefinite)\b",
             "ongoing",
         ),
     ],
     "ru": [
         (
-            r"\bпобед\w+|\bдобил\w+|\bвыплатил\w*|\bпогасил\w*|\bтребовани\w+ (?:были )?(?:выполнен"
-            r"|удовлетворен)\w*|\bполучил\w* (?:зарплат|долг|деньги|выплат)\w*",
+            r"\b(?:выплатил|перечислил|погасил|выдал|заплатил)\w*\s+(?:\w+\s+){0,2}(?:част|половин)\w*"
+            r"|\bчастичн\w+|\bполовин\w+ (?:того|требован|долга)|\bкомпромисс\w*|\bдоговорил\w*"
+            r"|\bсоглашени\w+ (?:было )?достигнут\w*|\bдостигл\w+ соглашени\w*|\bотложил\w* (?:решени|рассмотрени)\w*",
+            "partial",
+        ),
+        (
+            r"\bтак и не (?:выплатил|погасил|получил|перечислил|добил)\w*|\bни с чем\b|\bне получив\b"
+            r"|\bбез результат\w* (?:вернул|прекратил|закончил)\w*|\bничего не добил\w*|\bпоражени\w*",
+            "lost",
+        ),
+        (
+            rf"\bпобед\w+|\bдобил\w+|(?<!не )\b(?:выплатил|погасил|перечислил|выдал)\w*"
+            r"|\bтребовани\w+ (?:были )?(?:выполнен|удовлетворен)\w*|(?<!не )\bполучил\w* (?:зарплат|долг|деньги|выплат)\w*"
+            rf"|\b{_PAY_RU} (?:был\w* )?(?:полностью )?(?:выплачен|погашен|перечислен)[аоы]?\b|\b(?:выплачен|погашен|перечислен)[аоы]? (?:вся |весь |полностью )?{_PAY_RU}"
+            r"|\bвосстановил\w* на работе|\bсогласил\w+ (?:повысить|выплатить|погасить|вернуть|отменить|восстановить)",
             "won",
         ),
         (
-            r"\bкомпромисс\w*|\bчастичн\w+ (?:выплат|погашени)\w*|\bдоговорил\w*|\bсоглашени\w+"
-            r" (?:было )?достигнут\w*|\bдостигл\w+ соглашени\w*",
-            "partial",
-        ),
-        (r"\bбез результат\w*|\bничего не добил\w*|\bпоражени\w*", "lost"),
-        (
-            r"\bзавершил\w*|\bзакончил\w*|\bпрекратил\w* (?:забастовк|голодовк|акци|протест)\w*"
-            r"|\bприступил\w* к работе|\bвернул\w* к работе|\bвышли из шахты|\bподнял\w+ на"
-            r" поверхность",
+            rf"\b{_RU_ACTION}\s+(?:\S+\s+){{0,3}}?(?:завершил|закончил|прекратил|окончил|прекращен|продлил)\w*"
+            rf"|\b(?:завершил|закончил|прекратил|приостановил|остановил|свернул)\w* (?:\S+\s+)?{_RU_ACTION}"
+            r"|\b(?:приступил|вернул|вышл)\w* (?:к работе|на работу|в поле|на смену|на линию|на площадку|в цех)"
+            r"|\bвышли из шахты|\bподнял\w+ на поверхность|\bпродлил\w* (?:\w+ )?(?:день|дня|дней|сутки|час\w*)",
             "ended",
         ),
         (
-            r"\bпродолжа\w+|\bначал\w*|\bвновь\b|\bсутки\b|\bуже \w+ (?:дн|недел)\w*|\bне прекраща\w+",
+            r"\bпродолжа\w+|\bначал\w*|\bвновь\b|\bсутки\b|\bуже \w+ (?:дн|недел)\w*|\bне прекраща\w+"
+            r"|\b(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)\w+ (?:день|сутки|неделю)\b|\bбессрочн\w+",
             "ongoing",
         ),
     ],
     "uk": [
         (
-            r"\bперемог\w+|\bдомогл\w+|\bвиплатил\w*|\bпогасил\w*|\bвимог\w+ (?:було )?(?:виконан"
-            r"|задоволен)\w*|\bотримал\w* (?:зарплат|борг|гроші|виплат)\w*",
+            r"\b(?:виплати|перерахува|погаси|вида|заплати)[вл]\w*\s+(?:\w+\s+){0,2}(?:частин|половин)\w*"
+            r"|\bчастков\w+|\bкомпроміс\w*|\bдомови[вл]\w*|\bугод\w+ (?:було )?досягнут\w*|\bдосягл\w+ згод\w*"
+            r"|\bвідкла\w+ (?:його |її |їх )?(?:розгляд|рішенн)\w*",
+            "partial",
+        ),
+        (
+            r"\bтак і не (?:(?:виплати|погаси|отрима|перерахува)[вл]\w*|домогл\w*|домігся)|\bні з чим\b|\bне отримавши\b"
+            r"|\bнічого не домогл\w*|\bпоразк\w*",
+            "lost",
+        ),
+        (
+            rf"\bперемог\w+|\bдомогл\w+|(?<!не )\b(?:виплати|погаси|перерахува|вида)[вл]\w*"
+            r"|\bвимог\w+ (?:було )?(?:виконан|задоволен)\w*|(?<!не )\bотрима[вл]\w* (?:зарплат|борг|гроші|виплат)\w*"
+            rf"|\b{_PAY_UK} (?:було )?(?:повністю )?(?:виплачен|погашен|перерахован)[аоі]?\b|\b(?:виплачен|погашен|перерахован)[аоі]? (?:всю |весь |повністю )?{_PAY_UK}"
+            r"|\bпонови[вл]\w* на роботі|\bпогоди[вл]\w* (?:підвищити|виплатити|погасити|повернути|скасувати|поновити)",
             "won",
         ),
         (
-            r"\bкомпроміс\w*|\bчастков\w+ (?:виплат|погашенн)\w*|\bдомовил\w*|\bугод\w+ (?:було )?"
-            r"досягнут\w*|\bдосягл\w+ згод\w*",
-            "partial",
-        ),
-        (r"\bбез результат\w*|\bнічого не домогл\w*|\bпоразк\w*", "lost"),
-        (
-            r"\bзавершил\w*|\bзакінчил\w*|\bприпинил\w* (?:страйк|голодуванн|акці|протест)\w*"
-            r"|\bприступил\w* до роботи|\bповернул\w* до роботи|\bпіднял\w+ на поверхню"
-            r"|\bвийшли з шахти",
+            rf"\b{_UK_ACTION}\s+(?:\S+\s+){{0,3}}?(?:заверши|закінчи|припини)[вл]\w*|припинено"
+            rf"|\b(?:заверши|закінчи|припини|призупини|зупини|згорну)[вл]\w* (?:\S+\s+)?{_UK_ACTION}"
+            r"|\b(?:приступи[вл]|поверну[вл]|вийш[ло])\w* (?:до роботи|на роботу|у поле|на зміну|на лінію|на маршрути|до цеху)"
+            r"|\bпідня[вл]\w* на поверхню|\bвийшли з шахти|\bтрива\w* (?:\w+ )?(?:день|дні|днів|добу|годин\w*)\b",
             "ended",
         ),
         (
             r"\bпродовжу\w+|\bрозпочал\w*|\bпочал\w*|\bзнову\b|\bдоб[уи]\b|\bвідмовляю\w+"
-            r"|\bперебувають\b",
+            r"|\bперебувають\b|\bтриватим\w*|\b(?:друг|трет|четверт|п['’]ят|шост|сьом)\w+ (?:день|добу|тиждень)\b|\bбезстроков\w+",
             "ongoing",
         ),
     ],

@@ -24,7 +24,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:block\w*|interfer\w*|shut(?:ting)? down|cut(?:ting)? off|restrict\w*|jam\w*)"
             r"[^.]{0,40}\b(?:social media|internet|social networks?|mobile (?:network|phone)s?"
-            r"|communications|messaging|telegram|whatsapp|websites?)\b|\bcensor\w+",
+            r"|communications|messaging|telegram|whatsapp|websites?)\b|\bcensor\w+"
+            r"|\b(?:website|channel|page|account|group chat)s?\b[^.]{0,60}\b(?:was|were|been|got) (?:\w+ )?"
+            r"(?:blocked|shut down|taken down|banned)\b",
             R.CENSORSHIP,
         ),
         (r"\barrest\w*|\bdetain\w*|\bdetention\b|\btaken into custody\b|\brounded up\b", R.ARREST),
@@ -36,7 +38,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:dismissed|sacked|sacking|laid off for|terminated)\b|\b(?:were|was|been|being|got|get)"
             r" fired\b|\bfired\b(?= (?:\d[\d,]*|all|the|them|striking|some|hundreds|dozens|more|over"
-            r"|about|nearly|workers|employees|staff)\b)(?! (?:the|some|more) (?:shots?|rounds|bullets|tear))",
+            r"|about|nearly|workers|employees|staff|two|three|four|five|six|seven|eight|nine|ten|several"
+            r"|its|their|union)\b)(?! (?:the|some|more) (?:shots?|rounds|bullets|tear))",
             R.DISMISSAL,
         ),
         (
@@ -53,12 +56,13 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\b(?:threaten\w* (?:with |to )?(?:dismissal|arrest|prosecution|fire|sack|dismiss)"
-            r"|intimidat\w+)\b",
+            r"|intimidat\w+)\b|\b(?:warn\w*|threat\w*)\b[^.]{0,100}\b(?:dismissal|disciplinary|sacked|sacking"
+            r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs)\b",
             R.THREAT,
         ),
         (
             r"\b(?:released|freed)\b(?: \S+){0,4} (?:from (?:custody|detention|jail|prison)|on bail)"
-            r"|\b(?:were|was|been) (?:released|freed)\b",
+            r"|\b(?:were|was|been) (?:later |all |eventually )?(?:released|freed)\b",
             R.RELEASE,
         ),
     ],
@@ -71,11 +75,17 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (r"\bпыт\w+\b|\bпытал\w*", R.TORTURE),
         (
             r"\b(?:блокир\w*|заблокир\w*|отключ\w*|ограничи\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
-            r"|интернет|связ|мессенджер|телеграм)\w*|\bцензур\w+",
+            r"|интернет|связ|мессенджер|телеграм)\w*|\bцензур\w+"
+            r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,80}\bзаблокирова\w*",
             R.CENSORSHIP,
         ),
         (r"\bзадержан\w*|\bзадержал\w*|\bарестова\w*|\bарест\w*|\bпод страж\w+", R.ARREST),
-        (r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривлеч\w+ к ответственности|\bштраф\w*", R.CHARGES),
+        (
+            r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривлеч\w+ к ответственности|\bштраф\w*"
+            r"|\bсостави\w* (?:\w+ )?протокол\w*|\bпротокол\w* об (?:административн|участи|нарушени)\w*"
+            r"|\bсоставлен\w* (?:\w+ )?протокол\w*|\bпод следствием",
+            R.CHARGES,
+        ),
         (r"\bуволил\w*|\bуволен\w*|\bуволят\b", R.DISMISSAL),
         (
             r"\bсуд\w* (?:признал|запретил)\w*|\bпризнал\w* (?:забастовку |акцию )?незаконн\w*"
@@ -87,7 +97,12 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bпогиб\w*|\bнасили\w*",
             R.VIOLENCE,
         ),
-        (r"\bугрожа\w+ (?:увольнени|арест|уголовн)\w*|\bзапугива\w*|\bдавлени\w+", R.THREAT),
+        (
+            r"\b(?:угрож|пригроз|грози|предупреди|предупрежда|припугну)\w*[^.]{0,90}?\b(?:увол|арест|уголовн"
+            r"|ответственност|наказан|дисциплинар|прогул|разобраться)\w*|\bпод угрозой (?:увольнени|арест|уголовн)\w*"
+            r"|\bзапугива\w*|\bдавлени\w+",
+            R.THREAT,
+        ),
         (r"\bосвобод\w*|\bотпустил\w*|\bвышли на свободу", R.RELEASE),
     ],
     "uk": [
@@ -99,27 +114,37 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (r"\bкатуван\w*|\bтортур\w*|\bкатувал\w*", R.TORTURE),
         (
             r"\b(?:блоку\w*|заблоку\w*|відключ\w*|обмежи\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
-            r"|інтернет|зв['’]яз|месенджер|телеграм)\w*|\bцензур\w+",
+            r"|інтернет|зв['’]яз|месенджер|телеграм)\w*|\bцензур\w+"
+            r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,80}\bзаблок\w*",
             R.CENSORSHIP,
         ),
-        (r"\bзатриман\w*|\bзатримал\w*|\bзаарештова\w*|\bарешт\w*|\bпід варт\w+", R.ARREST),
+        (r"\bзатриман\w*|\bзатрима[вл]\w*|\bзаарештова\w*|\bарешт\w*|\bпід варт\w+", R.ARREST),
         (
-            r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритягн\w+ до відповідальності|\bштраф\w*",
+            r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритягн\w+ до відповідальності|\bштраф\w*"
+            r"|\bскла\w* (?:\w+ )?протокол\w*|\bпротокол\w* про (?:адміністративн|порушенн)\w*",
             R.CHARGES,
         ),
-        (r"\bзвільнил\w*|\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*", R.DISMISSAL),
+        (
+            r"\bзвільни[вл]\w* (?:\S+ )?з-під варти|\bвідпусти[вл]\w*|\bвийшли на волю",
+            R.RELEASE,
+        ),
+        (r"\bзвільни[вл]\w*|\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*", R.DISMISSAL),
         (
             r"\bсуд\w* (?:визнав|заборонив)\w*|\bвизнал\w* (?:страйк |акцію )?незаконн\w*"
             r"|\bзаборон\w*",
             R.BAN,
         ),
         (
-            r"\bпобил\w*|\bпобитт\w*|\bзастосува\w* (?:силу|сльозогінн\w+|кийк\w+)|\bпоранен\w*"
+            r"\bпоби[вл]\w*|\bпобитт\w*|\bзастосува\w* (?:силу|сльозогінн\w+|кийк\w+)|\bпоранен\w*"
             r"|\bзагин\w*|\bнасильств\w*",
             R.VIOLENCE,
         ),
-        (r"\bпогрожу\w+ (?:звільненн|арешт|кримінальн)\w*|\bзалякува\w*|\bтиск\w*", R.THREAT),
-        (r"\bвідпустил\w*|\bвийшли на волю|\bзвільнили з-під варти", R.RELEASE),
+        (
+            r"\b(?:погрож|погроз|пригроз|попереди|попереджа|застеріг)\w*[^.]{0,110}?\b(?:звільн|арешт|кримінальн"
+            r"|відповідальн|покаран|дисциплінарн|прогул)\w*|\bпід загрозою (?:звільненн|арешт)\w*"
+            r"|\bзалякува\w*|\bтиск\w*",
+            R.THREAT,
+        ),
     ],
 }
 
@@ -142,8 +167,11 @@ MANAGEMENT: dict[str, str] = {
 
 # Agents of violence: without one in the sentence a death is not repression.
 FORCES: dict[str, str] = {
-    "en": r"\b(?:police|security|guards|troops|soldiers|army|officers|riot|authorities|thugs"
-    r"|bouncers|militia)\b",
-    "ru": r"\b(?:полици\w*|силовик\w*|охран\w*|ОМОН\w*|росгвард\w*|военн\w*|власт\w*)",
-    "uk": r"\b(?:поліці\w*|силовик\w*|охорон\w*|військов\w*|влад\w*|тітушк\w*)",
+    "en": r"\b(?:police|policemen|security|guards|troops|soldiers|army|officers|riot|authorities|thugs"
+    r"|bouncers|militia|gendarmes|gendarmerie|carabineros|national guard|paramilitar\w*|tear ?gas"
+    r"|rubber bullets|stun grenades|water cannons?|batons?)\b",
+    "ru": r"\b(?:полици\w*|полицейск\w*|милици\w*|силовик\w*|охран\w*|ОМОН\w*|росгвард\w*|военн\w*"
+    r"|власт\w*|спецназ\w*|карабинер\w*|жандарм\w*|слезоточив\w*|резиновы\w+ пул\w*|дубинк\w*)",
+    "uk": r"\b(?:поліці\w*|поліцейськ\w*|міліці\w*|силовик\w*|охорон\w*|військов\w*|влад\w*|тітушк\w*"
+    r"|спецпризначен\w*|карабінер\w*|жандарм\w*|сльозогінн\w*|гумов\w+ кул\w*|кийк\w*)",
 }

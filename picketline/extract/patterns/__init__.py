@@ -184,3 +184,11 @@ def in_sentence(sentences: Sequence[Sentence], start: int) -> Sentence | None:
         else:
             return sentence
     return None
+
+
+_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^“”]*[“”]")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations in ``text`` (direct speech, «...», "...")."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]

@@ -123,8 +123,6 @@ def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
 def test_workers_are_the_subject_of_the_first_action_sentence(
     text: str, language: str, workers: str, sector: str
 ) -> None:
-    struggle = extract(text, published="2024-05-08", language=language).to_format()[
-        "struggles"
-    ][0]
+    struggle = extract(text, published="2024-05-08", language=language).to_format()["struggles"][0]
     assert struggle["workers"] == workers
     assert struggle["sector"] == sector

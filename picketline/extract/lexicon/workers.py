@@ -1,4 +1,3 @@
-
 """Words for working people, per language, with the ISIC section each implies.
 
 News names a workforce by its trade in the plural ("bus drivers", "медсестры",

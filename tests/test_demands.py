@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from picketline.domain.vocab import Demand
 from picketline.extract.demands import DemandFinder
 from picketline.extract.patterns import Sentence
@@ -37,3 +39,39 @@ def test_russian_and_ukrainian() -> None:
     assert demands("Рабочие требуют погасить задолженность по зарплате.", "ru") == {D.UNPAID_WAGES}
     assert demands("Вони протестують проти скорочення персоналу.", "uk") == {D.JOBS}
     assert demands("Медики вимагають підвищення зарплати.", "uk") == {D.PAY}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Riders protest over falling rates and demand accident insurance.",
+            "en",
+            {D.PAY, D.BENEFITS},
+        ),
+        ("They demand the production bonuses that have been withheld.", "en", {D.UNPAID_WAGES}),
+        ("They are demanding better ventilation underground.", "en", {D.CONDITIONS}),
+        ("The strike followed the breakdown of contract talks.", "en", {D.CONTRACT}),
+        ("Курьеры протестуют против снижения оплаты за доставку.", "ru", {D.PAY}),
+        ("Они требуют выплатить зарплату за август.", "ru", {D.UNPAID_WAGES}),
+        (
+            "Требуют восстановить на работе уволенного председателя профкома.",
+            "ru",
+            {D.UNION_RIGHTS},
+        ),
+        ("Водители жалуются на нехватку персонала.", "ru", {D.CONDITIONS}),
+        ("Профспілка вимагає підвищити погодинну оплату.", "uk", {D.PAY}),
+        (
+            "Вони протестують проти реорганізації, через яку 20 людей залишаться без роботи.",
+            "uk",
+            {D.JOBS},
+        ),
+        ("Гірники вимагають відновити доплати за шкідливість.", "uk", {D.BENEFITS}),
+    ],
+)
+def test_demands_in_the_words_news_uses(text: str, language: str, expected: set[Demand]) -> None:
+    assert demands(text, language) == expected
+
+
+def test_dismissal_said_as_a_threat_is_not_a_demand() -> None:
+    assert demands("Пятерых рабочих уволили под угрозой увольнения по статье.", "ru") == set()

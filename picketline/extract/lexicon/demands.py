@@ -21,7 +21,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\b(?:wages|salar\w+|pay) (?:owed|due)\b|\bnot been paid\b|\bwithout (?:pay|wages"
             r"|salar\w+)\b|\b(?:pay ?cheques|paychecks|salaries) (?:bounced|delayed)\b"
             r"|\bwhere are our salaries\b|\bowes?\b[^.]{0,40}\b(?:rubles|dollars|rand|wages|workers)"
-            r"|\blate payment of (?:wages|salar\w+)\b|\bnon-?payment\b",
+            r"|\blate payment of (?:wages|salar\w+)\b|\bnon-?payment\b|\bpending (?:wages|salar\w+|pay|dues)\b"
+            r"|\b(?:bonus\w*|wages|salar\w+|pay|allowances?)\b[^.]{0,30}\b(?:withheld|held back|not been paid)\b",
             D.UNPAID_WAGES,
         ),
         (
@@ -29,22 +30,26 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|parity|dispute|talks)s?\b|\b(?:higher|better|decent|fair) (?:pay|wages|salar\w+)\b"
             r"|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent) (?:wage |pay |salary )?(?:increase|rise"
             r"|hike)\b|\bminimum wage\b|\bliving wage\b|\bmonthly salary of\b|\bwage cuts?\b"
-            r"|\bincrease in (?:pay|wages|salar\w+)\b|\bwage (?:increases|demands)\b",
+            r"|\bincrease in (?:pay|wages|salar\w+)\b|\bwage (?:increases|demands)\b|\b(?:falling|lower|cut|cuts"
+            r" (?:in|to)|reduc\w+ (?:in|of)) (?:pay|rates|fees|wages|tariffs|piece rates)\b|\bminimum (?:fee|rate)\b"
+            r"|\bhonorarium\b|\bpay (?:parity|equality)\b|\bequal pay\b",
             D.PAY,
         ),
         (
             r"\blay-?offs?\b|\blaid off\b|\bjob (?:cuts|losses|security)\b|\bredundanc\w+|\bretrench\w+"
-            r"|\bmass dismissals\b|\bclosures?\b|\bclos(?:e|ing) (?:the |down )?(?:mine|plant|factory"
-            r"|hospital|depot|school)\b|\bprivati[sz]\w+|\boutsourc\w+",
+            r"|\bmass dismissals\b|\b(?:mine|plant|factory|hospital|depot|mill|site) closures?\b"
+            r"|\bclos(?:e|ing|ure of) (?:the |down )?(?:mine|plant|factory|hospital|depot|mill|site|ward)s?\b"
+            r"|\bprivati[sz]\w+|\boutsourc\w+|\blose (?:their|our) jobs\b|\bmerg(?:er|ing) of the\b",
             D.JOBS,
         ),
         (
             r"\bworking conditions\b|\b(?:health and )?safety\b|\bworking hours\b|\bworkloads?\b"
-            r"|\bstaffing levels\b|\bunderstaff\w+|\bshorter (?:hours|week)\b|\bheat\b",
+            r"|\bstaffing levels\b|\bunderstaff\w+|\bshorter (?:hours|week)\b|\bheat\b|\bventilation\b"
+            r"|\bprotective (?:equipment|gear)\b|\bPPE\b|\bstaff shortages?\b|\b(?:rest )?breaks\b|\btemperatures?\b",
             D.CONDITIONS,
         ),
         (
-            r"\bcollective (?:agreement|bargaining)\b|\bcasuali[sz]\w+|\blabou?r"
+            r"\bcollective (?:agreement|bargaining)\b|\bcontract (?:talks|negotiations)\b|\bcasuali[sz]\w+|\blabou?r"
             r" brok\w+|\bpermanent (?:jobs|employment|contracts)\b|\bzero-hours\b|\bfixed-term\b"
             r"|\bpart-time (?:employees|workers)\b",
             D.CONTRACT,
@@ -56,7 +61,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         ),
         (
             r"\bpensions?\b|\ballowances?\b|\bbonus(?:es)?\b|\bmedical aid\b|\bhousing subsid\w+"
-            r"|\bholiday pay\b|\b13th (?:cheque|salary|month)\b|\bwage premium\b",
+            r"|\bholiday pay\b|\b13th (?:cheque|salary|month)\b|\bwage premium\b|\binsurance\b|\bsick pay\b",
             D.BENEFITS,
         ),
         (
@@ -72,26 +77,34 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|работник\w*|рабочи\w*|шахт[её]р\w*|горняк\w*|выплат\w*)|\bневыплат\w*"
             r"|\bзадержк\w+ (?:заработной плат\w*|зарплат\w*|выплат\w*)|\bне выплат\w*"
             r"|\bперебо\w+ с (?:выплат|зарплат)\w*|\bвыплат\w* (?:всех )?долг\w*"
-            r"|\bпогас\w* (?:долг|задолженност)\w*|\bдолги по зарплате\b",
+            r"|\bпогас\w* (?:долг|задолженност)\w*|\bдолги по зарплате\b"
+            r"|\bвыплат(?:ить|ят|или|ы) (?:им |всем |работникам )?(?:зарплат|заработн)\w*(?: \w+)? за\b",
             D.UNPAID_WAGES,
         ),
         (
             r"\bповышени\w+ (?:заработной плат\w*|зарплат\w*|оплаты труда|окладов)|\bиндексаци\w*"
-            r"|\bприбавк\w+ к зарплат\w*|\bснижени\w+ (?:зарплат|заработной)\w*",
+            r"|\bприбавк\w+ к зарплат\w*|\bснижени\w+ (?:зарплат|заработной|оплат|тариф|ставок|расценок|выплат)\w*"
+            r"|\bповы(?:сить|шения|шение|сили)\s+(?:\w+\s+)?(?:зарплат|заработн|оплат|ставк|тариф|оклад)\w*",
             D.PAY,
         ),
         (
-            r"\bсокращени\w+|\bувольнени\w+|\bзакрыти\w+ (?:шахт|завод|предприяти|больниц)\w*"
-            r"|\bликвидаци\w+|\bприватизаци\w+",
+            r"\bсокращени\w+|\bзакрыти\w+ (?:шахт|завод|предприяти|больниц|школ|цех)\w*"
+            r"|\bликвидаци\w+|\bприватизаци\w+|\bреорганизаци\w+|\bоптимизаци\w+|\bбез работы\b",
             D.JOBS,
         ),
         (
-            r"\bуслови\w+ труда|\bтехник\w+ безопасности|\bохран\w+ труда|\bбезопасност\w+",
+            r"\bуслови\w+ труда|\bтехник\w+ безопасности|\bохран\w+ труда|\bбезопасност\w+|\bвентиляци\w+"
+            r"|\bсредств\w+ (?:индивидуальной )?защиты|\bнехватк\w+ (?:персонала|кадров|сотрудников|работников)"
+            r"|\bпереработ\w+|\bграфик\w* работы|\bрабоч\w+ д(?:ень|ня)",
             D.CONDITIONS,
         ),
         (r"\bколлективн\w+ договор\w*|\bтрудов\w+ договор\w*", D.CONTRACT),
-        (r"\bвосстановлени\w+ на работе|\bпризнани\w+ профсоюз\w*", D.UNION_RIGHTS),
-        (r"\bпенси\w+|\bльгот\w+|\bнадбав\w+|\bпреми\w+", D.BENEFITS),
+        (
+            r"\bвосстановлени\w+ на работе|\bвосстанов\w+ на работе|\bпризнани\w+ профсоюз\w*"
+            r"|\bдавлени\w+ на (?:членов )?профсоюз\w*|\bпреследовани\w+ (?:профсоюз|активист)\w*",
+            D.UNION_RIGHTS,
+        ),
+        (r"\bпенси\w+|\bльгот\w+|\bнадбав\w+|\bпреми\w+|\bдоплат\w+|\bстраховк\w+|\bкомпенсаци\w+", D.BENEFITS),
         (r"\bосвобожд\w+ (?:задержанн|арестованн)\w*", D.RELEASE),
         (r"\bотставк\w+", D.POLITICAL),
     ],
@@ -100,23 +113,35 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"\b(?:заборгован\w*|борг\w*) (?:з |із |по |перед )?(?:заробітн\w+ плат\w*|зарплат\w*"
             r"|працівник\w*|шахтар\w*|гірник\w*|виплат\w*)|\bзарплатн\w+ борг\w*|\bневиплат\w*"
             r"|\bзатримк\w+ (?:заробітн\w+ плат\w*|зарплат\w*|виплат\w*)|\bне виплат\w*"
-            r"|\bпогас\w* (?:борг|заборгован)\w*",
+            r"|\bпогас\w* (?:борг|заборгован)\w*"
+            r"|\bвиплат(?:ити|ять|или|и) (?:їм |всім |працівникам )?(?:зарплат|заробітн)\w*(?: \w+)? за\b",
             D.UNPAID_WAGES,
         ),
         (
             r"\bпідвищенн\w+ (?:заробітн\w+ плат\w*|зарплат\w*|оплати праці|окладів)|\bіндексаці\w*"
-            r"|\bзниженн\w+ (?:зарплат|заробітн)\w*",
+            r"|\bзниженн\w+ (?:зарплат|заробітн|оплат|тариф|ставок|розцінок|виплат)\w*"
+            r"|\bпідви(?:щити|щення|щували|щили)\s+(?:\w+\s+)?(?:зарплат|заробітн|оплат|ставк|тариф|оклад)\w*",
             D.PAY,
         ),
         (
-            r"\bскороченн\w+|\bзвільненн\w+|\bзакритт\w+ (?:шахт|завод|підприємств|лікарн)\w*"
-            r"|\bліквідаці\w+|\bприватизаці\w+",
+            r"\bскороченн\w+|\bзакритт\w+ (?:шахт|завод|підприємств|лікарн|школ|цех)\w*"
+            r"|\bліквідаці\w+|\bприватизаці\w+|\bреорганізаці\w+|\bоптимізаці\w+|\bбез роботи\b"
+            r"|\bприєднанн\w+ (?:\w+ )?до\b",
             D.JOBS,
         ),
-        (r"\bумов\w* праці|\bтехнік\w+ безпеки|\bохорон\w+ праці|\bбезпек\w+", D.CONDITIONS),
+        (
+            r"\bумов\w* праці|\bтехнік\w+ безпеки|\bохорон\w+ праці|\bбезпек\w+|\bвентиляці\w+"
+            r"|\bзасоб\w+ (?:індивідуального )?захисту|\bнестач\w+ (?:персоналу|кадрів|працівників)"
+            r"|\bпереробк\w+|\bграфік\w* роботи|\bробоч\w+ д(?:ень|ня)",
+            D.CONDITIONS,
+        ),
         (r"\bколективн\w+ договор\w*|\bтрудов\w+ договор\w*", D.CONTRACT),
-        (r"\bпоновленн\w+ на роботі|\bвизнанн\w+ профспілк\w*", D.UNION_RIGHTS),
-        (r"\bпенсі\w+|\bпільг\w+|\bнадбав\w+|\bпремі\w+", D.BENEFITS),
+        (
+            r"\bпоновленн\w+ на роботі|\bпонов\w+ на роботі|\bвизнанн\w+ профспілк\w*"
+            r"|\bтиск\w* на (?:членів )?профспілк\w*|\bпереслідуванн\w+ (?:профспілк|активіст)\w*",
+            D.UNION_RIGHTS,
+        ),
+        (r"\bпенсі\w+|\bпільг\w+|\bнадбав\w+|\bпремі\w+|\bдоплат\w+|\bстрахов\w+|\bкомпенсаці\w+", D.BENEFITS),
         (r"\bзвільненн\w+ (?:затриман|заарештован)\w*", D.RELEASE),
         (r"\bвідставк\w+", D.POLITICAL),
     ],
@@ -132,11 +157,11 @@ WEAK: dict[str, list[tuple[str, Demand]]] = {
     ],
     "ru": [
         (r"\bзарплат\w*|\bзаработн\w+ плат\w*", D.PAY),
-        (r"\bрабочи\w+ мест\w*", D.JOBS),
+        (r"\bрабочи\w+ мест\w*|\bувольнени\w+", D.JOBS),
     ],
     "uk": [
         (r"\bзарплат\w*|\bзаробітн\w+ плат\w*", D.PAY),
-        (r"\bробоч\w+ місц\w*", D.JOBS),
+        (r"\bробоч\w+ місц\w*|\bзвільненн\w+", D.JOBS),
     ],
 }
 

@@ -7,7 +7,7 @@ import pytest
 from picketline.domain.vocab import Action
 from picketline.extract.actions import action_codes, action_matcher
 from picketline.extract.base import Finding
-from picketline.extract.patterns import Sentence
+from picketline.extract.patterns import Sentence, split_sentences
 
 A = Action
 
@@ -55,6 +55,14 @@ def codes(text: str, language: str = "en") -> set[Action]:
         ("Педагоги вийшли під міськраду.", "uk", {A.DEMONSTRATION}),
         ("Нефтяники собираются на площади перед зданием акимата.", "ru", {A.DEMONSTRATION}),
         ("Зачинщиков протеста уволили.", "ru", {A.DEMONSTRATION}),
+        # picket at the gates; blocking needs a road or a gate, not a bank account
+        ("Strikers gathered at the main gates with placards.", "en", {A.STRIKE, A.PICKET}),
+        ("Грузчики собрались у входа на склад с плакатами.", "ru", {A.PICKET}),
+        ("Вантажники стояли біля прохідною з плакатами.", "uk", {A.PICKET}),
+        ("Канал профсоюза был заблокирован.", "ru", set()),
+        ("Рахунки підприємства були заблоковані.", "uk", set()),
+        ("Шахтеры заблокировали въезд на фабрику.", "ru", {A.BLOCKADE}),
+        ("Працівники заблокували дорогу до заводу.", "uk", {A.BLOCKADE}),
     ],
 )
 def test_action_codes(text: str, language: str, expected: set[Action]) -> None:
@@ -95,3 +103,39 @@ def test_strikers_of_a_hunger_strike_are_not_a_second_action() -> None:
 def test_walkout_with_strike_reads_as_strike() -> None:
     assert action_codes([finding(A.WALKOUT), finding(A.STRIKE)]) == {A.STRIKE}
     assert action_codes([finding(A.WALKOUT)]) == {A.WALKOUT}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Miners stayed underground in protest. The protest is in its third day.",
+            "en",
+            {A.OCCUPATION},
+        ),
+        ("Рабочие объявили голодовку. Протест продолжается.", "ru", {A.HUNGER_STRIKE}),
+        ("Працівники страйкують. Учасники протесту вимагають зарплати.", "uk", {A.STRIKE}),
+        (
+            "Teachers went on strike and held a rally in the square.",
+            "en",
+            {A.STRIKE, A.DEMONSTRATION},
+        ),
+        ("Nurses protested outside the ministry.", "en", {A.DEMONSTRATION}),
+    ],
+)
+def test_protest_beside_another_action_is_that_action(
+    text: str, language: str, expected: set[Action]
+) -> None:
+    findings = []
+    for sentence in split_sentences(text):
+        for mention in action_matcher().find(sentence, language):
+            findings.append(
+                Finding(
+                    "actions",
+                    mention.action,
+                    mention.start,
+                    mention.end,
+                    attrs={"umbrella": mention.umbrella, "agent": mention.agent},
+                )
+            )
+    assert action_codes(findings) == expected

@@ -28,6 +28,9 @@ LABOUR_ONLY = frozenset(
 # How far before an action word a threat/conditional cue reaches ("voting to strike").
 HYPOTHETICAL_REACH = 45
 _AGENT = re.compile(r"strikers|striking|бастующ|страйкар", re.IGNORECASE)
+# "Protest" names any action ("protested by refusing to work"); it is a
+# demonstration of its own only where no other action is reported.
+_UMBRELLA = re.compile(r"(?:protest|протест|акци)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class ActionMention:
     end: int
     hypothetical: bool
     agent: bool = False  # "strikers", "striking": people named by the action
+    umbrella: bool = False  # "protest", "протест": any action, not a rally as such
 
 
 class ActionMatcher:
@@ -69,6 +73,7 @@ class ActionMatcher:
                 sentence.start + e,
                 any(0 <= s - cue <= HYPOTHETICAL_REACH for cue in cues),
                 bool(_AGENT.match(text, s)),
+                bool(_UMBRELLA.match(text, s)),
             )
             for action, s, e in table.find(text)
             if not (vetoed and action in _VETOABLE)
@@ -93,9 +98,13 @@ def action_codes(findings: list[Finding]) -> set[Action]:
 
     "Strikers"/"striking" name the people of whatever action they are in; when
     they are the only evidence of a strike and a hunger strike is reported, the
-    strikers are the hunger strikers, not a second action.
+    strikers are the hunger strikers, not a second action. "Protest" alone
+    beside another action is that action, not a demonstration.
     """
     codes = {f.value for f in findings}
+    rally = any(f.value is Action.DEMONSTRATION and not f.attrs.get("umbrella") for f in findings)
+    if not rally and len(codes) > 1:
+        codes.discard(Action.DEMONSTRATION)
     plain_strike = any(f.value is Action.STRIKE and not f.attrs.get("agent") for f in findings)
     if Action.HUNGER_STRIKE in codes and not plain_strike:
         codes.discard(Action.STRIKE)
@@ -125,6 +134,7 @@ class ActionStage:
                             "sentence": sentence.index,
                             "hypothetical": mention.hypothetical,
                             "agent": mention.agent,
+                            "umbrella": mention.umbrella,
                         },
                     )
                 )

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Float,
     ForeignKey,
@@ -194,3 +195,82 @@ class AuditRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+# ---- resolution (issue #4): near-duplicates, claims, blocking keys, possible duplicates ----
+
+
+class SourceFingerprintRow(Base):
+    """How ingest saw one source: its dedup fingerprint and what came of it.
+
+    ``relevant`` is None for a near-duplicate (never extracted); ``duplicate_of``
+    names the earlier source it copies or excerpts.
+    """
+
+    __tablename__ = "source_fingerprints"
+    __table_args__ = (Index("ix_source_fingerprints_exact", "exact_key"),)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    exact_key: Mapped[str] = mapped_column(String(32))  # hash of the folded words
+    sample_size: Mapped[int] = mapped_column(Integer)  # how many sampled shingles
+    relevant: Mapped[bool | None] = mapped_column(Boolean)
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    similarity: Mapped[float | None] = mapped_column(Float)
+    containment: Mapped[float | None] = mapped_column(Float)
+
+
+class SourceShingleRow(Base):
+    """One sampled shingle of a source: the inverted index of ``resolve.dedup``, on disk."""
+
+    __tablename__ = "source_shingles"
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # the uint64, as signed
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class ClaimRow(Base):
+    """One source stating one value of one field of a struggle (``resolve.merge.Claim``).
+
+    ``value`` is the field's FORMAT.md JSON; ``source_id`` is None only for
+    claims seeded from a struggle that had no source.
+    """
+
+    __tablename__ = "struggle_claims"
+    __table_args__ = (
+        Index("ix_struggle_claims_struggle", "struggle_id"),
+        Index("ix_struggle_claims_source", "source_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    struggle_id: Mapped[int] = mapped_column(ForeignKey("struggles.id", ondelete="CASCADE"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    field: Mapped[str] = mapped_column(String(40))
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class StruggleKeyRow(Base):
+    """A live struggle filed under one blocking key (``resolve.candidates``)."""
+
+    __tablename__ = "struggle_keys"
+    __table_args__ = (Index("ix_struggle_keys_struggle", "struggle_id"),)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    struggle_id: Mapped[int] = mapped_column(
+        ForeignKey("struggles.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class PossibleDuplicateRow(Base):
+    """A candidate that may be the same struggle as ``duplicate_of``: an editor decides."""
+
+    __tablename__ = "possible_duplicates"
+    __table_args__ = (Index("ix_possible_duplicates_of", "duplicate_of"),)
+    struggle_id: Mapped[int] = mapped_column(
+        ForeignKey("struggles.id", ondelete="CASCADE"), primary_key=True
+    )
+    duplicate_of: Mapped[int] = mapped_column(
+        ForeignKey("struggles.id", ondelete="CASCADE"), primary_key=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

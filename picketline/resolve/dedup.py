@@ -127,6 +127,37 @@ def _exact_key(words: list[str]) -> bytes:
     return hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
 
 
+def document_fingerprint(text: str, modulus: int = SAMPLE_MODULUS) -> tuple[bytes, Hashes]:
+    """A text's exact key (its folded words) and sampled shingles: what storage keeps.
+
+    The same pair ``DocumentIndex`` files a document under, so a database can
+    answer the same question with an indexed table instead of memory.
+    """
+    words = _words(text)
+    return _exact_key(words), fingerprint(words, modulus)
+
+
+def closeness(
+    shared: int,
+    size_a: int,
+    size_b: int,
+    min_similarity: float = MIN_SIMILARITY,
+    min_containment: float = MIN_CONTAINMENT,
+) -> NearDuplicate | None:
+    """Similarity and containment from two samples' sizes and their overlap; None if far.
+
+    ``doc_id`` of the result is None: the caller knows which document it compared.
+    """
+    smaller = min(size_a, size_b)
+    union = size_a + size_b - shared
+    similarity = shared / union if union else 0.0
+    containment = shared / smaller if smaller else 0.0
+    is_excerpt = containment >= min_containment and smaller >= MIN_SAMPLE_FOR_CONTAINMENT
+    if similarity >= min_similarity or is_excerpt:
+        return NearDuplicate(None, round(similarity, 3), round(containment, 3))
+    return None
+
+
 class _Postings:
     """An inverted index, sampled hash → document numbers, compact in memory.
 
@@ -271,10 +302,5 @@ class DocumentIndex:
     def _compare(self, query: Hashes, number: int) -> NearDuplicate | None:
         other = self._samples[number]
         shared = np.intersect1d(query, other, assume_unique=True).size
-        smaller = min(len(query), len(other))
-        similarity = shared / (len(query) + len(other) - shared)
-        containment = shared / smaller if smaller else 0.0
-        is_excerpt = containment >= self.min_containment and smaller >= MIN_SAMPLE_FOR_CONTAINMENT
-        if similarity >= self.min_similarity or is_excerpt:
-            return NearDuplicate(self._ids[number], round(similarity, 3), round(containment, 3))
-        return None
+        found = closeness(shared, len(query), len(other), self.min_similarity, self.min_containment)
+        return found._replace(doc_id=self._ids[number]) if found else None

@@ -34,7 +34,8 @@ SCALAR_FIELDS = ("workers", "sector", "workplace", "employer", "place", "start",
                  "participants", "outcome")  # fmt: skip
 SET_FIELDS = ("actions", "demands", "unions")
 RECENCY_FIRST = frozenset({"outcome", "end"})
-_COUNT = "repression_count."
+COUNT_PREFIX = "repression_count."
+_COUNT = COUNT_PREFIX
 REPRESSION_EVENTS = {
     RepressionType.ARREST: EventKind.ARREST,
     RepressionType.CHARGES: EventKind.CHARGES,

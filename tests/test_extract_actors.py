@@ -111,3 +111,65 @@ def test_one_person_named_by_trade_is_not_the_workforce(
     text: str, language: str, expected: list[str]
 ) -> None:
     assert [f.value for f in find_workers(s(text), language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Crews at the Red Ridge copper mine walked out.", "en", "Red Ridge copper mine"),
+        ("Кассиры гипермаркета «Лента-Юг» бастуют.", "ru", "гипермаркет «Лента-Юг»"),
+        ("Водители подстанции № 5 работают по инструкции.", "ru", "подстанция № 5"),
+        ("Вчителі гімназії «Джерело» вийшли на мітинг.", "uk", "гімназія «Джерело»"),
+    ],
+)
+def test_more_named_workplaces(text: str, language: str, expected: str) -> None:
+    assert [f.value for f in find_workplaces(s(text), language)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("About 300 staff at Nordhafen GmbH stopped work.", "en", "Nordhafen GmbH"),
+        ("Miners at Cobre Andino SA blocked the road.", "en", "Cobre Andino SA"),
+        ("Страйк на складі компанії Nordhafen GmbH триває.", "uk", "Nordhafen GmbH"),
+        ("Фельдшеры ГБУЗ «Городская больница № 2» бастуют.", "ru", "ГБУЗ «Городская больница № 2»"),
+        ("Санітарки КНП «Міська лікарня» пікетували раду.", "uk", "КНП «Міська лікарня»"),
+    ],
+)
+def test_more_company_forms(text: str, language: str, expected: str) -> None:
+    assert expected in [f.value for f in find_employers(s(text), language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Members of the Federation of Dockers and Port Workers struck.",
+            "en",
+            "Federation of Dockers and Port Workers",
+        ),
+        (
+            "The Sindicato de Trabajadores Portuarios led the strike.",
+            "en",
+            "Sindicato de Trabajadores Portuarios",
+        ),
+        (
+            "The strike was called by the Delhi Safai Karmachari Sangh.",
+            "en",
+            "Delhi Safai Karmachari Sangh",
+        ),
+        (
+            "Интересы рабочих представлял Профсоюз работников транспорта, связи и энергетики.",
+            "ru",
+            "Профсоюз работников транспорта, связи и энергетики",
+        ),
+        ("Акцию поддержал профсоюз медиков «Голос».", "ru", "профсоюз медиков «Голос»"),
+        ("Пікет організував рух «Медики разом».", "uk", "рух «Медики разом»"),
+    ],
+)
+def test_more_union_names(text: str, language: str, expected: str) -> None:
+    assert expected in [f.value for f in find_unions(s(text), language)]
+
+
+def test_a_street_named_after_unions_is_not_a_union() -> None:
+    assert find_unions(s("Склад на Профсоюзной улице закрыт."), "ru") == []

@@ -12,14 +12,17 @@ and Ukrainian forms are put back into the nominative so "на шахте" reads
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.actors import (
     CYR_COMPANY_FORMS,
+    CYR_MOVEMENT_HEAD,
     CYR_UNION_HEAD,
     EN_COMPANY_SUFFIX,
     EN_MODIFIERS,
     EN_UNION_PATTERN,
+    EN_WORKPLACE_KINDS,
     KNOWN_UNIONS,
     WORKER_NOUNS,
     WORKPLACE_NOUNS,
@@ -54,9 +57,14 @@ class ActorPatterns:
         nouns = _alternation(WORKPLACE_NOUNS[language])  # type: ignore[arg-type]
         if language == "en":
             run = rf"(?:{_CAP}\s+{_PAREN}){{1,4}}(?:(?:and|&)\s+(?:{_CAP}\s+){{1,4}})?"
-            self.workplace = re.compile(rf"(?P<name>{run})(?P<noun>{nouns})\b")
+            self.workplace = re.compile(
+                rf"(?P<name>{run})(?:(?P<kind>{EN_WORKPLACE_KINDS})\s+)?(?P<noun>{nouns})\b"
+            )
         else:
-            named = rf"(?:{_QUOTED}|(?:им\.|имени|ім\.|імені)\s+({_CYR_CAP}(?:\s+{_CYR_CAP})*))"
+            named = (
+                rf"(?:{_QUOTED}|(?:им\.|имени|ім\.|імені)\s+({_CYR_CAP}(?:\s+{_CYR_CAP})*)"
+                r"|(№\s*\d+[\w-]*))"
+            )
             self.workplace = re.compile(rf"\b(?P<noun>{nouns})\s+{named}", re.IGNORECASE)
         self.union_head = re.compile(CYR_UNION_HEAD, re.IGNORECASE)
 
@@ -154,10 +162,11 @@ def find_workplaces(
                 name = " ".join(name.split()[1:])
             if not name or re.search(rf"(?:{EN_COMPANY_SUFFIX})$", name) or name in KNOWN_UNIONS:
                 continue
-            value, key = f"{name} {noun}", name_key(name, language)
+            kind = f"{match.group('kind')} " if match.group("kind") else ""
+            value, key = f"{name} {kind}{noun}", name_key(name, language)
             start = match.start("name") + match.group("name").find(name.split()[0])
         else:
-            name = match.group(2) or match.group(3)
+            name = match.group(2) or match.group(3) or match.group(4)
             quote = match.group()[len(noun) :].strip()
             value = f"{to_nominative(noun, language)} {quote}"
             key, start = name_key(name, language), match.start()
@@ -206,7 +215,11 @@ def find_employers(sentence: Sentence, language: str, municipal: bool = False) -
         if municipal:
             named += [_municipal(sentence, m) for m in _MUNICIPAL.finditer(sentence.text)]
         return [f for f in named if f is not None]
-    found = []
+    found = [
+        f
+        for f in (_en_employer(sentence, m) for m in _EN_EMPLOYER.finditer(sentence.text))
+        if f is not None and f.attrs.get("suffixed")
+    ]
     for match in _CYR_EMPLOYER.finditer(sentence.text):
         form = match.group("form")
         head = form if form.isupper() else to_nominative(form, language)
@@ -220,7 +233,8 @@ def _en_employer(sentence: Sentence, match: re.Match[str]) -> Finding | None:
     name = re.sub(r"^(?:The|A|An)\s+", "", match.group(group).strip()).rstrip(",")
     if len(name) < 3 or "Union" in name or name in KNOWN_UNIONS:
         return None
-    return _employer(sentence, name, match.start(group), match.end(group), name)
+    found = _employer(sentence, name, match.start(group), match.end(group), name)
+    return replace(found, attrs={**found.attrs, "suffixed": group == "name"})
 
 
 def _municipal(sentence: Sentence, match: re.Match[str]) -> Finding:
@@ -249,10 +263,18 @@ def _employer(
 _KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(u) for u in KNOWN_UNIONS) + r")(?![\w-])")
 _EN_UNION = re.compile(EN_UNION_PATTERN)
 _NOT_UNIONS = re.compile(r"^(?:European|African|Soviet|The)?\s*Union(?:\s+Buildings)?$")
+# Genitive words after a union's head ("работников транспорта, связи и энергетики");
+# verbs ("заявила", "вимагали") end the name.
+_GENITIVE = (
+    r"(?![а-яёіїєґ'’-]+(?:ла|ли|ло|ть|ся|сь|ти)\b)[а-яёіїєґ'’-]{3,}(?:ов|ев|ей|ых|их|ників|ків|чих"
+    r"|ців|ства|ости|ості|ой|ої|ії|ии|ия|ння|ния|ики|іки|ів|ей|а|и|я|і)\b"
+)
 _CYR_UNION = re.compile(
     rf"(?:(?-i:{_CYR_CAP})\s+){{0,2}}(?:{CYR_UNION_HEAD})"
-    r"(?:\s+(?:[а-яёіїєґ'’-]+(?:ов|ев|ей|ых|их|ників|ків|чих|ців|ства)|[А-ЯЁІЇЄҐ][\w'’-]+)){0,3}"
-    r"(?:\s+\(([А-ЯЁІЇЄҐ]{2,8})\))?",
+    rf"(?:(?:\s*,\s*|\s+(?:и|і|та)\s+|\s+)(?:{_GENITIVE}|(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)){{0,6}}"
+    r"(?:\s+[«\"„“][^»\"”“\n]{2,40}[»\"”“])?"
+    r"(?:\s+\((?-i:[А-ЯЁІЇЄҐ]{2,8})\))?"
+    rf"|(?:{CYR_MOVEMENT_HEAD})\s+[«\"„“][^»\"”“\n]{{2,40}}[»\"”“]",
     re.IGNORECASE,
 )
 
@@ -276,11 +298,15 @@ def find_unions(sentence: Sentence, language: str) -> list[Finding]:
     return found
 
 
+_STREET = re.compile(r"\s+(?:улиц|вулиц|проспект|площад|переул|провулк)\w*", re.IGNORECASE)
+
+
 def _cyr_unions(text: str, language: str) -> list[tuple[str, int, int]]:
     out = []
     for match in _CYR_UNION.finditer(text):
         words = match.group().split()
-        if len(words) < 2 or not any(w[0].isupper() for w in words):
+        named = any(w[0].isupper() or w[0] in '«"„“' for w in words)
+        if len(words) < 2 or not named or _STREET.match(text, match.end()):
             continue
         out.append((to_nominative(match.group(), language), match.start(), match.end()))
     return out

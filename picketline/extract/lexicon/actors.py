@@ -1,3 +1,4 @@
+# ruff: noqa: E501  -- regex tables: breaking a pattern mid-alternative hurts more than a long line
 """Who struggles and against whom: worker nouns, workplaces, employers, unions.
 
 Each worker noun carries the ISIC section it implies (``None`` for generic
@@ -109,17 +110,31 @@ WORKPLACE_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
     "en": [
         (r"mines?|collier(?:y|ies)|shafts?|quarr(?:y|ies)|pits?", S.B),
         (
-            r"plants?|factor(?:y|ies)|mills?|smelters?|refiner(?:y|ies)|works|shipyards?"
+            r"plants?|factor(?:y|ies)|mills?|smelters?|refiner(?:y|ies)|works|shipyards?|breweries|brewery"
             r"|foundr(?:y|ies)|assembly lines?",
             S.C,
         ),
         (r"hospitals?|clinics?", S.Q),
         (r"schools?|universit(?:y|ies)|colleges?", S.P),
-        (r"depots?|ports?|terminals?|warehouses?|airports?|docks?", S.H),
-        (r"facilit(?:y|ies)|sites?|offices?|stores?|centres?|centers?", None),
+        (
+            r"depots?|ports?|terminals?|warehouses?|airports?|docks?|distribution cent(?:re|er)s?",
+            S.H,
+        ),
+        (r"supermarkets?|hypermarkets?|stores?|shops?|malls?", S.G),
+        (r"hotels?|restaurants?", S.I),
+        (r"facilit(?:y|ies)|sites?|offices?|centres?|centers?", None),
     ],
     "ru": [
         (r"шахт(?:а|ы|е|у|ой|ою)\b|шахтоуправлени\w*|рудник\w*|разрез\w*|карьер\w*", S.B),
+        (r"ЖК|жил\w+ комплекс\w*", S.F),
+        (
+            r"гипермаркет\w*|супермаркет\w*|магазин\w*|торгов\w+ (?:центр|комплекс)\w*|ТЦ|ТРЦ|рын(?:ок|ка|ке|ку)\b",
+            S.G,
+        ),
+        (r"гимнази\w*|лице(?:й|я|ю|е|ем)\b|детск\w+ сад\w*", S.P),
+        (r"автобаз\w*|автопарк\w*|автоколонн\w*|элеватор\w*", S.H),
+        (r"ферм(?:а|ы|е|у|ой)\b|агрофирм\w*|теплиц\w*", S.A),
+        (r"(?:под)?станци(?:я|и|ю|ей)\b|филиал\w*|отделени\w*", None),
         (r"завод\w*|фабрик\w*|комбинат\w*|верф\w*|цех\w*", S.C),
         (r"больниц\w*|поликлиник\w*|госпитал\w*", S.Q),
         (r"школ\w*|университет\w*|колледж\w*", S.P),
@@ -129,6 +144,15 @@ WORKPLACE_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
     ],
     "uk": [
         (r"шахт(?:а|и|і|у|ою)\b|шахтоуправлінн\w*|рудник\w*|розріз\w*|кар['’]єр\w*", S.B),
+        (r"ЖК|житлов\w+ комплекс\w*", S.F),
+        (
+            r"гіпермаркет\w*|супермаркет\w*|магазин\w*|торгов\w+ центр\w*|ТЦ|ТРЦ|рин(?:ок|ку|ку)\b",
+            S.G,
+        ),
+        (r"гімназі\w*|ліце(?:й|ю|ї|єм)\b|дитяч\w+ садк\w*|садоч?к\w*", S.P),
+        (r"автобаз\w*|автопарк\w*|елеватор\w*", S.H),
+        (r"ферм(?:а|и|і|у|ою)\b|агрофірм\w*|теплиц\w*", S.A),
+        (r"(?:під)?станці(?:я|ї|ю|єю)\b|філі(?:я|ї|ю|єю)\b|відділенн\w*", None),
         (r"завод\w*|фабрик\w*|комбінат\w*|верф\w*|цех\w*", S.C),
         (r"лікарн\w*|поліклінік\w*|госпітал\w*", S.Q),
         (r"школ\w*|університет\w*|коледж\w*", S.P),
@@ -137,6 +161,13 @@ WORKPLACE_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
         (r"ТЕЦ|ТЕС|АЕС|електростанці\w*", S.D),
     ],
 }
+
+# What a named English workplace makes or holds ("Loa Alto copper mine").
+EN_WORKPLACE_KINDS = (
+    r"copper|coal|gold|platinum|iron ore|iron|diamond|nickel|zinc|lithium|uranium|potash|salt"
+    r"|steel|paper|pulp|cement|auto|car|textile|garment|bottling|assembly|distribution|fulfil?ment"
+    r"|sorting|bus|rail|tram|container|power|chemical|oil|gas|meat|poultry|processing"
+)
 
 # Words in employer names that imply a sector ("... Construction Company").
 EMPLOYER_SECTOR_WORDS: list[tuple[str, Sector]] = [
@@ -163,9 +194,12 @@ EN_COMPANY_SUFFIX = (
     r"Co\.|Company|Corp\.?|Corporation|Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|LLC|Group"
     r"|Services|Holdings|Industries|Mining|Resources|Motors|Airlines|Airways|Railways"
     r"|Enterprises|Systems|Foods|Steel|Platinum|Manufacturing|Logistics|Contractors"
+    r"|GmbH|AG|S\.A\.|SA|SpA|S\.p\.A\.|N\.V\.|NV|B\.V\.|BV|Pty(?: Ltd\.?)?|LLP|Ltda\.?|SAS|SARL|Oy"
+    r"|A/S|ASA|KG|PJSC|JSC|OJSC|Bhd|Tbk|Municipal Corporation"
 )
 CYR_COMPANY_FORMS = (
-    r"ГП|ДП|ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПАТ|ПрАТ|АТ|КП|ГУП|МУП|ФГУП|ЧП|ПП|ТОО"
+    r"ГП|ДП|ООО|ОАО|ЗАО|ПАО|НАО|ЧАО|АО|ТОВ|ТзОВ|ПАТ|ПрАТ|АТ|КНП|КП|ГУП|МУП|ФГУП|ЧП|ПП|ТОО|ГБУЗ|ГАУЗ"
+    r"|ГБУ|ГАУ|ГКУ|МБУ|МАУ|МКУ|ФГБУ|ОГБУЗ|КГБУЗ|ГБОУ|МБОУ|ИП|ФОП|ОДО|ЧУП|УП|КУ|КЗ|ДУ|ТДВ|МП"
     r"|госпредприяти\w*|держпідприємств\w*|государственн\w+ предприяти\w*"
     r"|державн\w+ підприємств\w*|компани\w+|компані\w+|концерн\w*|холдинг\w*|корпораци\w+"
     r"|корпораці\w+|предприяти\w*|підприємств\w*|фирм\w*|фірм\w*|объединени\w*|об['’]єднанн\w*"
@@ -247,7 +281,16 @@ KNOWN_UNIONS = [
 ]
 
 EN_UNION_PATTERN = (
-    r"(?:[A-Z][\w'’.&-]*\s+){0,6}(?:Trade\s+)?(?:Union|Federation|Confederation|Association"
-    r"|Alliance|Guild|Brotherhood)s?(?:\s+of(?:\s+[A-Z][\w'’.&-]*){1,6})?"
+    r"(?:Sindicato|Syndicat|Sindicatos)(?:\s+(?:[A-Z][\w'’.&-]*|de|del|dos|das|des|y|e)){1,7}"
+    r"|(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){0,6}(?:Trade\s+)?(?:Union|Federation"
+    r"|Confederation|Association|Alliance|Guild|Brotherhood|Sangh|Sangha|Gewerkschaft|Sendikası)s?"
+    r"(?:\s+(?:of|for)(?:\s+(?:[A-Z][\w'’.&-]*|of|and(?=\s+[A-Z][\w'’.&-]*\s+[A-Z]))){1,6})?"
 )
-CYR_UNION_HEAD = r"профсоюз\w*|профспілк\w*|профком\w*|конфедераци\w+ труда|конфедераці\w+ праці"
+CYR_UNION_HEAD = (
+    r"профсоюз(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|профспілк(?:а|и|і|у|ою|ам|ами|ах)?\b"
+    r"|профком(?:а|у|ом|е|ы|и|ов)?\b|конфедераци\w+ труда|конфедераці\w+ праці"
+)
+# Other workers' organisations, named in quotes: рух «...», движение «...».
+CYR_MOVEMENT_HEAD = (
+    r"(?:рух|руху|движени[еяю]|ініціатив[аиі]|инициатив[аыеу]|об['’]єднанн[яі]|объединени[еяю])"
+)

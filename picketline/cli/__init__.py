@@ -23,13 +23,23 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     from picketline.cli import (
+        export_commands,
         extract_commands,
+        ingest_commands,
         later_commands,
         serve_command,
         setup_commands,
     )
 
-    for module in (setup_commands, serve_command, extract_commands, later_commands):
+    modules = (
+        setup_commands,
+        serve_command,
+        extract_commands,
+        ingest_commands,
+        export_commands,
+        later_commands,
+    )
+    for module in modules:
         module.register(app)
 
 

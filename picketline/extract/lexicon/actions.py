@@ -198,7 +198,9 @@ HYPOTHETICAL: dict[str, str] = {
 PREFILTER: dict[str, str] = {
     "en": r"strik|walk|picket|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
     r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
-    r"|to rule|overtime|underground|streets|gather|stood|assembl|lined up|stop|halt|ceas|sick|apps?\b",
+    r"|to rule|overtime|underground|streets|sick-?out|called in sick|off (?:their |the )?apps?\b"
+    r"|(?:stop|halt|ceas|down)\w* (?:all )?(?:work|production)"
+    r"|(?:gathered|stood|assembled|lined up) (?:at|outside|by|in front)",
     "ru": r"забаст|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
     r"|отказ|невыход|не вы|прекратили|остановили|локаут|бойкот|захват|оккуп|демонстрац|шестви"
     r"|вышли на|не будут|не стали|не собираются|остал|оста[её]т|останови|не приступ|переста|бросили"

@@ -18,6 +18,7 @@ Everything here is pure; storage and actions persist what it returns.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -234,7 +235,14 @@ def _by_publication(claims: Iterable[Claim]) -> list[Claim]:
 def timeline(state: MergeState, fields: StruggleFields) -> tuple[Event, ...]:
     """Dated events: start and end, repression as reported, changes of outcome."""
     events = _boundary_events(state, fields) + _repression_events(state) + _outcome_events(state)
-    return tuple(sorted(events, key=lambda e: (e.date or PartialDate(1), e.kind.value)))
+    return tuple(sorted(events, key=_event_order))
+
+
+def _event_order(event: Event) -> tuple[dt.date, dt.date, str]:
+    """Dates of different precision ("2020-06", "2020-06-20") compare by their days."""
+    if event.date is None:
+        return (dt.date.min, dt.date.min, event.kind.value)
+    return (event.date.first_day(), event.date.last_day(), event.kind.value)
 
 
 def _first_source(state: MergeState, name: str, value: Any) -> int | None:

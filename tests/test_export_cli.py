@@ -85,3 +85,15 @@ def test_export_to_a_file_and_later_formats(
         later = run(sqlite_settings.data_dir, "export", "--format", kind, **key)
         assert later.returncode == 1
         assert "not built yet (issue #6)" in later.stderr
+
+
+def test_the_api_shows_every_source_of_a_merged_struggle(db: Database, settings: Settings) -> None:
+    from fastapi.testclient import TestClient
+
+    from picketline.web.app import create_app
+
+    mine, _ = fill(db)
+    with TestClient(create_app(settings, db)) as client:
+        item = client.get(f"/api/v1/struggles/{mine}").json()
+    assert len(item["sources"]) == 2 and all(s["url"] for s in item["sources"])
+    assert {"action_started", "arrest"} <= {e["kind"] for e in item["events"]}

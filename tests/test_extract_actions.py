@@ -63,6 +63,30 @@ def codes(text: str, language: str = "en") -> set[Action]:
         ("Рахунки підприємства були заблоковані.", "uk", set()),
         ("Шахтеры заблокировали въезд на фабрику.", "ru", {A.BLOCKADE}),
         ("Працівники заблокували дорогу до заводу.", "uk", {A.BLOCKADE}),
+        # more ways of stopping work
+        ("Welders stayed away from work for two days.", "en", {A.STRIKE}),
+        ("The fitters laid down their tools at dawn.", "en", {A.STRIKE}),
+        ("Union members struck on Tuesday.", "en", {A.STRIKE}),
+        ("The workers struck a deal with management.", "en", set()),
+        ("Водители маршруток не вышли на линию.", "ru", {A.STRIKE}),
+        ("Водители отказались выходить на линию.", "ru", {A.STRIKE}),
+        ("Сборщики отказались выходить на смену.", "ru", {A.STRIKE}),
+        ("Курьеры отключились от приложения на сутки.", "ru", {A.STRIKE}),
+        ("Водії тролейбусів не вийшли на лінію.", "uk", {A.STRIKE}),
+        ("Кур'єри відключилися від застосунку.", "uk", {A.STRIKE}),
+        # sit-down strikes and taking buildings are occupations
+        ("Packers began a sit-down strike on the shop floor.", "en", {A.OCCUPATION}),
+        ("Hewers refused to return to the surface.", "en", {A.OCCUPATION}),
+        ("Кассиры устроили сидячую забастовку в торговом зале.", "ru", {A.OCCUPATION}),
+        ("Ткачихи заняли здание заводоуправления.", "ru", {A.OCCUPATION}),
+        ("Швачки влаштували сидячий страйк у цеху.", "uk", {A.OCCUPATION}),
+        ("Робітники зайняли адмінбудівлю комбінату.", "uk", {A.OCCUPATION}),
+        # gatherings
+        ("Porters held a candlelit vigil outside the clinic.", "en", {A.DEMONSTRATION}),
+        ("Bakers gathered outside parliament on Friday.", "en", {A.DEMONSTRATION}),
+        ("Сварщики вышли к проходной с плакатами.", "ru", {A.DEMONSTRATION}),
+        ("Ливарники вийшли з плакатами до мерії.", "uk", {A.DEMONSTRATION}),
+        ("Медсестри провели марш центром міста.", "uk", {A.DEMONSTRATION}),
     ],
 )
 def test_action_codes(text: str, language: str, expected: set[Action]) -> None:

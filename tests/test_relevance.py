@@ -23,6 +23,16 @@ def relevant(stage: RelevanceStage, text: str) -> bool:
 
 
 RELEVANT = [
+    # the action sentence names nobody; the sentences before it name the workers
+    "Pay talks collapsed on Sunday. Some 300 welders at the Tyne yard want a 9% rise. "
+    "The strike began on Monday and is set to last a week. Pickets stand at every gate.",
+    "Переговоры сорвались в пятницу. Около 200 сварщиков верфи требуют повышения зарплат. "
+    "Забастовка началась в понедельник. Пикеты стоят у всех ворот.",
+    "Переговори зірвалися у п'ятницю. Понад 100 зварників верфі вимагають підвищення зарплат. "
+    "Страйк розпочався в понеділок. Пікети стоять біля всіх воріт.",
+    # a workforce named without its trade
+    "Трудовой коллектив комбината объявил забастовку. Коллектив требует выплатить долги.",
+    "Колектив заводу оголосив страйк. Колектив вимагає виплатити борги.",
     "Bus drivers in Leeds went on strike on Monday over pay. The union said 400 drivers "
     "joined the walkout and picket lines formed outside two depots.",
     "Nurses at the city hospital staged a one-day strike. Their union says staffing levels "
@@ -82,11 +92,11 @@ def test_threat_alone_counts_less_than_a_strike(stage: RelevanceStage) -> None:
 
 
 def test_relevant_document_stores_its_sentences(stage: RelevanceStage) -> None:
-    doc = ExtractionDoc(RELEVANT[0], language="en")
+    doc = ExtractionDoc(RELEVANT[5], language="en")
     stage(doc)
     sentences = [f.value for f in doc.of("_sentence")]
     assert len(sentences) == 2
-    assert RELEVANT[0][sentences[1].start : sentences[1].end] == sentences[1].text
+    assert RELEVANT[5][sentences[1].start : sentences[1].end] == sentences[1].text
 
 
 def test_sentence_split_keeps_abbreviations() -> None:

@@ -22,13 +22,22 @@ from picketline.domain.vocab import Action
 from picketline.extract.actions import LABOUR_ONLY, ActionMatcher, ActionMention, action_matcher
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.actors import WORKER_NOUNS
-from picketline.extract.lexicon.relevance import DISPUTE_WORDS, OTHER_ACTORS, UNION_WORDS
+from picketline.extract.lexicon.relevance import (
+    DISPUTE_WORDS,
+    OTHER_ACTORS,
+    UNION_WORDS,
+    WORKFORCE_WORDS,
+)
 from picketline.extract.patterns import Sentence, split_sentences
 
 THRESHOLD = 3.0
 MAX_CHARS = 400_000  # work cap per document; offsets stay valid (a prefix)
 MAX_SENTENCES_KEPT = 400
 HEADLINE_WEIGHT = 1.5
+# A labour-only action ("the strike") whose sentence names nobody, right after
+# sentences that name workers (or under a headline that does), is theirs.
+IN_CONTEXT = 1.5
+CONTEXT_REACH = 2  # sentences back
 # A sentence opening with a plural pronoun continues the previous sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:they|они|вони)\b", re.IGNORECASE)
 
@@ -42,7 +51,9 @@ class SentenceScore:
 
 def _worker_regex(language: str) -> re.Pattern[str]:
     nouns = "|".join(pattern for pattern, _ in WORKER_NOUNS[language])
-    return re.compile(rf"\b(?:{nouns})\b|{UNION_WORDS[language]}", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:{nouns})\b|{UNION_WORDS[language]}|{WORKFORCE_WORDS[language]}", re.IGNORECASE
+    )
 
 
 class RelevanceScorer:
@@ -56,9 +67,14 @@ class RelevanceScorer:
         self.others = {lang: re.compile(p, re.IGNORECASE) for lang, p in OTHER_ACTORS.items()}
 
     def score_sentence(
-        self, sentence: Sentence, language: str, workers_before: bool = False
+        self,
+        sentence: Sentence,
+        language: str,
+        workers_before: bool = False,
+        in_context: bool = False,
     ) -> SentenceScore:
-        """``workers_before``: the previous sentence named workers (for "They struck")."""
+        """``workers_before``: the previous sentence named workers (for "They struck");
+        ``in_context``: the headline or a recent sentence did."""
         mentions = tuple(self.matcher.find(sentence, language))
         text = sentence.text
         if not mentions:
@@ -71,7 +87,7 @@ class RelevanceScorer:
         if has_workers:
             score = (2.5 if labour_only else 2.0) if factual else 0.5
         elif labour_only:
-            score = 0.75 if factual else 0.25
+            score = (IN_CONTEXT if in_context else 0.75) if factual else 0.25
         else:
             score = 0.0
         if self.others[language].search(text):
@@ -87,10 +103,13 @@ class RelevanceScorer:
         return 0.0
 
     def score(self, sentences: list[Sentence], language: str) -> tuple[float, list[SentenceScore]]:
-        scored, before = [], False
+        scored: list[SentenceScore] = []
+        named: list[bool] = []
         for sentence in sentences:
-            scored.append(self.score_sentence(sentence, language, before))
-            before = bool(self.workers[language].search(sentence.text))
+            before = bool(named) and named[-1]
+            context = bool(named) and (named[0] or any(named[-CONTEXT_REACH:]))
+            scored.append(self.score_sentence(sentence, language, before, context))
+            named.append(bool(self.workers[language].search(sentence.text)))
         return sum(s.score for s in scored), scored
 
 

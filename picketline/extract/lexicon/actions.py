@@ -20,7 +20,7 @@ _EN: list[tuple[str, Action]] = [
         r"|refus\w* (?:all |any |to work |to do )?overtime|(?:stopped|banned|halted) (?:all )?overtime)\b",
         A.WORK_TO_RULE,
     ),
-    (r"\b(?:sit[- ]ins?|sleep[- ]ins?)\b", A.OCCUPATION),
+    (r"\b(?:sit[- ]ins?|sleep[- ]ins?|sit-?down (?:strikes?|protests?))\b", A.OCCUPATION),
     (
         r"\boccup(?:y|ied|ying|ies)\b(?:\s+\S+){0,4}?\s+(?:mine|plant|factory|offices?|premises"
         r"|building|site|headquarters|yard|shaft|mill|depot|warehouse|hospital)s?\b",
@@ -32,7 +32,8 @@ _EN: list[tuple[str, Action]] = [
         A.OCCUPATION,
     ),
     (r"\bunderground (?:protest|strike|sit-in|occupation)s?\b", A.OCCUPATION),
-    (r"\brefus\w* to (?:come|go) (?:back )?(?:up|to the surface|above ground)\b", A.OCCUPATION),
+    (r"\brefus\w* to (?:come|go|return) (?:back )?(?:up|to the surface|above ground)\b", A.OCCUPATION),
+    (r"\b(?:protest\w*|strik\w*|sitting|camped) (?:deep )?underground\b", A.OCCUPATION),
     (r"\b(?:stayed|remained|stay|remain) underground\b", A.OCCUPATION),
     (
         r"\block(?:ed|ing)?[- ]?outs?\b|\block(?:ed|ing|s)? (?:the |its |their )?(?:\w+ )?"
@@ -56,6 +57,10 @@ _EN: list[tuple[str, Action]] = [
     (r"\bstrik(?:e|es|ing)\b|\bstrikers\b", A.STRIKE),
     (
         r"\b(?:work )?stoppages?\b|\b(?:downed|down|downing|downs) tools\b|\bstay[- ]?aways?\b"
+        r"|\b(?:laid|lay|laying|put|putting) down (?:their |its )?tools\b"
+        r"|\b(?:stayed|stay|staying|stays|kept|keep|keeping) away from (?:work|their (?:jobs|posts|workplaces?))\b"
+        r"|\b(?:workers|employees|staff|members|unions?|they|miners|nurses|drivers|teachers|doctors) (?:\w+ )?struck\b"
+        r"|\blogged off\b|\bwalk(?:ed|ing|s)? off the (?:job|site)\b"
         r"|\bindustrial action\b|\b(?:stopped|stop|stopping|stops|halted|halting|ceased|downed) (?:all )?"
         r"(?:work|working|production)\b|\bwalk(?:ed|ing|s)? off (?:the|their) jobs?\b"
         r"|\bsick-?outs?\b|\bcalled in sick\b|\b(?:switched|switching|logged|logging) off (?:their |the )?apps?\b",
@@ -69,7 +74,9 @@ _EN: list[tuple[str, Action]] = [
     (r"\bboycott\w*", A.BOYCOTT),
     (
         r"\b(?:demonstrations?|rall(?:y|ies|ied)|marched|marches|(?<!in )(?<!to )protest(?:s|ed)?"
-        r"|took to the streets|(?:protest|the|a|national) march)\b",
+        r"|took to the streets|(?:protest|the|a|national) march|vigils?|(?:gathered|assembled|massed|camped)"
+        r" (?:outside|in front of|at) (?:the )?(?:parliament|ministry|city hall|town hall|council|legislature"
+        r"|offices|headquarters|head office|state house|government))\b",
         A.DEMONSTRATION,
     ),
 ]
@@ -81,15 +88,15 @@ _RU: list[tuple[str, Action]] = [
         r"|\bотказ\w* от (?:переработ|сверхурочн)\w*",
         A.WORK_TO_RULE,
     ),
-    (r"\bподземн\w+ (?:забастовк|протест|акци|голодовк)\w*", A.OCCUPATION),
+    (r"\b(?:подземн|сидяч)\w+ (?:забастовк|протест|акци|голодовк|стачк)\w*", A.OCCUPATION),
     (
         r"\b(?:отказ\w*|не будут|не стали|не собираются) (?:подниматься|подняться|выходить|выйти)"
-        r"(?: на поверхность| из шахты| на-гора)?\b(?! на работу)",
+        r"(?: на поверхность| из шахты| на-гора)?\b(?! на (?:работу|смену|линию|маршрут|рейс))",
         A.OCCUPATION,
     ),
     (
         r"\b(?:остал|оста[её]т|остаю)\w* (?:под землей|под землёй|в шахте|в забое)\b|\bзахват\w* (?:завод|предприяти|здани|цех"
-        r"|администраци|шахт)\w*|\bоккупир\w*",
+        r"|администраци|шахт)\w*|\bоккупир\w*|\b(?:заняли|занимают) (?:здани|админ|офис|цех|кабинет|приемн|приёмн|проходн)\w*",
         A.OCCUPATION,
     ),
     (r"\bлокаут\w*", A.LOCKOUT),
@@ -106,7 +113,9 @@ _RU: list[tuple[str, Action]] = [
     (
         r"\b(?:отказ\w*|отказыва\w*) (?:от )?(?:выходить|выйти|выхода|выходе) на (?:работу|смену)"
         r"|\bотказ\w* (?:работать|приступ\w+ к работе|спускаться|спуститься|выходить в смену)"
-        r"|\bневыход\w* на работу|\bне вы(?:шли|ходят|йдут) на (?:работу|смену)"
+        r"|\bневыход\w* на (?:работу|линию|смену)|\bне вы(?:шли|ходят|йдут) на (?:работу|смену|линию|маршруты?)"
+        r"|\bотказ\w* (?:от )?(?:выходить|выйти|выхода) на (?:линию|маршрут)"
+        r"|\bотключил\w* от (?:приложени|платформ)\w*"
         r"|\b(?:прекрати|останови|приостанови)\w* (?:работ|производств|добыч|отгрузк)\w*"
         r"|\bне (?:приступ(?:или|ают|ил)|вышл[аи]) к работе|\bпереста\w+ (?:работать|принимать|выходить"
         r"|выполнять|развозить|брать)|\b(?:бросили|побросали) работу|\bотказ\w* от работы",
@@ -116,7 +125,8 @@ _RU: list[tuple[str, Action]] = [
     (
         r"\bмитинг\w*|\bдемонстраци\w*|\bшестви\w*|\bакци\w+ протеста|\bпротестн\w+ акци\w*"
         r"|\bвышли на (?:улиц|площад)\w*|\bпротестовал\w*|\bпротестуют\b|\bпротест(?:а|ом|е|ы|ов|ам|ами|ах)?\b|\bпротестн\w+ (?:собрани|шестви"
-        r"|марш)\w*|\bсобира\w*(?: \w+)? (?:на площади|у здания|перед зданием|у администрации|у мэрии)",
+        r"|марш)\w*|\bсобира\w*(?: \w+)? (?:на площади|у здания|перед зданием|у администрации|у мэрии)"
+        r"|\bвышли (?:к|с) (?:здани|администраци|мэри|проходн|плакат|транспарант)\w*",
         A.DEMONSTRATION,
     ),
 ]
@@ -128,18 +138,18 @@ _UK: list[tuple[str, Action]] = [
         r"|регламентом)\w*|\bвідмов\w* від (?:понаднормов|наднормов)\w*",
         A.WORK_TO_RULE,
     ),
-    (r"\bпідземн\w+ (?:страйк|протест|акці|голодуванн)\w*|\bстрайк\w* під землею", A.OCCUPATION),
+    (r"\b(?:підземн|сидяч)\w+ (?:страйк|протест|акці|голодуванн)\w*|\bстрайк\w* під землею", A.OCCUPATION),
     (
         r"\b(?:відмов\w*|не будуть) (?:підійматися|підніматися|піднятися|виходити|вийти)"
-        r"(?: на поверхню| з шахти)?\b(?! на роботу)|\bпід землею перебува\w*"
+        r"(?: на поверхню| з шахти)?\b(?! на (?:роботу|зміну|лінію|маршрут|рейс))|\bпід землею перебува\w*"
         r"|\bне (?:піднімаю|підіймаю|підніма|підійма)\w* (?:на поверхню|нагору|з шахти)"
         r"|\b(?:залиш|лиша)\w* (?:під землею|у шахті|в шахті|у забої)",
         A.OCCUPATION,
     ),
-    (r"\bзахоп\w* (?:завод|підприємств|будів|цех|адміністраці|шахт)\w*|\bокупува\w*", A.OCCUPATION),
+    (r"\bзахоп\w* (?:завод|підприємств|будів|цех|адміністраці|шахт)\w*|\bокупува\w*|\b(?:зайняли|займають) (?:будів|адмін|офіс|цех|кабінет|приймальн|прохідн)\w*", A.OCCUPATION),
     (r"\bлокаут\w*", A.LOCKOUT),
     (
-        r"\bпікет\w*|\b(?:зібрал|стоя|стал|вишикува)\w* (?:біля|під|перед) (?:входу|прохідною|воротами)",
+        r"\bпікет\w*|\b(?:зібрал|стоя|стал|вишикува)\w* (?:біля|під|перед) (?:входу|прохідн\w*|воріт|воротами)",
         A.PICKET,
     ),
     (
@@ -150,6 +160,8 @@ _UK: list[tuple[str, Action]] = [
     (r"\bстрайк\w*|\bстрайку\w*|\bзабастовк\w*|\bстрайкар\w*", A.STRIKE),
     (
         r"\b(?:відмов\w*) (?:від )?(?:виходити|вийти|виходу) на (?:роботу|зміну)"
+        r"|\bне вий(?:шли|дуть|ходять) на (?:лінію|маршрути?)|\bвідмов\w* (?:виходити|вийти) на (?:лінію|маршрут)"
+        r"|\bвідключил\w* від (?:застосунк|додатк|платформ)\w*"
         r"|\bвідмов\w* (?:працювати|ставати до роботи|стати до роботи|приступати до роботи"
         r"|спускатися|спуститися)|\bне вий(?:шли|дуть) на (?:роботу|зміну)"
         r"|\b(?:припини|зупини|призупини)\w* (?:робот|виробництв|видобу|відвантаж)\w*"
@@ -162,7 +174,8 @@ _UK: list[tuple[str, Action]] = [
         r"\bмітинг\w*|\bдемонстраці\w*|\bакці\w+ протесту|\bпротестн\w+ акці\w*"
         r"|\bвийшли на (?:вулиц|площ)\w*|\bпротестува(?:ли|ти)\b|\bпротестують\b|\bпротест(?:у|ом|і|и|ів|ам|ами|ах)?\b|\bпротестн\w+ (?:збор|зібранн"
         r"|ход|марш)\w*|\bвийшли під (?:міськрад|будівл|адміністраці|офіс|стін)\w*"
-        r"|\bзбира\w*(?: \w+)? (?:на площі|під будівлею|біля будівлі|під адміністрацією)",
+        r"|\bзбира\w*(?: \w+)? (?:на площі|під будівлею|біля будівлі|під адміністрацією)"
+        r"|\bвийшли з (?:плакат|транспарант|гасл)\w*|\b(?:провели|влаштували|організували) (?:\w+ )?марш\w*",
         A.DEMONSTRATION,
     ),
 ]
@@ -173,7 +186,7 @@ ACTION_TERMS: dict[str, list[tuple[str, Action]]] = {"en": _EN, "ru": _RU, "uk":
 NOT_LABOUR: dict[str, str] = {
     "en": r"\b(?:air|missile|drone|nuclear|military|rocket|artillery|pre-?emptive|retaliatory"
     r"|surgical|lightning|precision|bombing|naval|cruise) ?-?strikes?\b"
-    r"|\bairstrikes?\b|\bstriker\b|\bstrik\w+ (?:a |the )?(?:deal|balance|chord|blow|gold|oil"
+    r"|\bairstrikes?\b|\bstriker\b|\bstruck (?:by|off|with|up|an? agreement)\b|\b(?:strik\w+|struck) (?:a |the )?(?:deal|balance|chord|blow|gold|oil"
     r"|fear|back|down|out|pose|note|match)\b|\bgoal\w*|\bgoalkeeper|\b\d+(?:st|nd|rd|th)[- ]minute"
     r"|\bscored\b|\bpenalty\b|\bwicket|\bbowler|\bbatsm[ae]n|\binnings|\bstriking (?:resemblance"
     r"|similarity|contrast|image|feature|example|difference)",
@@ -196,16 +209,16 @@ HYPOTHETICAL: dict[str, str] = {
 # above. A text with none of them cannot report an action; keep in step with
 # the tables (tests/test_extract_actions.py checks every table example passes).
 PREFILTER: dict[str, str] = {
-    "en": r"strik|walk|picket|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
+    "en": r"strik|struck|vigil|gathered|assembled|massed|camped|logged off|tools|away from|walk|picket|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
     r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
     r"|to rule|overtime|underground|streets|sick-?out|called in sick|off (?:their |the )?apps?\b"
     r"|(?:stop|halt|ceas|down)\w* (?:all )?(?:work|production)"
     r"|(?:gathered|stood|assembled|lined up) (?:at|outside|by|in front)",
-    "ru": r"забаст|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
+    "ru": r"забаст|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
     r"|отказ|невыход|не вы|прекратили|остановили|локаут|бойкот|захват|оккуп|демонстрац|шестви"
     r"|вышли на|не будут|не стали|не собираются|остал|оста[её]т|останови|не приступ|переста|бросили"
     r"|по инструкц|по правил|переработ|собира|собрани",
-    "uk": r"страйк|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
+    "uk": r"страйк|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
     r"|зупини|локаут|бойкот|захоп|окупув|демонстрац|вийшли|не будуть|під землею|не підн|не підій|залиш|лиша"
     r"|не приступ|не стали|перестал|призупин|інструкці|правилами|понаднорм|наднорм|збира|збор|зібран",
 }

@@ -16,6 +16,13 @@ UNION_WORDS: dict[str, str] = {
     "uk": r"\b(?:профспілк\w*|профком\w*|профспілков\w*)",
 }
 
+# A workforce named without a trade ("the workforce", "коллектив", "бригада").
+WORKFORCE_WORDS: dict[str, str] = {
+    "en": r"\b(?:workforce|co-?workers|colleagues|(?:night|day|morning) shifts?|crews)\b",
+    "ru": r"\b(?:коллектив\w*|бригад[аыуео]\w*|смен[аы]\b)",
+    "uk": r"\b(?:колектив\w*|бригад[аиуо]\w*|змін[аи]\b)",
+}
+
 OTHER_ACTORS: dict[str, str] = {
     "en": r"\b(?:residents|students|pupils|learners|prisoners|inmates|detainees|opposition"
     r"|supporters|fans|activists|villagers|community members|communities|motorists|commuters"

@@ -28,7 +28,28 @@ from dataclasses import dataclass, replace
 
 from picketline.domain.dates import PartialDate
 from picketline.extract.base import ExtractionDoc, Finding
-from picketline.extract.numbers import APOSTROPHES, count_value
+from picketline.extract.date_words import (
+    ACTION,
+    CYR_WEEKDAY,
+    DASH,
+    DAY,
+    DAY_UNIT,
+    EN_WEEKDAY,
+    MONTH,
+    NUMBER_WORD,
+    ORD,
+    RELATIVE,
+    RELATIVE_PHRASES,
+    TOLERANCE,
+    UNITS,
+    YEAR,
+    YEAR_WORD,
+    date_role,
+    date_tense,
+    month_number,
+    weekday_number,
+)
+from picketline.extract.numbers import count_value
 
 
 @dataclass(frozen=True)
@@ -41,134 +62,6 @@ class DateMention:
     role: str
     until: PartialDate | None = None
     approximate: bool = False
-
-
-# --- calendar words ------------------------------------------------------------------
-
-_EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_CYR_MONTH_STEMS = (
-    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6),
-    ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11),
-    ("декабр", 12), ("січ", 1), ("лют", 2), ("берез", 3), ("квіт", 4), ("трав", 5),
-    ("черв", 6), ("лип", 7), ("серп", 8), ("верес", 9), ("жовт", 10), ("листопад", 11),
-    ("груд", 12),
-)  # fmt: skip
-MONTH = (
-    r"(?:(?-i:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-    r"|(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяюе]|март[аеу]?"
-    r"|ма[йяюе]|август[аеу]?"
-    r"|(?:січ|берез|квіт|трав|черв|лип|серп|верес|жовт|груд)(?:ень|ня|ні)"
-    r"|лют(?:ий|ого|ому)|листопад[аіу]?)(?![\w])"
-)
-_WEEKDAYS = (
-    ("monday", 0), ("tuesday", 1), ("wednesday", 2), ("thursday", 3), ("friday", 4),
-    ("saturday", 5), ("sunday", 6), ("понедельник", 0), ("вторник", 1), ("сред", 2),
-    ("четверг", 3), ("пятниц", 4), ("суббот", 5), ("воскресень", 6), ("понеділ", 0),
-    ("вівтор", 1), ("серед", 2), ("четвер", 3), ("п'ятниц", 4), ("субот", 5), ("неділ", 6),
-)  # fmt: skip
-_EN_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_CYR_WEEKDAY = (
-    r"(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье"
-    r"|понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед[ау]|четвер(?:га)?|п['’ʼ]?ятниц[юяі]"
-    r"|субот[уаи]|неділ[юяі])"
-)
-_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
-_YEAR_WORD = r"(?:\s*(?:году|года|год|г\.|гг\.|році|року|рік|р\.))?"
-_ORD = r"(?:st|nd|rd|th|-?(?:го|е|й|ого))?"
-_DAY = r"(?P<d>[0-3]?\d)(?!\d)" + _ORD
-_UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
-_TOLERANCE = {"d": 0, "w": 2, "m": 15, "y": 120}
-
-
-def month_number(word: str) -> int:
-    """The month (1-12) a month name in any of the three languages stands for."""
-    folded = word.casefold().rstrip(".")
-    if folded[:3] in _EN_MONTHS and folded[0].isascii():
-        return _EN_MONTHS.index(folded[:3]) + 1
-    return next(month for stem, month in _CYR_MONTH_STEMS if folded.startswith(stem))
-
-
-def _weekday_number(word: str) -> int:
-    folded = word.casefold().translate(APOSTROPHES)
-    return next(day for stem, day in _WEEKDAYS if folded.startswith(stem))
-
-
-# --- context: role and tense -----------------------------------------------------------
-
-_START_NEAR = re.compile(
-    r"(?:\bsince|\bfrom|\bstarting|\bbeginning|\bas of|\bначиная с|\bпочинаючи з|"
-    r"(?<!\w)(?:с|со|з|із|від)|с начала|з початку)\s*$",
-    re.I,
-)
-_END_NEAR = re.compile(r"(?:\buntil|\btill|\bthrough|\bup to|(?<!\w)(?:до|по))\s*$", re.I)
-_START_CUE = re.compile(
-    r"\b(?:began|begun|begin|started|start|launched|walked out|walk out|went on strike|"
-    r"downed tools|declared|начал\w*|начин\w*|объявил\w*|объявлен\w*|стартовал\w*|"
-    r"вышли на|розпоча\w*|почал\w*|почався|почалася|оголоси\w*|оголошен\w*|вийшли на)",
-    re.I,
-)
-_END_CUE = re.compile(
-    r"\b(?:ended|ends|end|finished|called off|suspended|concluded|settled|came to an end|"
-    r"return(?:ed)? to work|back to work|deal was reached|reached a deal|agreement was reached|"
-    r"reached an agreement|договорились|домовились|заверш\w*|закончил\w*|окончил\w*|прекрати\w*|"
-    r"прекращ\w*|приостанови\w*|вернулись к работе|закінчи\w*|припини\w*|призупини\w*|"
-    r"повернулися до роботи)",
-    re.I,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|going to|plans? to|planned|scheduled|set to|next|буд(?:ет|ут|ем|е|уть|емо)"
-    r"|планиру\w*|намерен\w*|собира\w*|намечен\w*|запланирован\w*|грозил\w*|планую\w*|"
-    r"планує|мають намір|збира\w*|запланован\w*|погрожу\w*|наступного|следующ\w*)\b",
-    re.I,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|last|since|\w{3,}ed|\w{2,}(?:ли|лись|лася|лося|лся)|был\w*"
-    r"|назад|тому|минул\w*|прошл\w*)\b",
-    re.I,
-)
-_SENTENCE_END = re.compile(r"[.!?\n]\s")
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence around ``start..end`` (at most 200 characters each way)."""
-    left = max(text.rfind(". ", max(0, start - 200), start), text.rfind("\n", 0, start))
-    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 200))
-    return max(left + 1, 0, start - 200), right_match.start() + 1 if right_match else end + 200
-
-
-def _role(text: str, start: int, end: int) -> str:
-    """start / end / point from the words just before and around the date."""
-    before = text[max(0, start - 20) : start]
-    if _START_NEAR.search(before):
-        return "start"
-    if _END_NEAR.search(before):
-        return "end"
-    s_start, s_end = _sentence(text, start, end)
-    window_before, window_after = (
-        text[max(s_start, start - 60) : start],
-        text[end : min(s_end, end + 40)],
-    )
-    best: tuple[int, str] | None = None
-    for cue, role in ((_START_CUE, "start"), (_END_CUE, "end")):
-        for match in cue.finditer(window_before):
-            distance = len(window_before) - match.end()
-            best = min(best or (distance, role), (distance, role))
-        match_after = cue.search(window_after)
-        if match_after:
-            best = min(best or (match_after.start(), role), (match_after.start(), role))
-    return best[1] if best else "point"
-
-
-def _tense(text: str, start: int, end: int) -> str | None:
-    """future / past / None for the sentence holding the date."""
-    s_start, s_end = _sentence(text, start, end)
-    sentence = text[s_start:start] + " " + text[end:s_end]
-    if _FUTURE.search(sentence):
-        return "future"
-    if _PAST.search(sentence) or _START_NEAR.search(text[max(0, start - 20) : start]):
-        return "past"
-    return None
 
 
 # --- resolution ------------------------------------------------------------------------
@@ -231,7 +124,7 @@ class _Context:
         return self.match.groupdict().get(name)
 
     def tense(self) -> str | None:
-        return _tense(self.text, self.match.start(), self.match.end())
+        return date_tense(self.text, self.match.start(), self.match.end())
 
     def year(self, month: int, day: int | None) -> int | None:
         given = self.group("y")
@@ -249,7 +142,7 @@ class _Context:
         if date is None:
             return None
         start, end = self.match.span("date") if self.group("date") else self.match.span()
-        role = role or _role(self.text, start, end)
+        role = role or date_role(self.text, start, end)
         return DateMention(start, end, date, role, until, approx)
 
 
@@ -294,23 +187,6 @@ def _h_year(ctx: _Context) -> DateMention | None:
 
 # --- relative dates --------------------------------------------------------------------
 
-_RELATIVE_PHRASES: dict[str, tuple[str, int]] = {}
-for _phrases, _value in (
-    ("the day before yesterday|позавчера|позавчора", ("d", 2)),
-    ("yesterday|вчера|вчора|учора", ("d", 1)),
-    ("today|this morning|сегодня|сьогодні", ("d", 0)),
-    ("tomorrow|завтра", ("d", -1)),
-    ("last week|на прошлой неделе|на минувшей неделе|минулого тижня|на минулому тижні", ("w", 1)),
-    ("this week|на этой неделе|цього тижня|на цьому тижні", ("w", 0)),
-    ("last month|в прошлом месяце|в минувшем месяце|минулого місяця|у минулому місяці", ("m", 1)),
-    ("this month|earlier this month|в этом месяце|в текущем месяце|цього місяця", ("m", 0)),
-    ("last year|в прошлом году|в минувшем году|минулого року|торік|у минулому році", ("y", 1)),
-    ("this year|earlier this year|в этом году|в текущем году|цього року|цьогоріч", ("y", 0)),
-):
-    for _phrase in _phrases.split("|"):
-        _RELATIVE_PHRASES[_phrase] = _value
-_RELATIVE = "|".join(sorted(map(re.escape, _RELATIVE_PHRASES), key=len, reverse=True))
-
 
 def _relative_date(published: PartialDate, unit: str, back: int) -> PartialDate | None:
     """The date ``back`` days/weeks/months/years before publication."""
@@ -332,7 +208,7 @@ def _relative_date(published: PartialDate, unit: str, back: int) -> PartialDate 
 def _h_relative(ctx: _Context) -> DateMention | None:
     if ctx.published is None:
         return None
-    unit, back = _RELATIVE_PHRASES[ctx.match.group().casefold()]
+    unit, back = RELATIVE_PHRASES[ctx.match.group().casefold()]
     date = _relative_date(ctx.published, unit, back)
     exact = unit in ("m", "y") or (date is not None and date.precision == ctx.published.precision)
     return ctx.mention(date, approx=not exact)
@@ -362,8 +238,8 @@ def _h_duration(ctx: _Context) -> DateMention | None:
     if unit is None or count is None:
         return None
     n, ordinal = count
-    days = _UNITS[unit] * (n - 1 if ordinal else n)
-    tolerance = max(_TOLERANCE[unit], 1)
+    days = UNITS[unit] * (n - 1 if ordinal else n)
+    tolerance = max(TOLERANCE[unit], 1)
     return ctx.mention(_shift(ctx.published, days, tolerance), approx=True, role="start")
 
 
@@ -372,9 +248,9 @@ def _h_ago(ctx: _Context) -> DateMention | None:
     count = count_value(ctx.group("n"), ctx.language)
     if ctx.published is None or unit is None or count is None:
         return None
-    days = _UNITS[unit] * count[0]
+    days = UNITS[unit] * count[0]
     exact = unit == "d" and ctx.published.day is not None
-    return ctx.mention(_shift(ctx.published, days, _TOLERANCE[unit]), approx=not exact)
+    return ctx.mention(_shift(ctx.published, days, TOLERANCE[unit]), approx=not exact)
 
 
 def _h_weekday(ctx: _Context) -> DateMention | None:
@@ -382,7 +258,7 @@ def _h_weekday(ctx: _Context) -> DateMention | None:
     published = ctx.published
     if published is None or published.day is None:
         return None
-    target = _weekday_number(ctx.group("date") or "")
+    target = weekday_number(ctx.group("date") or "")
     before = (ctx.group("pre") or "").casefold()
     pub = published.first_day()
     if re.search(r"next|следующ|наступн", before) or ctx.tense() == "future":
@@ -395,22 +271,10 @@ def _h_weekday(ctx: _Context) -> DateMention | None:
 
 # --- the grammar -----------------------------------------------------------------------
 
-_DASH = r"\s*(?:[-–—]|\s(?:to|until|till|through|and|по|до|і|и|та)\s)\s*"
-_DAY_UNIT = (
-    r"(?P<u>days?|weeks?|months?|years?|дн(?:я|ей|і|ів)|день|сут(?:ки|ок)|доб(?:и|у|а)|"
-    r"недел[июяь]|тиж(?:день|ні|нів|ня)|месяц(?:а|ев)?|місяц(?:ь|і|ів|я)|год(?:а)?|лет|"
-    r"рок(?:и|ів|у)|рік)(?!\w)"
-)
-_ACTION = (
-    r"(?:strike|walkout|lockout|protest|occupation|sit-in|hunger strike|dispute|blockade|"
-    r"picket|stoppage|standoff|stand-off|shutdown|забастовк|стачк|голодовк|протест|страйк|"
-    r"акци|акці|блокад|оккупац|окупац|голодуван|бастуют|страйкують|протестують)"
-)
-_NUMBER_WORD = r"(?:\d++|[^\W\d_]++(?:['’ʼ][^\W\d_]++)?)"  # possessive: no backtracking
 _PARTS = {
-    "MONTH": MONTH, "YEAR": _YEAR, "YW": _YEAR_WORD, "ORD": _ORD, "DAY": _DAY, "DASH": _DASH,
-    "REL": _RELATIVE, "NUM": _NUMBER_WORD, "UNIT": _DAY_UNIT, "ACT": _ACTION,
-    "ENWD": _EN_WEEKDAY, "CYWD": _CYR_WEEKDAY,
+    "MONTH": MONTH, "YEAR": YEAR, "YW": YEAR_WORD, "ORD": ORD, "DAY": DAY, "DASH": DASH,
+    "REL": RELATIVE, "NUM": NUMBER_WORD, "UNIT": DAY_UNIT, "ACT": ACTION,
+    "ENWD": EN_WEEKDAY, "CYWD": CYR_WEEKDAY,
 }  # fmt: skip
 # fmt: off
 _PATTERNS: tuple[tuple[str | None, str, Handler], ...] = (
@@ -540,7 +404,7 @@ def _absorb_weekdays(text: str, found: list[tuple[DateMention, bool]]) -> list[D
     return out
 
 
-_WEEKDAY_ONLY = re.compile(_EN_WEEKDAY + "|" + _CYR_WEEKDAY, re.I)
+_WEEKDAY_ONLY = re.compile(EN_WEEKDAY + "|" + CYR_WEEKDAY, re.I)
 
 
 def find_dates(text: str, language: str, published: PartialDate | None) -> list[DateMention]:

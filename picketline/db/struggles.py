@@ -105,6 +105,14 @@ def count_struggles(db: Database, status: StruggleStatus | None = None) -> int:
         return session.scalar(stmt) or 0
 
 
+def has_demo_struggles(db: Database) -> bool:
+    """True when any struggle, published or not, is demo data (stops at the first row)."""
+    with db.session() as session:
+        return (
+            session.scalar(select(StruggleRow.id).where(StruggleRow.is_demo).limit(1)) is not None
+        )
+
+
 def encode_cursor(last_id: int) -> str:
     return base64.urlsafe_b64encode(f"s{last_id}".encode()).decode().rstrip("=")
 

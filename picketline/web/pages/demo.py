@@ -12,21 +12,11 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select
 
-from picketline.db import Database
-from picketline.db.models import StruggleRow
+from picketline.db.struggles import has_demo_struggles
 from picketline.web.deps import DbDep
 
 CACHE_SECONDS = 10.0
-
-
-def database_has_demo(db: Database) -> bool:
-    """True when any struggle, published or not, is demo data (one indexed-or-short scan)."""
-    with db.session() as session:
-        return (
-            session.scalar(select(StruggleRow.id).where(StruggleRow.is_demo).limit(1)) is not None
-        )
 
 
 @dataclass
@@ -42,7 +32,7 @@ def has_demo(request: Request, db: DbDep) -> bool:
     cache: DemoCache = request.app.state.demo_cache
     now = time.monotonic()
     if now - cache.taken > CACHE_SECONDS:
-        cache.value, cache.taken = database_has_demo(db), now
+        cache.value, cache.taken = has_demo_struggles(db), now
     return cache.value
 
 

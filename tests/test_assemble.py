@@ -126,3 +126,60 @@ def test_workers_are_the_subject_of_the_first_action_sentence(
     struggle = extract(text, published="2024-05-08", language=language).to_format()["struggles"][0]
     assert struggle["workers"] == workers
     assert struggle["sector"] == sector
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start", "end"),
+    [
+        # the action noun and the verb that ends it are apart
+        (
+            "en",
+            "The 10-day strike by porters at the Oakfield depot ended on May 8. Porters walked "
+            "out over unpaid wages.",
+            "2024-04-29",
+            "2024-05-08",
+        ),
+        (
+            "ru",
+            "Трехдневная забастовка грузчиков склада в Твери завершилась 9 мая. Грузчики "
+            "требовали повышения зарплаты.",
+            "2024-05-07",
+            "2024-05-09",
+        ),
+        (
+            "uk",
+            "П'ятиденний страйк вантажників складу в Житомирі завершився 9 травня. Вантажники "
+            "вимагали підвищення зарплати.",
+            "2024-05-05",
+            "2024-05-09",
+        ),
+        # the start of a duration counts back from the end, not from publication
+        (
+            "en",
+            "Glaziers at the Brook plant returned to work on Wednesday, ending a five-day strike "
+            "over pay. The union called off the walkout after talks.",
+            "2024-05-04",
+            "2024-05-08",
+        ),
+    ],
+)
+def test_start_and_end_of_a_strike_that_ended(
+    language: str, text: str, start: str, end: str
+) -> None:
+    struggle = extract(text, published="2024-05-10", language=language).to_format()["struggles"][0]
+    assert (struggle.get("start"), struggle.get("end")) == (start, end)
+
+
+def test_a_range_that_was_over_before_publication_gives_the_end() -> None:
+    text = (
+        "Забастовка сварщиков верфи в Керчи шла с 1 по 8 мая. Сварщики бастовали из-за "
+        "долгов по зарплате, профсоюз поддержал забастовку."
+    )
+    struggle = extract(text, published="2024-05-10", language="ru").to_format()["struggles"][0]
+    assert (struggle.get("start"), struggle.get("end")) == ("2024-05-01", "2024-05-08")
+
+
+def test_no_publication_date_no_weekday_dates() -> None:
+    text = "Glaziers went on strike on Monday. The union said 40 glaziers walked out over pay."
+    struggle = extract(text, language="en").to_format()["struggles"][0]
+    assert "start" not in struggle and "end" not in struggle

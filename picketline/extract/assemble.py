@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from babel import Locale
 
-from picketline.domain.dates import PartialDate
 from picketline.domain.place import Place, PlacePrecision
 from picketline.domain.struggle import Participants, Repression, StruggleFields
 from picketline.domain.vocab import Action, Demand, Outcome, RepressionType
@@ -26,9 +25,9 @@ from picketline.extract.outcome import decide
 from picketline.extract.patterns import doc_sentences, in_sentence
 from picketline.extract.places import best_place
 from picketline.extract.segment import Segment, segments
+from picketline.extract.timing import timing
 
 Spans = dict[str, list[tuple[int, int]]]
-MAX_DATE_AGE_DAYS = 400  # a "start" older than this before publication is background
 _LEAD_CUES = re.compile(
     r"\b(?:represented by|members of|led by|called by|organi[sz]ed by|affiliated|члены|члени"
     r"|организова\w*|організува\w*|под руководством|під керівництвом|по призыву|на заклик)\b",
@@ -100,8 +99,14 @@ def _build(
     outcome = _outcome(segment, mine.get("_outcome", []), evidence)
     fields["outcome"] = outcome
     about = action_sentences | {int(f.attrs["sentence"]) for f in mine.get("workers", [])}
-    fields["start"] = _start(doc, mine.get("_date", []), action_sentences, about, evidence)
-    fields["end"] = _end(mine.get("_date", []), mine.get("_outcome", []), outcome, evidence)
+    fields["start"], fields["end"] = timing(
+        doc,
+        mine.get("_date", []),
+        mine.get("_outcome", []),
+        outcome,
+        (action_sentences, about),
+        evidence,
+    )
     fields["participants"] = _participants(mine.get("_count", []), action_sentences, evidence)
     fields["demands"] = _codes(mine.get("demands", []), "demands", evidence)
     fields["repression"] = (
@@ -273,77 +278,6 @@ def _outcome(segment: Segment, cues: list[Finding], evidence: Spans) -> Outcome 
     if outcome is not None:
         _note(evidence, "outcome", cues)
     return outcome
-
-
-def _start(
-    doc: ExtractionDoc,
-    dates: list[Finding],
-    action_sentences: set[int],
-    about: set[int],
-    evidence: Spans,
-) -> PartialDate | None:
-    """The earliest recent date said with an action (else with the workers, else alone).
-
-    A line that is nothing but a date (a timeline entry, a dateline) counts
-    as said with the action; dates in sentences about other things ("mines
-    have halved since 2008") do not count at all.
-    """
-    usable = [
-        d
-        for d in dates
-        if d.attrs.get("role") in ("start", "point") and _recent(d.value, doc.published)
-    ]
-    in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
-    near = [d for d in usable if d.attrs.get("sentence") in about or d.attrs.get("alone")]
-    pool = in_action or near
-    if not pool:
-        return None
-    best = min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
-    _note(evidence, "start", [best])
-    return best.value
-
-
-def _rank(date: PartialDate) -> int:
-    """3 for a day, 2 for a month, 1 for a year: finer wins a tie."""
-    return 1 if date.month is None else 2 if date.day is None else 3
-
-
-def _exact_first(dates: list[Finding]) -> list[Finding]:
-    """Dates the text states, if any; else those computed from durations ("a week ago")."""
-    exact = [d for d in dates if not d.attrs.get("approximate")]
-    return exact or dates
-
-
-def _recent(date: PartialDate, published: PartialDate | None) -> bool:
-    """Not after publication, and not so long before it that it is background."""
-    if published is None:
-        return True
-    if date.first_day() > published.last_day():
-        return False
-    return (published.first_day() - date.last_day()).days <= MAX_DATE_AGE_DAYS
-
-
-def _end(
-    dates: list[Finding], cues: list[Finding], outcome: Outcome | None, evidence: Spans
-) -> PartialDate | None:
-    """A date said where the article says the action ended (only if it did)."""
-    ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
-    if outcome not in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None) or not ended:
-        return None
-    if not any(f.value == "ended" for f in cues):
-        return None
-    pool = _exact_first(
-        [
-            d
-            for d in dates
-            if d.attrs.get("sentence") in ended and d.attrs.get("role") in ("end", "point")
-        ]
-    )
-    if not pool:
-        return None
-    best = max(pool, key=lambda d: (d.value.last_day(), d.start))
-    _note(evidence, "end", [best])
-    return best.value
 
 
 def _participants(

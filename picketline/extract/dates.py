@@ -62,6 +62,8 @@ class DateMention:
     role: str
     until: PartialDate | None = None
     approximate: bool = False
+    back_days: int | None = None  # a duration: its first day this many days before its last
+    tolerance_days: int = 0
 
 
 # --- resolution ------------------------------------------------------------------------
@@ -240,7 +242,11 @@ def _h_duration(ctx: _Context) -> DateMention | None:
     n, ordinal = count
     days = UNITS[unit] * (n - 1 if ordinal else n)
     tolerance = max(TOLERANCE[unit], 1)
-    return ctx.mention(_shift(ctx.published, days, tolerance), approx=True, role="start")
+    mention = ctx.mention(_shift(ctx.published, days, tolerance), approx=True, role="start")
+    if mention is None or n <= 0:
+        return mention
+    back = days if ordinal else days - 1
+    return replace(mention, back_days=back, tolerance_days=TOLERANCE[unit])
 
 
 def _h_ago(ctx: _Context) -> DateMention | None:
@@ -436,6 +442,14 @@ class DateStage:
                         "role": mention.role,
                         "until": mention.until,
                         "approximate": mention.approximate,
+                        **(
+                            {
+                                "back_days": mention.back_days,
+                                "tolerance_days": mention.tolerance_days,
+                            }
+                            if mention.back_days is not None
+                            else {}
+                        ),
                     },
                 )
             )

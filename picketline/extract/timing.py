@@ -1,0 +1,156 @@
+"""When a struggle started and ended: choosing among the dates of its sentences.
+
+The date stage finds every date and says whether its words make it a start
+("since", "began", "объявили"), an end ("until", "ended") or a plain point;
+this module picks, for one struggle:
+
+* ``start`` — the earliest recent start-or-point date said with an action
+  (else with the workers, else on a line of its own), never after publication
+  nor so long before it that it is background;
+* ``end`` — only where the article says the action ended ("called off",
+  "returned to work", "завершилась", "припинили страйк"): the latest date said
+  in such a sentence, else the last day of a past range ("struck from 1 to 8
+  May", "бастовали с 1 по 8 мая");
+* a start counted back from a duration ("the ten-day strike", "трехдневная
+  забастовка") from the end where there is one, not from publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from picketline.domain.dates import PartialDate
+from picketline.domain.vocab import Outcome
+from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.dates import window_date
+
+Spans = dict[str, list[tuple[int, int]]]
+MAX_DATE_AGE_DAYS = 400  # a "start" older than this before publication is background
+
+
+def note(evidence: Spans, name: str, findings: list[Finding]) -> None:
+    spans = sorted({(f.start, f.end) for f in findings})
+    if spans:
+        evidence.setdefault(name, []).extend(spans)
+
+
+def start_finding(
+    doc: ExtractionDoc,
+    dates: list[Finding],
+    action_sentences: set[int],
+    about: set[int],
+) -> Finding | None:
+    """The earliest recent date said with an action (else with the workers, else alone).
+
+    A line that is nothing but a date (a timeline entry, a dateline) counts
+    as said with the action; dates in sentences about other things ("mines
+    have halved since 2008") do not count at all.
+    """
+    usable = [
+        d
+        for d in dates
+        if d.attrs.get("role") in ("start", "point") and recent(d.value, doc.published)
+    ]
+    in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
+    near = [d for d in usable if d.attrs.get("sentence") in about or d.attrs.get("alone")]
+    pool = in_action or near
+    if not pool:
+        return None
+    return min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
+
+
+def _rank(date: PartialDate) -> int:
+    """3 for a day, 2 for a month, 1 for a year: finer wins a tie."""
+    return 1 if date.month is None else 2 if date.day is None else 3
+
+
+def _exact_first(dates: list[Finding]) -> list[Finding]:
+    """Dates the text states, if any; else those computed from durations ("a week ago")."""
+    exact = [d for d in dates if not d.attrs.get("approximate")]
+    return exact or dates
+
+
+def recent(date: PartialDate, published: PartialDate | None) -> bool:
+    """Not after publication, and not so long before it that it is background."""
+    if published is None:
+        return True
+    if date.first_day() > published.last_day():
+        return False
+    return (published.first_day() - date.last_day()).days <= MAX_DATE_AGE_DAYS
+
+
+def end_finding(
+    dates: list[Finding], cues: list[Finding], outcome: Outcome | None
+) -> tuple[Finding, PartialDate] | None:
+    """A date said where the article says the action ended (only if it did)."""
+    ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
+    if outcome not in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None) or not ended:
+        return None
+    if not any(f.value == "ended" for f in cues):
+        return None
+    pool = _exact_first(
+        [
+            d
+            for d in dates
+            if d.attrs.get("sentence") in ended and d.attrs.get("role") in ("end", "point")
+        ]
+    )
+    if pool:
+        best = max(pool, key=lambda d: (d.value.last_day(), d.start))
+        return best, best.value
+    ranges = [d for d in dates if d.attrs.get("sentence") in ended and d.attrs.get("until")]
+    if ranges:
+        best = max(ranges, key=lambda d: d.start)
+        return best, best.attrs["until"]
+    return None
+
+
+def past_range_end(start: Finding | None, published: PartialDate | None) -> PartialDate | None:
+    """The last day of a range that was over before publication ("from 1 to 8 May")."""
+    if start is None or published is None or published.day is None:
+        return None
+    until = start.attrs.get("until")
+    if isinstance(until, PartialDate) and until.last_day() < published.first_day():
+        return until
+    return None
+
+
+def start_from_end(start: Finding, end: PartialDate) -> PartialDate | None:
+    """A duration's start counted back from the end ("the ten-day strike ended on 12 May")."""
+    back = start.attrs.get("back_days")
+    if not isinstance(back, int) or end.day is None:
+        return None
+    tolerance = int(start.attrs.get("tolerance_days") or 0)
+    last = end.first_day() - dt.timedelta(days=back)
+    return window_date(last - dt.timedelta(days=tolerance), last + dt.timedelta(days=tolerance))
+
+
+def timing(
+    doc: ExtractionDoc,
+    dates: list[Finding],
+    cues: list[Finding],
+    outcome: Outcome | None,
+    sentences: tuple[set[int], set[int]],
+    evidence: Spans,
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """``(start, end)`` of one struggle; ``sentences``: its action and its 'about' sentences."""
+    action_sentences, about = sentences
+    first = start_finding(doc, dates, action_sentences, about)
+    found_end = end_finding(dates, cues, outcome)
+    end: PartialDate | None = None
+    if found_end is not None:
+        note(evidence, "end", [found_end[0]])
+        end = found_end[1]
+    else:
+        end = past_range_end(first, doc.published)
+        if end is not None and first is not None:
+            note(evidence, "end", [first])
+    if first is None:
+        return None, end
+    note(evidence, "start", [first])
+    start = first.value
+    if end is not None and first.attrs.get("approximate"):
+        start = start_from_end(first, end) or start
+    if end is not None and start.first_day() > end.last_day():
+        end = None
+    return start, end

@@ -32,7 +32,10 @@ _EN: list[tuple[str, Action]] = [
         A.OCCUPATION,
     ),
     (r"\bunderground (?:protest|strike|sit-in|occupation)s?\b", A.OCCUPATION),
-    (r"\brefus\w* to (?:come|go|return) (?:back )?(?:up|to the surface|above ground)\b", A.OCCUPATION),
+    (
+        r"\brefus\w* to (?:come|go|return) (?:back )?(?:up|to the surface|above ground)\b",
+        A.OCCUPATION,
+    ),
     (r"\b(?:protest\w*|strik\w*|sitting|camped) (?:deep )?underground\b", A.OCCUPATION),
     (r"\b(?:stayed|remained|stay|remain) underground\b", A.OCCUPATION),
     (
@@ -138,7 +141,10 @@ _UK: list[tuple[str, Action]] = [
         r"|регламентом)\w*|\bвідмов\w* від (?:понаднормов|наднормов)\w*",
         A.WORK_TO_RULE,
     ),
-    (r"\b(?:підземн|сидяч)\w+ (?:страйк|протест|акці|голодуванн)\w*|\bстрайк\w* під землею", A.OCCUPATION),
+    (
+        r"\b(?:підземн|сидяч)\w+ (?:страйк|протест|акці|голодуванн)\w*|\bстрайк\w* під землею",
+        A.OCCUPATION,
+    ),
     (
         r"\b(?:відмов\w*|не будуть) (?:підійматися|підніматися|піднятися|виходити|вийти)"
         r"(?: на поверхню| з шахти)?\b(?! на (?:роботу|зміну|лінію|маршрут|рейс))|\bпід землею перебува\w*"
@@ -146,7 +152,10 @@ _UK: list[tuple[str, Action]] = [
         r"|\b(?:залиш|лиша)\w* (?:під землею|у шахті|в шахті|у забої)",
         A.OCCUPATION,
     ),
-    (r"\bзахоп\w* (?:завод|підприємств|будів|цех|адміністраці|шахт)\w*|\bокупува\w*|\b(?:зайняли|займають) (?:будів|адмін|офіс|цех|кабінет|приймальн|прохідн)\w*", A.OCCUPATION),
+    (
+        r"\bзахоп\w* (?:завод|підприємств|будів|цех|адміністраці|шахт)\w*|\bокупува\w*|\b(?:зайняли|займають) (?:будів|адмін|офіс|цех|кабінет|приймальн|прохідн)\w*",
+        A.OCCUPATION,
+    ),
     (r"\bлокаут\w*", A.LOCKOUT),
     (
         r"\bпікет\w*|\b(?:зібрал|стоя|стал|вишикува)\w* (?:біля|під|перед) (?:входу|прохідн\w*|воріт|воротами)",

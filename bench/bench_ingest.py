@@ -42,7 +42,34 @@ TOWNS = ["Myrnohrad", "Pokrovsk", "Dobropillia", "Pavlohrad", "Kryvyi Rih", "Kha
          "Sheffield", "Glasgow", "Detroit", "Chicago", "Manchester", "Leeds", "Odesa"]  # fmt: skip
 PLACES = [("miners", "mine"), ("steelworkers", "steel plant"), ("bus drivers", "bus depot"),
           ("dock workers", "port"), ("nurses", "hospital"), ("workers", "factory")]  # fmt: skip
-SYLLABLES = ["bel", "ka", "mor", "zo", "ri", "vet", "lan", "da", "tro", "sha", "pol", "gur", "en"]
+SYLLABLES = [
+    "bel",
+    "ka",
+    "mor",
+    "zo",
+    "ri",
+    "vet",
+    "lan",
+    "da",
+    "tro",
+    "sha",
+    "pol",
+    "gur",
+    "en",
+    "fi",
+    "nu",
+    "sk",
+    "ob",
+    "wa",
+    "xe",
+    "lu",
+    "dor",
+    "pim",
+    "ras",
+    "tev",
+    "hu",
+    "qua",
+]
 FILLER_WORDS = """
 time people year way day man thing woman life child world school state family student group
 country problem hand part place case week company system program question work government
@@ -100,7 +127,7 @@ class Corpus:
 
     def story(self) -> tuple[str, PartialDate]:
         workers, site = self.rng.choice(PLACES)
-        name = "".join(self.rng.choices(SYLLABLES, k=3)).capitalize()
+        name = "".join(self.rng.choices(SYLLABLES, k=4)).capitalize()
         day, month = self.rng.randint(1, 27), self.rng.randint(1, 12)
         story = Story(workers, site, name, self.rng.choice(TOWNS), day, month,
                       self.rng.randint(5, 90) * 10, self.filler(12))  # fmt: skip
@@ -166,6 +193,8 @@ class Result:
     planted: Counter[str]
     merged: int
     possible: int
+    wrong_merges: int  # new stories merged into another story
+    missed: int  # follow-ups of a known story not merged into it
     peak_mb: float
     db_mb: float
 
@@ -177,7 +206,7 @@ def run(size: int, seed: int, folder: Path) -> Result:
     extractor = Extractor(settings)
     outcomes: Counter[str] = Counter()
     planted: Counter[str] = Counter()
-    merged = possible = 0
+    merged = possible = wrong = missed = 0
     wall, cpu = time.perf_counter(), time.process_time()
     for i, (text, published, kind) in enumerate(Corpus(seed).documents(size)):
         raw = RawDocument(text=text, origin=f"doc-{i}", retrieved=utc_now(), published=published)
@@ -186,10 +215,14 @@ def run(size: int, seed: int, folder: Path) -> Result:
         planted[kind] += 1
         merged += outcome.merged
         possible += outcome.possible
+        wrong += kind == "story" and outcome.merged > 0
+        missed += kind == "follow-up" and outcome.merged == 0
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     db.close()
     db_mb = sum(p.stat().st_size for p in folder.glob("picketline.sqlite3*")) / 1e6
-    return Result(size, wall, cpu, outcomes, planted, merged, possible, peak_mb(), db_mb)
+    return Result(
+        size, wall, cpu, outcomes, planted, merged, possible, wrong, missed, peak_mb(), db_mb
+    )
 
 
 def main() -> int:
@@ -208,7 +241,8 @@ def main() -> int:
             f"{size:>7} {r.wall:>8.1f} {size / r.wall:>7.1f} {r.cpu:>8.1f} "
             f"{size / r.cpu:>10.1f} {r.peak_mb:>8.0f} {r.db_mb:>7.1f}\n"
             f"        planted {dict(r.planted)}\n        outcomes {dict(r.outcomes)}; "
-            f"merged {r.merged}, possible duplicates {r.possible}",
+            f"merged {r.merged}, possible duplicates {r.possible}\n"
+            f"        stories wrongly merged {r.wrong_merges}, follow-ups not merged {r.missed}",
             flush=True,
         )
     return 0

@@ -173,3 +173,81 @@ def test_more_union_names(text: str, language: str, expected: str) -> None:
 
 def test_a_street_named_after_unions_is_not_a_union() -> None:
     assert find_unions(s("Склад на Профсоюзной улице закрыт."), "ru") == []
+
+
+def _unions_of(text: str, language: str) -> list[list[str]]:
+    from picketline.extract import extract
+
+    result = extract(text, published="2024-05-10", language=language).to_format()
+    return [s.get("unions", []) for s in result["struggles"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "union"),
+    [
+        # an acronym tied to union words anywhere is a union wherever it stands
+        (
+            "en",
+            "Glaziers at the Brook plant walked out on Monday, led by the GWTU. The GWTU union "
+            "wants a 9% rise for glaziers.",
+            "GWTU",
+        ),
+        (
+            "en",
+            "Members of the BTKU struck at the Rowan depot on Monday. Porters want a pay rise "
+            "and the union says the BTKU will picket again.",
+            "BTKU",
+        ),
+        # "X members" where the article speaks of unions
+        (
+            "en",
+            "Forgeworkers members at the Brook plant went on strike on Monday. The union wants "
+            "a 9% rise for the strikers.",
+            "Forgeworkers",
+        ),
+        # a union the workers belong to, in a sentence of its own
+        (
+            "en",
+            "Glaziers went on strike at the Brook plant on Monday over pay. The glaziers belong "
+            "to the Glass Trades Association of Wessex.",
+            "Glass Trades Association of Wessex",
+        ),
+        (
+            "ru",
+            "Члены Федерации профсоюзов Приморья провели пикет у завода. Сварщики требуют "
+            "повысить зарплаты.",
+            "Федерация профсоюзов Приморья",
+        ),
+        (
+            "uk",
+            "Зварники заводу оголосили страйк. Страйк підтримала Федерація профспілок "
+            "Полтавщини. Зварники вимагають виплатити борги.",
+            "Федерація профспілок Полтавщини",
+        ),
+    ],
+)
+def test_unions_named_by_relation(language: str, text: str, union: str) -> None:
+    assert union in _unions_of(text, language)[0]
+
+
+def test_generic_union_words_are_no_union_name() -> None:
+    found = find_unions(s("The Trade Union supported them."), "en")
+    assert [f.value for f in found] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "employer"),
+    [
+        ("en", "Cleaners employed by contractor Brightway walked out.", "Brightway"),
+        ("en", "Pickers at a depot owned by Calder Foods went on strike.", "Calder Foods"),
+        ("en", "Guards contracted to Ferncastle walked out over pay.", "Ferncastle"),
+        ("ru", "Рабочие подрядчика «ТехСтрой» объявили забастовку.", "«ТехСтрой»"),
+        ("ru", "Курьеры, работающие на «Быстрокат», объявили забастовку.", "«Быстрокат»"),
+        ("uk", "Працівники підрядника «ЛісБуд» оголосили страйк.", "«ЛісБуд»"),
+        ("uk", "Кур'єри, що працюють на «Швидкокат», оголосили страйк.", "«Швидкокат»"),
+    ],
+)
+def test_employers_named_by_relation(language: str, text: str, employer: str) -> None:
+    from picketline.extract.organisations import related_employers
+
+    assert employer in [f.value for f in related_employers(s(text), language)]

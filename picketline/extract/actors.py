@@ -28,6 +28,7 @@ from picketline.extract.lexicon.actors import (
     WORKPLACE_NOUNS,
 )
 from picketline.extract.morph import lemma
+from picketline.extract.organisations import acronym_unions, member_unions, related_employers
 from picketline.extract.patterns import Sentence, doc_sentences
 from picketline.extract.patterns.cyrillic import is_singular_person, name_key, to_nominative
 
@@ -262,7 +263,11 @@ def _employer(
 
 _KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(u) for u in KNOWN_UNIONS) + r")(?![\w-])")
 _EN_UNION = re.compile(EN_UNION_PATTERN)
-_NOT_UNIONS = re.compile(r"^(?:European|African|Soviet|The)?\s*Union(?:\s+Buildings)?$")
+_NOT_UNIONS = re.compile(
+    r"^(?:European|African|Soviet|The)?\s*Union(?:\s+Buildings)?$"
+    r"|^(?:The\s+)?(?:Trade|Labou?r|Independent|Free|Workers['’]?|National|Local|Our|Their)"
+    r"(?:\s+(?:Trade|Labou?r))?\s+(?:Unions?|Federation|Confederation|Association)$"
+)
 # Genitive words after a union's head ("работников транспорта, связи и энергетики");
 # verbs ("заявила", "вимагали") end the name.
 _GENITIVE = (
@@ -288,6 +293,7 @@ def find_unions(sentence: Sentence, language: str) -> list[Finding]:
         name = match.group().strip() if isinstance(match, re.Match) else match[0]
         start, end = (match.start(), match.end()) if isinstance(match, re.Match) else match[1:]
         name = re.sub(r"^(?:The|the|Members of the|members of the)\s+", "", name)
+        name = name.rstrip(".")
         if language == "en" and (_NOT_UNIONS.match(name) or len(name.split()) < 2):
             continue
         spans.append((start, end))
@@ -298,6 +304,7 @@ def find_unions(sentence: Sentence, language: str) -> list[Finding]:
     return found
 
 
+_MEMBERS_OF = re.compile(r"(?:член\w*|учасник\w*|участник\w*)\s+", re.IGNORECASE)
 _STREET = re.compile(r"\s+(?:улиц|вулиц|проспект|площад|переул|провулк)\w*", re.IGNORECASE)
 
 
@@ -308,7 +315,11 @@ def _cyr_unions(text: str, language: str) -> list[tuple[str, int, int]]:
         named = any(w[0].isupper() or w[0] in '«"„“' for w in words)
         if len(words) < 2 or not named or _STREET.match(text, match.end()):
             continue
-        out.append((to_nominative(match.group(), language), match.start(), match.end()))
+        name = to_nominative(match.group(), language)
+        members = _MEMBERS_OF.match(name)
+        if members:
+            name = to_nominative(match.group()[members.end() :], language)
+        out.append((name, match.start() + (members.end() if members else 0), match.end()))
     return out
 
 
@@ -333,11 +344,19 @@ class ActorStage:
         sentences = doc_sentences(doc)
         municipal = language == "en" and any(_MUNICIPAL_WORKERS.search(s.text) for s in sentences)
         proper = frozenset(w for s in sentences for w in _MID_CAPITAL.findall(s.text))
+        union_spans: list[tuple[int, int]] = []
         for sentence in sentences:
             for finding in (
                 *find_workers(sentence, language),
                 *find_workplaces(sentence, language, proper),
                 *find_employers(sentence, language, municipal),
+                *related_employers(sentence, language),
                 *find_unions(sentence, language),
             ):
+                doc.add(finding)
+                if finding.field == "unions":
+                    union_spans.append((finding.start, finding.end))
+        for finding in (*acronym_unions(sentences), *member_unions(sentences)):
+            if not any(s < finding.end and finding.start < e for s, e in union_spans):
+                union_spans.append((finding.start, finding.end))
                 doc.add(finding)

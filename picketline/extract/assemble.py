@@ -30,7 +30,11 @@ from picketline.extract.timing import timing
 Spans = dict[str, list[tuple[int, int]]]
 _LEAD_CUES = re.compile(
     r"\b(?:represented by|members of|led by|called by|organi[sz]ed by|affiliated|члены|члени"
-    r"|организова\w*|організува\w*|под руководством|під керівництвом|по призыву|на заклик)\b",
+    r"|организова\w*|організува\w*|под руководством|під керівництвом|по призыву|на заклик"
+    r"|belong(?:s|ed)? to|supported by|backed by|on behalf of|at the call of"
+    r"|called (?:the|a) strike"
+    r"|поддерж\w*|підтрим\w*|при поддержке|за підтримки|от имени|від імені|по инициативе"
+    r"|з ініціативи|входят в|входять до|объединяет|об['’]єднує)\b",
     re.IGNORECASE,
 )
 
@@ -94,7 +98,14 @@ def _build(
     )
     fields["workplace"] = _workplace(segment, evidence)
     fields["employer"] = _employer(segment, mine.get("employer", []), evidence)
-    fields["unions"] = _unions(mine.get("unions", []), action_sentences, sentence_of, evidence)
+    fields["unions"] = _unions(
+        mine.get("unions", []),
+        action_sentences,
+        sentence_of,
+        evidence,
+        segment.primary,
+        frozenset(int(f.attrs["sentence"]) for f in mine.get("workers", [])),
+    )
     fields["place"] = _place(doc, segment, mine.get("place", []), action_findings, evidence)
     outcome = _outcome(segment, mine.get("_outcome", []), evidence)
     fields["outcome"] = outcome
@@ -212,15 +223,23 @@ def _employer(segment: Segment, findings: list[Finding], evidence: Spans) -> str
 
 
 def _unions(
-    findings: list[Finding], action_sentences: set[int], sentence_of: dict, evidence: Spans
+    findings: list[Finding],
+    action_sentences: set[int],
+    sentence_of: dict,
+    evidence: Spans,
+    primary: bool = False,
+    about: frozenset[int] = frozenset(),
 ) -> tuple[str, ...]:
-    """Unions named where the action is, or as leading/representing the workers."""
+    """Unions named where the action is, or as leading/representing the workers; in the
+    main struggle, where none is, its only union where named beside its workers."""
     leading = [
         f
         for f in findings
         if f.attrs.get("sentence") in action_sentences
         or _LEAD_CUES.search(sentence_of[f.attrs["sentence"]].text)
     ]
+    if not leading and primary and len({f.attrs.get("key") for f in findings}) == 1:
+        leading = [f for f in findings if f.attrs.get("sentence") in about]
     names: dict[str, Finding] = {}
     for finding in leading:
         key = str(finding.attrs.get("key"))

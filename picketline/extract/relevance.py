@@ -26,6 +26,7 @@ from picketline.extract.lexicon.relevance import (
     DISPUTE_WORDS,
     OTHER_ACTORS,
     UNION_WORDS,
+    WORKERS_ACTING,
     WORKFORCE_WORDS,
 )
 from picketline.extract.patterns import Sentence, split_sentences
@@ -52,7 +53,9 @@ class SentenceScore:
 def _worker_regex(language: str) -> re.Pattern[str]:
     nouns = "|".join(pattern for pattern, _ in WORKER_NOUNS[language])
     return re.compile(
-        rf"\b(?:{nouns})\b|{UNION_WORDS[language]}|{WORKFORCE_WORDS[language]}", re.IGNORECASE
+        rf"\b(?:{nouns})\b|{UNION_WORDS[language]}|{WORKFORCE_WORDS[language]}"
+        rf"|{WORKERS_ACTING[language]}",
+        re.IGNORECASE,
     )
 
 

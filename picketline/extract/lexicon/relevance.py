@@ -18,9 +18,20 @@ UNION_WORDS: dict[str, str] = {
 
 # A workforce named without a trade ("the workforce", "коллектив", "бригада").
 WORKFORCE_WORDS: dict[str, str] = {
-    "en": r"\b(?:workforce|co-?workers|colleagues|(?:night|day|morning) shifts?|crews)\b",
+    "en": r"\b(?:workforce|co-?workers|colleagues|(?:night|day|morning) shifts?|crews|members)\b",
     "ru": r"\b(?:коллектив\w*|бригад[аыуео]\w*|смен[аы]\b)",
     "uk": r"\b(?:колектив\w*|бригад[аиуо]\w*|змін[аи]\b)",
+}
+
+# Phrases only workers are the subject of: they name the workers themselves.
+WORKERS_ACTING: dict[str, str] = {
+    "en": r"\b(?:(?:went|go|going|gone|goes|are|were|is|was|remains?|remained|been|stay(?:ed)?)"
+    r" (?:out )?on (?:an? )?(?:\w+ )?strike|walked off the job|downed tools|walked out|striking"
+    r" (?:staff|crews?)|picket lines?)\b",
+    "ru": r"\b(?:бастующ\w*|бастуют|бастовали|объявили (?:\w+ )?забастовку|вышли на (?:\w+ )?забастовку"
+    r"|стачечн\w+ комитет\w*|стачком\w*)",
+    "uk": r"\b(?:страйкують|страйкували|страйкар\w*|оголосили (?:\w+ )?страйк|вийшли на (?:\w+ )?страйк"
+    r"|страйков\w+ комітет\w*|страйкком\w*)",
 }
 
 OTHER_ACTORS: dict[str, str] = {

@@ -87,6 +87,15 @@ def codes(text: str, language: str = "en") -> set[Action]:
         ("Сварщики вышли к проходной с плакатами.", "ru", {A.DEMONSTRATION}),
         ("Ливарники вийшли з плакатами до мерії.", "uk", {A.DEMONSTRATION}),
         ("Медсестри провели марш центром міста.", "uk", {A.DEMONSTRATION}),
+        ("Водії автобусів не виходили на маршрути два дні.", "uk", {A.STRIKE}),
+        ("Водители троллейбусов не выходили на линию.", "ru", {A.STRIKE}),
+        ("Проходчики отказались выезжать из шахты.", "ru", {A.OCCUPATION}),
+        ("Фельдшеры отказываются выезжать на вызовы без врача.", "ru", set()),
+        ("Вихователі пройшли маршем до облради.", "uk", {A.DEMONSTRATION}),
+        ("Воспитатели вышли на марш к мэрии.", "ru", {A.DEMONSTRATION}),
+        ("Акцію біля заводу провела профспілка.", "uk", set()),
+        ("Профспілка провела акцію біля заводу.", "uk", {A.DEMONSTRATION}),
+        ("Профсоюз организовал акцию у проходной.", "ru", {A.DEMONSTRATION}),
     ],
 )
 def test_action_codes(text: str, language: str, expected: set[Action]) -> None:
@@ -103,6 +112,18 @@ def test_action_codes(text: str, language: str, expected: set[Action]) -> None:
 )
 def test_non_labour_strikes_are_vetoed(text: str) -> None:
     assert A.STRIKE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Решение о проведении забастовки примут на собрании.", "ru"),
+        ("Рішення про проведення страйку ухвалять на зборах.", "uk"),
+        ("Members will decide whether to strike next week.", "en"),
+    ],
+)
+def test_a_decision_still_to_take_is_hypothetical(text: str, language: str) -> None:
+    assert codes(text, language) == set()
 
 
 def test_threatened_strike_is_hypothetical() -> None:

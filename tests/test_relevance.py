@@ -30,6 +30,13 @@ RELEVANT = [
     "Забастовка началась в понедельник. Пикеты стоят у всех ворот.",
     "Переговори зірвалися у п'ятницю. Понад 100 зварників верфі вимагають підвищення зарплат. "
     "Страйк розпочався в понеділок. Пікети стоять біля всіх воріт.",
+    # a rally said without its people, right after a sentence naming them by trade
+    "Сообщение пресс-службы. 12 мая у здания мэрии прошел митинг, организованный "
+    "водителями автобусного парка. Участники митинга требовали выплатить долги. "
+    "Митинг завершился в полдень.",
+    "Повідомлення пресслужби. 12 травня під мерією відбувся мітинг, організований "
+    "водіями автобусного парку. Учасники мітингу вимагали виплатити борги. "
+    "Мітинг завершився опівдні.",
     # a workforce named without its trade
     "Трудовой коллектив комбината объявил забастовку. Коллектив требует выплатить долги.",
     "Колектив заводу оголосив страйк. Колектив вимагає виплатити борги.",
@@ -52,6 +59,9 @@ RELEVANT = [
 ]
 
 IRRELEVANT = [
+    # the same, under a headline about residents
+    "Жители вышли против свалки. У здания мэрии прошел митинг, его вела учительница. "
+    "Участники митинга требовали закрыть свалку. Митинг завершился в полдень.",
     "The striker scored twice in the second half as United won 3-1. His first strike came "
     "in the 12th minute, a shot past the goalkeeper.",
     "An air strike hit the outskirts of the city overnight. A second missile strike damaged "
@@ -92,11 +102,11 @@ def test_threat_alone_counts_less_than_a_strike(stage: RelevanceStage) -> None:
 
 
 def test_relevant_document_stores_its_sentences(stage: RelevanceStage) -> None:
-    doc = ExtractionDoc(RELEVANT[5], language="en")
+    doc = ExtractionDoc(RELEVANT[7], language="en")
     stage(doc)
     sentences = [f.value for f in doc.of("_sentence")]
     assert len(sentences) == 2
-    assert RELEVANT[5][sentences[1].start : sentences[1].end] == sentences[1].text
+    assert RELEVANT[7][sentences[1].start : sentences[1].end] == sentences[1].text
 
 
 def test_sentence_split_keeps_abbreviations() -> None:

@@ -38,6 +38,7 @@ HEADLINE_WEIGHT = 1.5
 # A labour-only action ("the strike") whose sentence names nobody, right after
 # sentences that name workers (or under a headline that does), is theirs.
 IN_CONTEXT = 1.5
+IN_CONTEXT_OTHER = 1.0  # a rally or blockade there
 CONTEXT_REACH = 2  # sentences back
 # A sentence opening with a plural pronoun continues the previous sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:they|они|вони)\b", re.IGNORECASE)
@@ -59,6 +60,12 @@ def _worker_regex(language: str) -> re.Pattern[str]:
     )
 
 
+def _trade_regex(language: str) -> re.Pattern[str]:
+    """Worker nouns only (no union or workforce words)."""
+    nouns = "|".join(pattern for pattern, _ in WORKER_NOUNS[language])
+    return re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+
+
 class RelevanceScorer:
     """Scores sentences and documents; built once per process."""
 
@@ -66,6 +73,7 @@ class RelevanceScorer:
         self.matcher = matcher or action_matcher()
         self.threshold = threshold
         self.workers = {lang: _worker_regex(lang) for lang in WORKER_NOUNS}
+        self.trades = {lang: _trade_regex(lang) for lang in WORKER_NOUNS}
         self.disputes = {lang: re.compile(p, re.IGNORECASE) for lang, p in DISPUTE_WORDS.items()}
         self.others = {lang: re.compile(p, re.IGNORECASE) for lang, p in OTHER_ACTORS.items()}
 
@@ -75,9 +83,12 @@ class RelevanceScorer:
         language: str,
         workers_before: bool = False,
         in_context: bool = False,
+        trades_before: bool = False,
     ) -> SentenceScore:
         """``workers_before``: the previous sentence named workers (for "They struck");
-        ``in_context``: the headline or a recent sentence did."""
+        ``in_context``: the headline or a recent sentence did; ``trades_before``: a
+        recent sentence named workers by their trade, under a headline naming no
+        one else (a rally or blockade said there without its people is theirs)."""
         mentions = tuple(self.matcher.find(sentence, language))
         text = sentence.text
         if not mentions:
@@ -91,6 +102,8 @@ class RelevanceScorer:
             score = (2.5 if labour_only else 2.0) if factual else 0.5
         elif labour_only:
             score = (IN_CONTEXT if in_context else 0.75) if factual else 0.25
+        elif factual and trades_before:
+            score = IN_CONTEXT_OTHER
         else:
             score = 0.0
         if self.others[language].search(text):
@@ -108,11 +121,16 @@ class RelevanceScorer:
     def score(self, sentences: list[Sentence], language: str) -> tuple[float, list[SentenceScore]]:
         scored: list[SentenceScore] = []
         named: list[bool] = []
+        trades: list[bool] = []
+        others = self.others[language]
+        headline_others = bool(sentences) and bool(others.search(sentences[0].text))
         for sentence in sentences:
             before = bool(named) and named[-1]
             context = bool(named) and (named[0] or any(named[-CONTEXT_REACH:]))
-            scored.append(self.score_sentence(sentence, language, before, context))
+            by_trade = any(trades[-CONTEXT_REACH:]) and not headline_others
+            scored.append(self.score_sentence(sentence, language, before, context, by_trade))
             named.append(bool(self.workers[language].search(sentence.text)))
+            trades.append(bool(self.trades[language].search(sentence.text)))
         return sum(s.score for s in scored), scored
 
 

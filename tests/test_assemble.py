@@ -183,3 +183,37 @@ def test_no_publication_date_no_weekday_dates() -> None:
     text = "Glaziers went on strike on Monday. The union said 40 glaziers walked out over pay."
     struggle = extract(text, language="en").to_format()["struggles"][0]
     assert "start" not in struggle and "end" not in struggle
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "end"),
+    [
+        (
+            "en",
+            "Glaziers at the Brook plant staged a 24-hour strike on Tuesday over pay. The union "
+            "said 40 glaziers took part.",
+            "2024-05-07",
+        ),
+        (
+            "ru",
+            "Стекольщики завода в Твери 6 мая провели суточную забастовку. Стекольщики требуют "
+            "повышения зарплаты.",
+            "2024-05-06",
+        ),
+        (
+            "uk",
+            "Склярі заводу в Житомирі 6 травня провели мітинг біля прохідної. Склярі вимагали "
+            "виплатити борги. Мітинг завершився опівдні.",
+            "2024-05-06",
+        ),
+    ],
+)
+def test_an_action_of_one_day_ends_the_day_it_began(language: str, text: str, end: str) -> None:
+    struggle = extract(text, published="2024-05-10", language=language).to_format()["struggles"][0]
+    assert struggle.get("end") == end
+
+
+def test_an_ongoing_strike_has_no_end() -> None:
+    text = "Glaziers at the Brook plant went on strike on Tuesday. The glaziers remain on strike."
+    struggle = extract(text, published="2024-05-10", language="en").to_format()["struggles"][0]
+    assert "end" not in struggle

@@ -117,6 +117,8 @@ def _build(
         outcome,
         (action_sentences, about),
         evidence,
+        frozenset(actions),
+        " ".join(sentence_of[i].text for i in sorted(action_sentences) if i in sentence_of),
     )
     fields["participants"] = _participants(mine.get("_count", []), action_sentences, evidence)
     fields["demands"] = _codes(mine.get("demands", []), "demands", evidence)

@@ -18,14 +18,25 @@ this module picks, for one struggle:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from picketline.domain.dates import PartialDate
-from picketline.domain.vocab import Outcome
+from picketline.domain.vocab import Action, Outcome
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.dates import window_date
 
 Spans = dict[str, list[tuple[int, int]]]
 MAX_DATE_AGE_DAYS = 400  # a "start" older than this before publication is background
+# Actions that are over the day they are held: a rally, a picket, a walkout.
+ONE_DAY_ACTIONS = frozenset({Action.DEMONSTRATION, Action.PICKET, Action.WALKOUT})
+# "a 24-hour strike", "one-day walkout", "суточная забастовка", "одноденний страйк".
+_ONE_DAY = re.compile(
+    r"\b(?:(?:one|1|a|single|twenty-four|24|12|eight|8|four|4|two|2|three|3)[- ](?:day|hour)"
+    r"|(?:48|forty-eight)[- ]hour|суточн\w+|однодневн\w+|(?:24|12|48)-часов\w+|одноденн\w+"
+    r"|добов\w+|(?:24|12|48)-годинн\w+)\s+(?:\w+\s+)?(?:strike|walkout|stoppage|забастовк\w*"
+    r"|стачк\w*|страйк\w*|предупредительн\w+ забастовк\w*|попереджувальн\w+ страйк\w*)",
+    re.IGNORECASE,
+)
 
 
 def note(evidence: Spans, name: str, findings: list[Finding]) -> None:
@@ -125,6 +136,29 @@ def start_from_end(start: Finding, end: PartialDate) -> PartialDate | None:
     return window_date(last - dt.timedelta(days=tolerance), last + dt.timedelta(days=tolerance))
 
 
+def one_day_end(
+    doc: ExtractionDoc,
+    start: PartialDate,
+    actions: frozenset[Action],
+    cues: list[Finding],
+    action_text: str,
+) -> PartialDate | None:
+    """The end of an action that lasts a day: a 24-hour strike, or a rally or picket the
+    article says is over, held on a day before publication."""
+    if start.day is None or doc.published is None or doc.published.day is None:
+        return None
+    if start.last_day() >= doc.published.first_day():
+        return None
+    one_day = _ONE_DAY.search(action_text)
+    if one_day:
+        days = 1 if re.search(r"48|forty-eight", one_day.group()) else 0
+        return PartialDate.from_date(start.first_day() + dt.timedelta(days=days))
+    ended = any(f.value == "ended" for f in cues)
+    if ended and actions and actions <= ONE_DAY_ACTIONS:
+        return start
+    return None
+
+
 def timing(
     doc: ExtractionDoc,
     dates: list[Finding],
@@ -132,8 +166,11 @@ def timing(
     outcome: Outcome | None,
     sentences: tuple[set[int], set[int]],
     evidence: Spans,
+    actions: frozenset[Action] = frozenset(),
+    action_text: str = "",
 ) -> tuple[PartialDate | None, PartialDate | None]:
-    """``(start, end)`` of one struggle; ``sentences``: its action and its 'about' sentences."""
+    """``(start, end)`` of one struggle; ``sentences``: its action and its 'about' sentences;
+    ``action_text``: the text of its action sentences."""
     action_sentences, about = sentences
     first = start_finding(doc, dates, action_sentences, about)
     found_end = end_finding(dates, cues, outcome)
@@ -151,6 +188,9 @@ def timing(
     start = first.value
     if end is not None and first.attrs.get("approximate"):
         start = start_from_end(first, end) or start
+    settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None)
+    if end is None and (settled or not any(c.value == "ongoing" for c in cues)):
+        end = one_day_end(doc, start, actions, cues, action_text)
     if end is not None and start.first_day() > end.last_day():
         end = None
     return start, end

@@ -14,9 +14,9 @@ victory word it contains.
 from __future__ import annotations
 
 # The action nouns a cue may speak of ("the strike", "забастовка", "страйк").
-_EN_ACTION = r"(?:strike|walkout|action|protest|sit-in|occupation|lockout|blockade|hunger strike|dispute|stoppage|picket)s?"
-_RU_ACTION = r"(?:забастовк|стачк|голодовк|акци|протест|пикет|блокад|простой|простоя|отказ от работы|сидячая забастовк)\w*"
-_UK_ACTION = r"(?:страйк|голодуванн|голодовк|акці|протест|пікет|блокад|простій|простою|відмов\w* від роботи)\w*"
+_EN_ACTION = r"(?:strike|walkout|action|protest|sit-in|occupation|lockout|blockade|hunger strike|dispute|stoppage|picket|rally|march|demonstration)s?"
+_RU_ACTION = r"(?:забастовк|стачк|голодовк|акци|протест|пикет|блокад|простой|простоя|отказ от работы|сидячая забастовк|митинг|шестви|марш)\w*"
+_UK_ACTION = r"(?:страйк|голодуванн|голодовк|акці|протест|пікет|блокад|простій|простою|відмов\w* від роботи|мітинг|марш|ход[уиіо])\w*"
 _PAY_EN = r"(?:pay|wages?|salar\w+|arrears|back[- ]?pay|money|bonus\w*|allowances?|dues)"
 _PAY_RU = r"(?:зарплат|заработн|долг|задолженност|выплат|деньг|аванс)\w*"
 _PAY_UK = r"(?:зарплат|заробітн|борг|заборгован|виплат|грош|аванс)\w*"

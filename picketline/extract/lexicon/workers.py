@@ -36,19 +36,24 @@ EN_WORKERS: list[tuple[str, Sector | None]] = [
     (
         r"farm-?workers|farm ?hands|agricultural workers|plantation workers|(?:tea|fruit|cotton"
         r"|grape|crop) pickers|fishermen|fishers|fishworkers|loggers|foresters|herders"
-        r"|shepherds|tractor drivers|dairy workers|milkmaids",
+        r"|shepherds|tractor drivers|dairy workers|milkmaids|forestry workers|cane cutters"
+        r"|sugar ?cane workers|vineyard workers|estate workers",
         S.A,
     ),
     (
         r"(?:coal |gold |platinum |copper |iron ore |salt )?miners|mine-?workers|colliers"
-        r"|quarry(?:men| workers)|oil-?workers|oilfield workers|roughnecks|drillers|rig workers",
+        r"|quarry(?:men| workers)|oil-?workers|oilfield workers|roughnecks|drillers|rig workers"
+        r"|offshore workers|gas workers|smelter workers",
         S.B,
     ),
     (
         r"meat-?packers|steel-?workers|auto-?workers|car workers|metal-?workers|machinists"
         r"|assemblers|shipbuilders|shipyard workers|welders|fitters|lathe operators|turners"
         r"|mill-?workers|millhands|textile workers|garment workers|seamstresses|weavers"
-        r"|factory workers|plant workers|packers|bakers|brewers|printers|foundry workers",
+        r"|factory workers|plant workers|packers|bakers|brewers|printers|foundry workers"
+        r"|glass-?workers|refinery workers|chemical workers|food workers|meat-?workers|poultry workers"
+        r"|cement workers|paper workers|sawmill workers|boilermakers|toolmakers|assembly(?:-line)? workers"
+        r"|line workers|machine operators|tailors|shoemakers|tannery workers|electronics workers",
         S.C,
     ),
     (r"power workers|line-?men|line-?workers|utility workers|energy workers", S.D),
@@ -59,12 +64,15 @@ EN_WORKERS: list[tuple[str, Sector | None]] = [
     ),
     (
         r"builders|construction workers|bricklayers|carpenters|scaffolders|electricians"
-        r"|plumbers|crane operators|roofers|steel fixers|concrete workers|tilers|plasterers",
+        r"|plumbers|crane operators|roofers|steel fixers|concrete workers|tilers|plasterers"
+        r"|glaziers|painters and decorators|decorators|joiners|stonemasons|masons|road ?workers"
+        r"|pipefitters|ironworkers|demolition workers|site workers",
         S.F,
     ),
     (
         r"cashiers|shop assistants|sales assistants|shop workers|retail workers|store workers"
-        r"|supermarket workers|checkout (?:staff|workers|operators)|salespeople",
+        r"|supermarket workers|checkout (?:staff|workers|operators)|salespeople|grocery workers"
+        r"|shop staff|retail staff|pharmacy workers|petrol station workers|street vendors|hawkers",
         S.G,
     ),
     (
@@ -73,37 +81,63 @@ EN_WORKERS: list[tuple[str, Sector | None]] = [
         r"|sailors|seamen|couriers|delivery riders|riders|rail-?workers|railway workers|railwaymen"
         r"|conductors|postmen|postal workers|post office workers|mail carriers|letter carriers"
         r"|air traffic controllers|train crews?|crew members|baggage handlers|ground staff"
-        r"|porters|warehouse workers|transit workers|metro workers|ferry workers|signal(?:l)?ers",
+        r"|porters|warehouse workers|transit workers|metro workers|ferry workers|signal(?:l)?ers"
+        r"|stewards|stewardesses|tram drivers|locomotive drivers|engine drivers|ticket inspectors"
+        r"|station staff|airport (?:workers|staff)|port workers|harbour workers|mariners|hauliers"
+        r"|cab(?:bie)?s|cab drivers|ride-?hail(?:ing)? drivers|minibus drivers|okada riders"
+        r"|boda[- ]boda riders|rickshaw (?:pullers|drivers)|postal staff|mail workers|logistics workers"
+        r"|delivery workers|dispatchers|flight crews|loaders|airline (?:staff|workers)|bus crews",
         S.H,
     ),
     (
         r"waiters|waitresses|cooks|chefs|baristas|housekeepers|hotel workers|kitchen staff"
-        r"|bartenders|fast-food workers|restaurant workers",
+        r"|bartenders|fast-food workers|restaurant workers|room attendants|dishwashers"
+        r"|kitchen porters|catering (?:workers|staff)|canteen workers",
         S.I,
     ),
-    (r"journalists|reporters|telecom workers|call[- ]cent(?:re|er) workers", S.J),
+    (
+        r"journalists|reporters|telecom workers|call[- ]cent(?:re|er) workers|broadcasters"
+        r"|tech workers|game developers|video game workers|IT workers|translators",
+        S.J,
+    ),
     (r"bank (?:workers|employees|staff)|bank tellers|tellers", S.K),
-    (r"cleaners|security guards|guards|janitors|caretakers", S.N),
+    (
+        r"cleaners|security guards|guards|janitors|caretakers|cleaning staff|security staff"
+        r"|custodians|groundskeepers|gardeners",
+        S.N,
+    ),
     (
         r"civil servants|public servants|public-sector workers|firefighters|fire-?fighters"
         r"|prison (?:officers|guards|staff)|customs officers|border guards|court (?:workers|staff)"
-        r"|municipal workers|council workers",
+        r"|municipal workers|council workers|council staff|government (?:workers|employees)"
+        r"|state employees|public (?:employees|workers)|police officers|tax (?:officials|workers)"
+        r"|court clerks",
         S.O,
     ),
     (
         r"teachers|lecturers|academics|professors|educators|teaching assistants|tutors"
-        r"|school staff|university staff|kindergarten teachers|researchers",
+        r"|school staff|university staff|kindergarten teachers|researchers|head ?teachers"
+        r"|teaching staff|academic staff|instructors|support staff|nursery (?:workers|staff)"
+        r"|childcare workers|early years workers|education workers|university workers|adjuncts"
+        r"|postdocs|graduate workers",
         S.P,
     ),
     (
         r"nurses|doctors|midwives|paramedics|medics|physicians|surgeons|carers|care-?givers"
         r"|care workers|junior doctors|pharmacists|radiographers|health(?:care)? workers"
         r"|hospital (?:workers|staff)|ambulance (?:workers|crews|staff)|orderlies|social workers"
-        r"|dentists|anaesthetists|anesthetists",
+        r"|dentists|anaesthetists|anesthetists|health staff|medical staff|clinicians"
+        r"|consultants|GPs|general practitioners|nursing staff|ambulance drivers|lab workers"
+        r"|therapists|physiotherapists|psychologists|nursing assistants|healthcare assistants"
+        r"|home care workers|community health workers",
         S.Q,
     ),
-    (r"actors|musicians|dancers|screenwriters|writers guild members", S.R),
-    (r"hairdressers|domestic workers|housemaids", S.S),
+    (
+        r"actors|musicians|dancers|screenwriters|writers guild members|performers|film crews"
+        r"|voice actors|orchestra musicians|museum staff|library workers|librarians",
+        S.R,
+    ),
+    (r"hairdressers|domestic workers|housemaids|nannies|maids", S.S),
     (
         r"labourers|laborers|day labou?rers|contract workers|temps|agency workers"
         r"|gig workers|mechanics|technicians|engineers|apprentices|trainees",
@@ -134,14 +168,21 @@ RU_WORKERS: list[tuple[str, Sector | None]] = [
         _ru(
             r"металлург|сталевар|литейщик|токар|слесар|сварщик|фрезеровщик|станочник|наладчик"
             r"|машиностроител|судостроител|автостроител|ткач|текстильщик|прядильщик|кондитер"
-            r"|швейник"
+            r"|швейник|стекольщик|стеклодув|кузнец|химик|нефтепереработчик|мебельщик|обувщик|пекар"
+            r"|упаковщик|сборщик|кожевник|литейщик"
         )
         + r"|заводчан(?:е|ами|ам|ах)?\b|швеи|швей\b|швеям|ткачих\w*|швея\b",
         S.C,
     ),
-    (_ru(r"энергетик|электрик|электромонт[её]р"), S.D),
-    (_ru(r"мусорщик|дворник|коммунальщик|сантехник"), S.E),
-    (_ru(r"строител|монтажник|каменщик|бетонщик|отделочник|крановщик|арматурщик|штукатур"), S.F),
+    (_ru(r"энергетик|электрик|электромонт[её]р|газовщик|теплоэнергетик"), S.D),
+    (_ru(r"мусорщик|дворник|коммунальщик|сантехник|водоканальщик"), S.E),
+    (
+        _ru(
+            r"строител|монтажник|каменщик|бетонщик|отделочник|крановщик|арматурщик|штукатур"
+            r"|плотник|столяр|маляр|кровельщик|дорожник|плиточник|мостостроител|метростроевц"
+        ),
+        S.F,
+    ),
     (
         r"продав(?:ец|ца|цу|цом|це|цы|цов|цам|цами|цах)\b|продавщиц\w*|"
         + _ru(r"кассир|мерчендайзер|товаровед"),
@@ -152,17 +193,32 @@ RU_WORKERS: list[tuple[str, Sector | None]] = [
             r"водител|машинист|железнодорожник|докер|портовик|дальнобойщик|авиадиспетчер"
             r"|диспетчер|пилот|л[её]тчик|курьер|таксист|проводник|грузчик|кондуктор|моряк"
             r"|бортпроводник|почтальон|экспедитор|трамвайщик|метрополитеновц|стюардесс"
+            r"|матрос|штурман|авиатехник|логист|почтовик|маршрутчик|кладовщик|комплектовщик"
         ),
         S.H,
     ),
-    (_ru(r"повар|официант|бармен") + r"|горничн" + _RU_ADJ, S.I),
-    (_ru(r"журналист|корреспондент"), S.J),
-    (_ru(r"уборщик|уборщиц|охранник|вахт[её]р|клинер"), S.N),
-    (_ru(r"спасател|пожарник") + r"|пожарны(?:е|х|м|ми)\b(?!\s+(?:машин|част|расч|автомоб))", S.O),
-    (_ru(r"учител|учительниц|педагог|преподавател|воспитател|воспитательниц|вожат"), S.P),
+    (_ru(r"повар|официант|бармен|посудомойщиц") + r"|горничн" + _RU_ADJ, S.I),
+    (_ru(r"журналист|корреспондент|программист|айтишник|телевизионщик"), S.J),
+    (_ru(r"уборщик|уборщиц|охранник|вахт[её]р|клинер|садовник|садовниц"), S.N),
+    (
+        _ru(r"спасател|пожарник|таможенник|пограничник|бюджетник")
+        + r"|госслужащ"
+        + _RU_ADJ
+        + r"|пожарны(?:е|х|м|ми)\b(?!\s+(?:машин|част|расч|автомоб))",
+        S.O,
+    ),
+    (
+        _ru(
+            r"учител|учительниц|педагог|преподавател|воспитател|воспитательниц|вожат|доцент"
+            r"|лаборант|методист"
+        )
+        + r"|научн\w+ сотрудник\w*",
+        S.P,
+    ),
     (
         _ru(r"врач|медик|медсестр|медбрат|медбрать|медработник|фельдшер|санитар|санитарк|акушер")
-        + r"|медсест[её]р\b|санитарок\b|медперсонал\w*|фармацевт\w*|провизор\w*",
+        + r"|медсест[её]р\b|санитарок\b|медперсонал\w*|фармацевт\w*|провизор\w*"
+        + r"|медицинск\w+ работник\w*|соцработник\w*|сиделк\w*|стоматолог\w*|анестезиолог\w*",
         S.Q,
     ),
     (
@@ -186,39 +242,50 @@ UK_WORKERS: list[tuple[str, Sector | None]] = [
     (
         _uk(
             r"металург|сталевар|ливарник|токар|слюсар|зварник|зварювальник|фрезерувальник"
-            r"|верстатник|машинобудівник|суднобудівник|ткач|заводчан"
+            r"|верстатник|машинобудівник|суднобудівник|ткач|заводчан|склодув|коваль|хімік|пекар"
+            r"|пакувальник|складальник|меблевик|кравц"
         )
         + r"|швачк\w*|швачок",
         S.C,
     ),
     (_uk(r"енергетик|електрик|електромонтер"), S.D),
-    (_uk(r"двірник|комунальник|сміттяр|сантехнік"), S.E),
-    (_uk(r"будівельник|монтажник|муляр|бетоняр|кранівник|арматурник|штукатур"), S.F),
+    (_uk(r"двірник|комунальник|сміттяр|сантехнік|водоканальник"), S.E),
+    (
+        _uk(
+            r"будівельник|монтажник|муляр|бетоняр|кранівник|арматурник|штукатур|скляр|тесляр"
+            r"|столяр|маляр|покрівельник|дорожник|плиточник|метробудівц"
+        ),
+        S.F,
+    ),
     (r"продав(?:ець|ця|цю|цем|ці|ців|цям|цями|цях)\b|продавчин\w*|" + _uk(r"касир"), S.G),
     (
         r"вод(?:ій|ія|ію|ієві|ієм|ії|іїв|іям|іями|іях)\b|"
         + _uk(
             r"машиніст|залізничник|докер|портовик|далекобійник|авіадиспетчер|диспетчер|пілот"
             r"|льотчик|кур['’]єр|таксист|провідник|вантажник|кондуктор|моряк|бортпровідник"
-            r"|листонош|експедитор|стюардес"
+            r"|листонош|експедитор|стюардес|матрос|штурман|авіатехнік|логіст|поштовик"
+            r"|маршрутник|трамвайник|тролейбусник|комірник|комплектувальник"
         ),
         S.H,
     ),
-    (_uk(r"кухар|офіціант|бармен|покоївк") + r"|покоївок", S.I),
-    (_uk(r"журналіст|кореспондент"), S.J),
+    (_uk(r"кухар|офіціант|бармен|покоївк|посудомийниц") + r"|покоївок", S.I),
+    (_uk(r"журналіст|кореспондент|програміст|айтівц"), S.J),
     (
         _uk(r"прибиральник|прибиральниц|охоронник|вахтер") + r"|охорон(?:ець|ця|ці|ців|цям|цями)\b",
         S.N,
     ),
-    (_uk(r"рятувальник|пожежник"), S.O),
+    (_uk(r"рятувальник|пожежник|митник|прикордонник|бюджетник") + r"|держслужбовц\w*", S.O),
     (
         _uk(r"вчител|учител|вчительк|учительк|педагог|викладач|вихователь|виховател|вихователк")
-        + r"|вчительок",
+        + r"|вчительок|"
+        + _uk(r"доцент|лаборант|методист")
+        + r"|науков\w+ співробітник\w*",
         S.P,
     ),
     (
         _uk(r"лікар|медик|медсестр|медбрат|медпрацівник|фельдшер|санітар|санітарк|акушер|фармацевт")
-        + r"|медсест[е]р\b|санітарок\b|медперсонал\w*",
+        + r"|медсест[е]р\b|санітарок\b|медперсонал\w*|медичн\w+ працівник\w*|соцпрацівник\w*"
+        + r"|доглядальниц\w*|стоматолог\w*|анестезіолог\w*",
         S.Q,
     ),
     (

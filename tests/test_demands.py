@@ -75,3 +75,24 @@ def test_demands_in_the_words_news_uses(text: str, language: str, expected: set[
 
 def test_dismissal_said_as_a_threat_is_not_a_demand() -> None:
     assert demands("Пятерых рабочих уволили под угрозой увольнения по статье.", "ru") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Glaziers are angry about a restructuring that would cut 80 posts.", "en", {D.JOBS}),
+        ("Porters protest against 14-hour shifts and fatigue.", "en", {D.CONDITIONS}),
+        ("Midwives are demanding safe staffing on every ward.", "en", {D.CONDITIONS}),
+        ("The union says 30 porters are owed outstanding wages.", "en", {D.UNPAID_WAGES}),
+        ("Кладовщики недовольны новыми расценками и штрафами.", "ru", {D.PAY}),
+        ("Горняки требуют не закрывать рудник.", "ru", {D.JOBS}),
+        ("Сварщики требуют восстановить уволенного профорга.", "ru", {D.UNION_RIGHTS}),
+        ("Грузчики требуют улучшить условия работы.", "ru", {D.CONDITIONS}),
+        ("Зварники вимагають укласти колективний договір.", "uk", {D.CONTRACT}),
+        ("Гірники вимагають не закривати шахту.", "uk", {D.JOBS}),
+        ("Токарі вимагають поновити звільненого голову профспілки.", "uk", {D.UNION_RIGHTS}),
+        ("Кур'єри незадоволені новими тарифами.", "uk", {D.PAY}),
+    ],
+)
+def test_demands_said_in_other_words(text: str, language: str, expected: set[Demand]) -> None:
+    assert demands(text, language) == expected

@@ -22,7 +22,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|salar\w+)\b|\b(?:pay ?cheques|paychecks|salaries) (?:bounced|delayed)\b"
             r"|\bwhere are our salaries\b|\bowes?\b[^.]{0,40}\b(?:rubles|dollars|rand|wages|workers)"
             r"|\blate payment of (?:wages|salar\w+)\b|\bnon-?payment\b|\bpending (?:wages|salar\w+|pay|dues)\b"
-            r"|\b(?:bonus\w*|wages|salar\w+|pay|allowances?)\b[^.]{0,30}\b(?:withheld|held back|not been paid)\b",
+            r"|\b(?:bonus\w*|wages|salar\w+|pay|allowances?)\b[^.]{0,30}\b(?:withheld|held back|not been paid)\b"
+            r"|\boutstanding (?:wages|salar\w+|pay|payments)\b|\bmonths? of (?:unpaid )?(?:wages|salar\w+) (?:owed|unpaid)\b",
             D.UNPAID_WAGES,
         ),
         (
@@ -39,13 +40,17 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"\blay-?offs?\b|\blaid off\b|\bjob (?:cuts|losses|security)\b|\bredundanc\w+|\bretrench\w+"
             r"|\bmass dismissals\b|\b(?:mine|plant|factory|hospital|depot|mill|site) closures?\b"
             r"|\bclos(?:e|ing|ure of) (?:the |down )?(?:mine|plant|factory|hospital|depot|mill|site|ward)s?\b"
-            r"|\bprivati[sz]\w+|\boutsourc\w+|\blose (?:their|our) jobs\b|\bmerg(?:er|ing) of the\b",
+            r"|\bprivati[sz]\w+|\boutsourc\w+|\blose (?:their|our) jobs\b|\bmerg(?:er|ing) of the\b"
+            r"|\brestructur\w+|\bcut(?:ting)? (?:\d+|hundreds of|thousands of) (?:jobs|posts|positions|roles)\b"
+            r"|\b(?:dismissal|sacking|firing)s? of (?:\d+|their|the|some|hundreds)\b|\bjob losses\b|\bshut ?down of\b",
             D.JOBS,
         ),
         (
             r"\bworking conditions\b|\b(?:health and )?safety\b|\bworking hours\b|\bworkloads?\b"
             r"|\bstaffing levels\b|\bunderstaff\w+|\bshorter (?:hours|week)\b|\bheat\b|\bventilation\b"
-            r"|\bprotective (?:equipment|gear)\b|\bPPE\b|\bstaff shortages?\b|\b(?:rest )?breaks\b|\btemperatures?\b",
+            r"|\bprotective (?:equipment|gear)\b|\bPPE\b|\bstaff shortages?\b|\b(?:rest )?breaks\b|\btemperatures?\b"
+            r"|\b(?:safe|unsafe|minimum) staffing\b|\b(?:\d+|twelve|long|longer|extra|night)[- ]hour shifts\b|\bfatigue\b"
+            r"|\brosters?\b|\bforced overtime\b|\bunsafe\b|\bharassment\b|\bbullying\b|\btoilet breaks\b",
             D.CONDITIONS,
         ),
         (
@@ -89,19 +94,22 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         ),
         (
             r"\bсокращени\w+|\bзакрыти\w+ (?:шахт|завод|предприяти|больниц|школ|цех)\w*"
-            r"|\bликвидаци\w+|\bприватизаци\w+|\bреорганизаци\w+|\bоптимизаци\w+|\bбез работы\b",
+            r"|\bликвидаци\w+|\bприватизаци\w+|\bреорганизаци\w+|\bоптимизаци\w+|\bбез работы\b"
+            r"|\b(?:не )?закрыва\w+ (?:шахт|завод|предприяти|больниц|школ|цех|депо|рудник)\w*|\bмассов\w+ увольнени\w*",
             D.JOBS,
         ),
         (
             r"\bуслови\w+ труда|\bтехник\w+ безопасности|\bохран\w+ труда|\bбезопасност\w+|\bвентиляци\w+"
             r"|\bсредств\w+ (?:индивидуальной )?защиты|\bнехватк\w+ (?:персонала|кадров|сотрудников|работников)"
-            r"|\bпереработ\w+|\bграфик\w* работы|\bрабоч\w+ д(?:ень|ня)",
+            r"|\bпереработ\w+|\bграфик\w* работы|\bрабоч\w+ д(?:ень|ня)|\bуслови\w+ работы|\bнагрузк\w+"
+            r"|\bсверхурочн\w+|\bжар[аы]\b|\bспецодежд\w*",
             D.CONDITIONS,
         ),
         (r"\bколлективн\w+ договор\w*|\bтрудов\w+ договор\w*", D.CONTRACT),
         (
             r"\bвосстановлени\w+ на работе|\bвосстанов\w+ на работе|\bпризнани\w+ профсоюз\w*"
-            r"|\bдавлени\w+ на (?:членов )?профсоюз\w*|\bпреследовани\w+ (?:профсоюз|активист)\w*",
+            r"|\bдавлени\w+ на (?:членов )?профсоюз\w*|\bпреследовани\w+ (?:профсоюз|активист)\w*"
+            r"|\bвосстанов\w+ (?:на работе )?(?:уволенн\w+ )?(?:председател|лидер|активист|член|профорг)\w*",
             D.UNION_RIGHTS,
         ),
         (
@@ -129,19 +137,22 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         (
             r"\bскороченн\w+|\bзакритт\w+ (?:шахт|завод|підприємств|лікарн|школ|цех)\w*"
             r"|\bліквідаці\w+|\bприватизаці\w+|\bреорганізаці\w+|\bоптимізаці\w+|\bбез роботи\b"
-            r"|\bприєднанн\w+ (?:\w+ )?до\b",
+            r"|\bприєднанн\w+ (?:\w+ )?до\b"
+            r"|\b(?:не )?закриват\w+ (?:шахт|завод|підприємств|лікарн|школ|цех|депо)\w*|\bмасов\w+ звільненн\w*",
             D.JOBS,
         ),
         (
             r"\bумов\w* праці|\bтехнік\w+ безпеки|\bохорон\w+ праці|\bбезпек\w+|\bвентиляці\w+"
             r"|\bзасоб\w+ (?:індивідуального )?захисту|\bнестач\w+ (?:персоналу|кадрів|працівників)"
-            r"|\bпереробк\w+|\bграфік\w* роботи|\bробоч\w+ д(?:ень|ня)",
+            r"|\bпереробк\w+|\bграфік\w* роботи|\bробоч\w+ д(?:ень|ня)|\bумов\w* роботи|\bнавантаженн\w+"
+            r"|\bпонаднормов\w+|\bспецодяг\w*",
             D.CONDITIONS,
         ),
-        (r"\bколективн\w+ договор\w*|\bтрудов\w+ договор\w*", D.CONTRACT),
+        (r"\bколективн\w+ догов[оі]р\w*|\bтрудов\w+ догов[оі]р\w*", D.CONTRACT),
         (
             r"\bпоновленн\w+ на роботі|\bпонов\w+ на роботі|\bвизнанн\w+ профспілк\w*"
-            r"|\bтиск\w* на (?:членів )?профспілк\w*|\bпереслідуванн\w+ (?:профспілк|активіст)\w*",
+            r"|\bтиск\w* на (?:членів )?профспілк\w*|\bпереслідуванн\w+ (?:профспілк|активіст)\w*"
+            r"|\bпонов\w+ (?:на роботі )?(?:звільнен\w+ )?(?:голов|лідер|активіст|член|профорг)\w*",
             D.UNION_RIGHTS,
         ),
         (
@@ -157,17 +168,25 @@ WEAK: dict[str, list[tuple[str, Demand]]] = {
     "en": [
         (r"\b(?:wages|salar(?:y|ies)|pay)\b|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent)\b", D.PAY),
         (r"\bjobs\b|\bdismissals\b", D.JOBS),
-        (r"\bconditions\b|\bhours\b", D.CONDITIONS),
+        (r"\bconditions\b|\bhours\b|\bshifts\b|\bstaffing\b|\bworkload\b", D.CONDITIONS),
         (r"\bcontracts?\b", D.CONTRACT),
         (r"\bbenefits\b", D.BENEFITS),
     ],
     "ru": [
-        (r"\bзарплат\w*|\bзаработн\w+ плат\w*", D.PAY),
+        (
+            r"\bзарплат\w*|\bзаработн\w+ плат\w*|\bтариф\w*|\bрасценк\w*|\bштраф\w*|\bоклад\w*",
+            D.PAY,
+        ),
         (r"\bрабочи\w+ мест\w*|\bувольнени\w+", D.JOBS),
+        (r"\bоборудовани\w+", D.CONDITIONS),
     ],
     "uk": [
-        (r"\bзарплат\w*|\bзаробітн\w+ плат\w*", D.PAY),
+        (
+            r"\bзарплат\w*|\bзаробітн\w+ плат\w*|\bтариф\w*|\bрозцінк\w*|\bштраф\w*|\bоклад\w*",
+            D.PAY,
+        ),
         (r"\bробоч\w+ місц\w*|\bзвільненн\w+", D.JOBS),
+        (r"\bобладнанн\w+", D.CONDITIONS),
     ],
 }
 
@@ -175,9 +194,10 @@ WEAK: dict[str, list[tuple[str, Demand]]] = {
 DEMAND_CUES: dict[str, str] = {
     "en": r"\b(?:demand\w*|call\w* for|want\w*|seek\w*|sought|over|protest\w*|against|because"
     r"|due to|to secure|looking for|claim\w*|insist\w*|until|for (?:better|higher|a )|provoked"
-    r"|asking|refus\w*|in a dispute)\b",
+    r"|asking|refus\w*|in a dispute|oppos\w*|fighting|unhappy|angry|anger|complain\w*|angered"
+    r"|outrage\w*|frustrat\w*)\b",
     "ru": r"\b(?:требова\w*|требу\w*|из-за|против|добива\w*|пока|протест\w*|в связи с|ради"
-    r"|с требованием|настаива\w*)",
+    r"|с требованием|настаива\w*|недовол\w*|жалу\w*|возмущ\w*|возмут\w*)",
     "uk": r"\b(?:вимага\w*|вимог\w*|через|проти|домага\w*|поки|протест\w*|у зв['’]язку"
-    r"|наполяга\w*)",
+    r"|наполяга\w*|незадовол\w*|скарж\w*|обурен\w*|обурю\w*)",
 }

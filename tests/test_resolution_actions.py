@@ -1,26 +1,35 @@
 """Merging struggles and splitting sources off again, with their audit entries.
 
-Uses the invented articles of ``test_ingest_actions``.
+Uses the invented articles of ``test_ingest_actions``, and invented struggles
+reported through a stub extractor for what ingest may merge on its own.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from picketline.actions.ingest import IngestOutcome, do_ingest_document
 from picketline.actions.resolution import do_merge_struggles, do_split_source
 from picketline.actions.struggles import do_create_struggle
 from picketline.db import Database
 from picketline.db.struggles import get_struggle
-from picketline.domain.vocab import StruggleStatus
+from picketline.domain.dates import PartialDate
+from picketline.domain.place import Place, PlacePrecision
+from picketline.domain.struggle import StruggleFields
+from picketline.domain.vocab import Action, Sector, StruggleStatus
 from picketline.errors import InputError, NotFoundError
 from tests.db_fixtures import full_bundle
 from tests.test_ingest_actions import (
     DRIVERS,
     EN_MINE,
     RU_MINE,
+    StubExtractor,
     audit_actions,
     ingest,
     live_count,
+    raw,
 )
 
 
@@ -83,3 +92,54 @@ def test_refusals(db: Database) -> None:
         do_merge_struggles(db, mine, bus, actor="alice", reason=None)
     with pytest.raises(NotFoundError):
         do_merge_struggles(db, mine, 999_999, actor="alice", reason=None)
+
+
+PAVLOHRAD = Place("Pavlohrad", "UA", "Dnipropetrovsk", 48.53, 35.87, precision=PlacePrecision.TOWN)
+POKROVSK_UA = Place("Pokrovsk", "UA", "Donetsk", 48.28, 37.18, precision=PlacePrecision.TOWN)
+POKROVSK_RU = Place("Pokrovsk", "RU", "Sakha", 61.48, 129.15, precision=PlacePrecision.TOWN)
+
+
+def report(db: Database, origin: str, published: str, **fields: object) -> IngestOutcome:
+    """Ingest a one-line document whose extraction is exactly these fields."""
+    base = StruggleFields(actions=(Action.STRIKE, Action.PICKET), sector=Sector.Q)
+    stated = replace(base, **fields)  # type: ignore[arg-type]
+    text = f"Report {origin}: {fields.get('workplace') or 'workers'} on strike."
+    return do_ingest_document(db, StubExtractor(stated), raw(text, published, origin))
+
+
+def test_ingest_keeps_strikes_at_workplaces_of_one_kind_in_one_town_apart(db: Database) -> None:
+    """Before names were compared on what tells them apart, the second merged into the first."""
+    first = report(db, "a", "2023-08-14", workplace="Velmorasta hospital", place=PAVLOHRAD,
+                   start=PartialDate(2023, 8, 14))  # fmt: skip
+    second = report(db, "b", "2023-08-19", workplace="Dastrigurin hospital", place=PAVLOHRAD,
+                    start=PartialDate(2023, 8, 19), employer="Group")  # fmt: skip
+    assert second.merged == 0 and second.struggle_ids != first.struggle_ids
+    third = report(db, "c", "2023-08-21", workplace="Korbanel hospital", place=PAVLOHRAD)
+    assert third.merged == 0 and live_count(db) == 3
+    follow_up = report(db, "d", "2023-08-22", workplace="Dastrigurin Hospital", place=PAVLOHRAD)
+    assert follow_up.merged == 1 and follow_up.struggle_ids == second.struggle_ids
+    assert live_count(db) == 3
+
+
+def test_ingest_never_merges_a_struggle_without_names(db: Database) -> None:
+    named = report(db, "a", "2023-08-14", workplace="Velmorasta hospital", place=PAVLOHRAD,
+                   start=PartialDate(2023, 8, 14), workers="nurses")  # fmt: skip
+    nameless = report(db, "b", "2023-08-14", place=PAVLOHRAD, start=PartialDate(2023, 8, 14),
+                      workers="nurses", workplace="the hospital")  # fmt: skip
+    again = report(db, "c", "2023-08-15", place=PAVLOHRAD, start=PartialDate(2023, 8, 14),
+                   workers="nurses")  # fmt: skip
+    assert nameless.merged == again.merged == 0
+    assert nameless.possible == again.possible == 1
+    assert len({named.struggle_ids, nameless.struggle_ids, again.struggle_ids}) == 3
+    assert live_count(db) == 3
+
+
+def test_ingest_never_merges_across_countries_or_distant_towns(db: Database) -> None:
+    ukraine = report(db, "a", "2023-05-02", workplace="Borvatin depot", place=POKROVSK_UA)
+    russia = report(db, "b", "2023-05-03", workplace="Borvatin depot", place=POKROVSK_RU)
+    assert russia.merged == russia.possible == 0
+    pavlohrad = report(db, "c", "2023-05-02", employer="Tarkamel Logistics", place=PAVLOHRAD)
+    far = report(db, "d", "2023-05-03", employer="Tarkamel Logistics", place=POKROVSK_UA)
+    assert far.merged == far.possible == 0  # about 100 km apart
+    ids = {ukraine.struggle_ids, russia.struggle_ids, pavlohrad.struggle_ids, far.struggle_ids}
+    assert len(ids) == 4 and live_count(db) == 4

@@ -38,8 +38,17 @@ def test_one_mine_shares_a_key_across_scripts() -> None:
             ("en", "Kapitalna mine"),
         )
     ]
-    assert keys[0] == keys[1] == keys[2] == {"n:kapit"}
+    assert keys[0] == keys[1] == keys[2] == {"n:kapit", "q:mirnograd"}
     assert blocking_keys(report(17, "en", None)) == {"p:mirnograd"}
+
+
+def test_a_nameless_report_meets_every_struggle_of_its_place() -> None:
+    index = StruggleIndex()
+    index.put("named", report(17, "en", "Kapitalna mine"))
+    index.put("nameless", report(17, "en", None))
+    index.put("other", report(17, "en", "Tsentralna mine"))
+    assert index.candidates(report(18, "en", None)) == {"named", "nameless", "other"}
+    assert index.candidates(report(18, "uk", "шахта «Капітальна»")) == {"named", "nameless"}
 
 
 def resolve_all(reports: list[Report]) -> dict[int, list[int]]:

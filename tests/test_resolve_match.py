@@ -122,3 +122,56 @@ def test_a_centroid_of_unknown_precision_is_not_a_place_conflict() -> None:
         same_mine, fields=replace(same_mine.fields, workplace="шахта «Центральная»")
     )
     assert match(RU, other_mine).verdict is Verdict.DIFFERENT
+
+
+# Two strikes in one town in one week at workplaces of one kind: before names were
+# compared on the words that tell them apart, the shared "hospital" made them 0.6 alike.
+VELMORA = report(
+    "2023-11-09", "en", workplace="Velmorasta hospital", place=MYRNOHRAD,
+    start=PartialDate(2023, 11, 9), sector=Sector.Q, actions=(Action.STRIKE, Action.PICKET),
+)  # fmt: skip
+DASTRIN = report(
+    "2023-11-14", "en", workplace="Dastrigurin hospital", place=MYRNOHRAD,
+    start=PartialDate(2023, 11, 14), sector=Sector.Q, actions=(Action.STRIKE, Action.PICKET),
+)  # fmt: skip
+
+
+def test_names_sharing_a_kind_of_workplace_are_told_apart_by_the_rest() -> None:
+    for a, b in (
+        ("Velmorasta hospital", "Dastrigurin hospital"),
+        ("Troskavel steel plant", "Mirabuntel steel plant"),
+        ("Orlivka Iron and Steel Works", "Zelenodar Iron and Steel Works"),
+    ):
+        assert (name_similarity(a, b) or 1) < 0.6, (a, b)
+    assert (name_similarity("Troskavel steel plant", "Troskavel plant") or 0) >= 0.85
+    assert (name_similarity("Amazon", "Amazon Logistik GmbH") or 0) >= 0.85
+    result = match(VELMORA, DASTRIN)
+    assert result.verdict is Verdict.DIFFERENT
+    assert any(r.conflict and r.feature == "name" for r in result.reasons)
+    follow_up = report("2023-11-12", "en", workplace="Velmorasta Hospital", place=MYRNOHRAD,
+                       sector=Sector.Q, actions=(Action.STRIKE,))  # fmt: skip
+    assert match(VELMORA, follow_up).verdict is Verdict.SAME
+
+
+def test_towns_of_one_name_in_two_countries_are_not_one_place() -> None:
+    pokrovsk_ua = Place("Pokrovsk", "UA", "Donetsk", 48.28, 37.18, precision=PlacePrecision.TOWN)
+    pokrovsk_ru = Place("Pokrovsk", "RU", "Sakha", 61.48, 129.15, precision=PlacePrecision.TOWN)
+    a = report("2023-05-02", "en", workplace="Borvatin depot", place=pokrovsk_ua)
+    b = report("2023-05-03", "en", workplace="Borvatin depot", place=pokrovsk_ru)
+    result = match(a, b)
+    assert result.verdict is Verdict.DIFFERENT
+    assert any(r.conflict and r.feature == "place" for r in result.reasons)
+    no_coordinates = replace(pokrovsk_ru, lat=None, lon=None, admin1=None)
+    c = replace(b, fields=replace(b.fields, place=no_coordinates))
+    assert match(a, c).verdict is Verdict.DIFFERENT
+
+
+def test_without_names_even_everything_else_alike_is_only_possible() -> None:
+    a = report("2023-05-02", "en", place=MYRNOHRAD, start=PartialDate(2023, 5, 2),
+               workers="miners", employer="the company")  # fmt: skip
+    b = report("2023-05-02", "en", place=MYRNOHRAD, start=PartialDate(2023, 5, 2),
+               workers="miners", workplace="the mine")  # fmt: skip
+    assert match(a, b).verdict is Verdict.POSSIBLE
+    named = replace(b, fields=replace(b.fields, workplace="Zoryana mine"))
+    assert match(a, named).verdict is Verdict.POSSIBLE
+    assert match(named, a).verdict is Verdict.POSSIBLE

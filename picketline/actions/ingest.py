@@ -63,7 +63,7 @@ from picketline.domain.struggle import Struggle
 from picketline.extract.base import ExtractedStruggle, Extraction
 from picketline.extract.pipeline import Extractor
 from picketline.ingest.raw import RawDocument
-from picketline.resolve.candidates import best_of, blocking_keys
+from picketline.resolve.candidates import best_of, lookup_keys
 from picketline.resolve.dedup import Hashes, document_fingerprint
 from picketline.resolve.match import MatchResult, Report, Verdict
 from picketline.resolve.merge import MergeState, SourceRef, claims_of, derive
@@ -243,7 +243,7 @@ def _resolve(
     claims = claims_of(extracted.fields, SourceRef(source.id, source.published))
     fields = derive(MergeState(claims)).fields
     report = Report(fields, source.published, source.language)
-    known = [c for c in candidate_ids(session, blocking_keys(report)) if c not in used]
+    known = [c for c in candidate_ids(session, lookup_keys(report)) if c not in used]
     best = best_of(report, reports(session, known).items())
     struggle = Struggle(None, fields, confidence=extracted.confidence, title=title_for(fields))
     evidence = _evidence(source.text, extracted)

@@ -4,11 +4,17 @@ Scoring a new report against every struggle in the record grows with the
 record; at 100,000 documents that is billions of comparisons. Instead each
 struggle is filed under a few *blocking keys* — the first letters of each
 word of its workplace and employer (on the stemmed Latin keys, so
-"Капитальная", "Капітальна" and "Kapitalna" share ``n:kapit``), or, for a
-struggle with no names, its place — and a new report is scored only against
-the struggles that share a key with it. A five-letter prefix survives the
-spelling differences ``names`` forgives ("Мирноградуголь" /
-"Мирноградвугілля" share ``n:mirno``).
+"Капитальная", "Капітальна" and "Kapitalna" share ``n:kapit``), and its
+place — and a new report is scored only against the struggles it looks up
+(``lookup_keys``). A five-letter prefix survives the spelling differences
+``names`` forgives ("Мирноградуголь" / "Мирноградвугілля" share ``n:mirno``).
+
+The place key differs for a struggle with names (``q:``) and without
+(``p:``): a named report looks up its name keys and the *nameless* struggles
+of its place, a nameless report every struggle of its place. So a report
+that names no workplace or employer still meets the struggles it may be
+(matching makes that at most a possible duplicate), while a named report is
+not scored against every other named struggle in its town.
 
 The in-memory ``StruggleIndex`` is what a batch run or a test needs; storage
 can keep the same keys in a table (struggle id, key) with an index on key.
@@ -27,17 +33,33 @@ from picketline.resolve.translit import match_key
 PREFIX = 5
 
 
-def blocking_keys(report: Report) -> frozenset[str]:
-    """The keys a report is filed and looked up under."""
-    fields = report.fields
+def _name_keys(report: Report) -> set[str]:
     keys: set[str] = set()
-    for name in (fields.workplace, fields.employer):
+    for name in (report.fields.workplace, report.fields.employer):
         if name:
             for key in name_keys(name, report.language):
                 keys.update(f"n:{token[:PREFIX]}" for token in key.split() if len(token) >= 3)
-    if not keys and fields.place is not None:
-        keys.add(f"p:{match_key(fields.place.name)}")
-    return frozenset(keys)
+    return keys
+
+
+def _place_key(report: Report, prefix: str) -> set[str]:
+    place = report.fields.place
+    where = match_key(place.name) if place is not None else ""
+    return {f"{prefix}:{where}"} if where else set()
+
+
+def blocking_keys(report: Report) -> frozenset[str]:
+    """The keys a struggle is filed under: its name keys, and its place (named or not)."""
+    names = _name_keys(report)
+    return frozenset(names | _place_key(report, "q" if names else "p"))
+
+
+def lookup_keys(report: Report) -> frozenset[str]:
+    """The keys a new report looks up (see the module docstring)."""
+    names = _name_keys(report)
+    if names:
+        return frozenset(names | _place_key(report, "p"))
+    return frozenset(_place_key(report, "p") | _place_key(report, "q"))
 
 
 @dataclass(frozen=True)
@@ -77,7 +99,7 @@ class StruggleIndex:
     def candidates(self, report: Report) -> set[Hashable]:
         """Struggles sharing at least one blocking key with the report."""
         found: set[Hashable] = set()
-        for key in blocking_keys(report):
+        for key in lookup_keys(report):
             found |= self._by_key.get(key, set())
         return found
 

@@ -151,17 +151,20 @@ def _area_reason(a: Place, b: Place) -> Reason | None:
 
 
 def place_reason(a: Report, b: Report) -> Reason:
-    """Distance where both places are points; else names, regions and countries."""
+    """Distance where both places are points; else names, regions and countries.
+
+    A shared name counts only when the places do not conflict: Pokrovsk in
+    Donetsk oblast and Pokrovsk in Yakutia are two towns.
+    """
     pa, pb = a.fields.place, b.fields.place
     if pa is None or pb is None:
         return Reason("place", None, "a place is missing")
+    measured = _distance_reason(pa, pb) or _area_reason(pa, pb)
+    if measured is not None and measured.conflict:
+        return measured
     if match_key(pa.name) == match_key(pb.name):
         return Reason("place", 1.0, f"same place name {pa.name!r} ~ {pb.name!r}")
-    return (
-        _distance_reason(pa, pb)
-        or _area_reason(pa, pb)
-        or Reason("place", None, f"{pa.name!r} and {pb.name!r} cannot be compared")
-    )
+    return measured or Reason("place", None, f"{pa.name!r} and {pb.name!r} cannot be compared")
 
 
 def window(report: Report) -> tuple[dt.date, dt.date] | None:

@@ -25,6 +25,10 @@ jsc pjsc ojsc cjsc llp gmbh ag sa enterprise group holding the of named after st
 управление ооо оао зао пао ао гп дп имени им государственный номер
 копальня комбінат компанія підприємство товариство шахтоуправління управління тов пат прат
 ат дп імені ім державний державне
+hospital clinic port seaport harbour harbor dock docks terminal station warehouse depot yard
+school university
+больница поликлиника порт станция склад школа университет
+лікарня поліклініка станція школа університет
 """
 _DIGITS = re.compile(r"\d+")
 _ENDING = re.compile(r"(?<=[a-z]{3})[aeiou]+$")
@@ -70,5 +74,14 @@ def name_similarity(
         return None
     if set(_DIGITS.findall(keys_a[0])) != set(_DIGITS.findall(keys_b[0])):
         return 0.0
-    best = max(fuzz.token_set_ratio(x, y) for x in keys_a for y in keys_b)
+    best = max(_key_similarity(x, y) for x in keys_a for y in keys_b)
     return round(best / 100.0, 3)
+
+
+def _key_similarity(x: str, y: str) -> float:
+    """0..100 for two keys: the words that tell them apart decide (see the module docstring)."""
+    words_x, words_y = set(x.split()), set(y.split())
+    only_x, only_y = words_x - words_y, words_y - words_x
+    if only_x and only_y and words_x & words_y:
+        return fuzz.ratio(" ".join(sorted(only_x)), " ".join(sorted(only_y)))
+    return fuzz.token_set_ratio(x, y)

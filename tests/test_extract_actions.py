@@ -184,3 +184,13 @@ def test_protest_beside_another_action_is_that_action(
                 )
             )
     assert action_codes(findings) == expected
+
+
+def test_lower_cased_matching_keeps_offsets() -> None:
+    # "İ" lower-cases to two characters: the table falls back to case-blind matching
+    text = "İstanbul dockers went on strike."
+    mentions = action_matcher().find(Sentence(0, 0, len(text), text), "en")
+    assert [text[m.start : m.end] for m in mentions] == ["went on strike"]
+    upper = "DOCKERS WENT ON STRIKE."
+    mentions = action_matcher().find(Sentence(0, 0, len(upper), upper), "en")
+    assert [upper[m.start : m.end] for m in mentions] == ["WENT ON STRIKE"]

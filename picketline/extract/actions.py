@@ -50,14 +50,15 @@ class ActionMatcher:
 
     def __init__(self) -> None:
         self.terms: dict[str, TermTable[Action]] = tables(ACTION_TERMS)
-        self.prefilters = {lang: re.compile(p, re.IGNORECASE) for lang, p in PREFILTER.items()}
+        # lower-case patterns on lower-cased text: several times faster than IGNORECASE
+        self.prefilters = {lang: re.compile(p) for lang, p in PREFILTER.items()}
         self.vetoes = {lang: re.compile(p, re.IGNORECASE) for lang, p in NOT_LABOUR.items()}
         self.hypothetical = {lang: re.compile(p, re.IGNORECASE) for lang, p in HYPOTHETICAL.items()}
 
     def prefilter(self, text: str, language: str) -> bool:
         """Cheap whole-text test: is there any action word at all?"""
         regex = self.prefilters.get(language)
-        return bool(regex and regex.search(text))
+        return bool(regex and regex.search(text.lower()))
 
     def find(self, sentence: Sentence, language: str) -> list[ActionMention]:
         table = self.terms.get(language)

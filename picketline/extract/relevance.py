@@ -66,6 +66,12 @@ def _trade_regex(language: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
 
 
+def _lower_case(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """The same regex for lower-cased text, without IGNORECASE (several times faster)."""
+    pattern = re.sub(r"(?<!\\)[A-ZА-ЯЁІЇЄҐ]", lambda m: m.group().lower(), regex.pattern)
+    return re.compile(pattern)
+
+
 class RelevanceScorer:
     """Scores sentences and documents; built once per process."""
 
@@ -74,6 +80,8 @@ class RelevanceScorer:
         self.threshold = threshold
         self.workers = {lang: _worker_regex(lang) for lang in WORKER_NOUNS}
         self.trades = {lang: _trade_regex(lang) for lang in WORKER_NOUNS}
+        self._workers_lc = {lang: _lower_case(r) for lang, r in self.workers.items()}
+        self._trades_lc = {lang: _lower_case(r) for lang, r in self.trades.items()}
         self.disputes = {lang: re.compile(p, re.IGNORECASE) for lang, p in DISPUTE_WORDS.items()}
         self.others = {lang: re.compile(p, re.IGNORECASE) for lang, p in OTHER_ACTORS.items()}
 
@@ -84,18 +92,20 @@ class RelevanceScorer:
         workers_before: bool = False,
         in_context: bool = False,
         trades_before: bool = False,
+        names: bool | None = None,
     ) -> SentenceScore:
         """``workers_before``: the previous sentence named workers (for "They struck");
         ``in_context``: the headline or a recent sentence did; ``trades_before``: a
         recent sentence named workers by their trade, under a headline naming no
-        one else (a rally or blockade said there without its people is theirs)."""
+        one else (a rally or blockade said there without its people is theirs);
+        ``names``: whether the sentence names workers, where already known."""
         mentions = tuple(self.matcher.find(sentence, language))
         text = sentence.text
         if not mentions:
             return SentenceScore(sentence, self._dispute_score(text, language), ())
-        has_workers = bool(self.workers[language].search(text)) or (
-            workers_before and bool(_PRONOUN_SUBJECT.match(text))
-        )
+        if names is None:
+            names = bool(self.workers[language].search(text))
+        has_workers = names or (workers_before and bool(_PRONOUN_SUBJECT.match(text)))
         factual = [m for m in mentions if not m.hypothetical]
         labour_only = any(m.action in LABOUR_ONLY for m in factual)
         if has_workers:
@@ -124,13 +134,16 @@ class RelevanceScorer:
         trades: list[bool] = []
         others = self.others[language]
         headline_others = bool(sentences) and bool(others.search(sentences[0].text))
+        workers, trade_words = self._workers_lc[language], self._trades_lc[language]
         for sentence in sentences:
+            lowered = sentence.text.lower()
+            names = bool(workers.search(lowered))
             before = bool(named) and named[-1]
             context = bool(named) and (named[0] or any(named[-CONTEXT_REACH:]))
             by_trade = any(trades[-CONTEXT_REACH:]) and not headline_others
-            scored.append(self.score_sentence(sentence, language, before, context, by_trade))
-            named.append(bool(self.workers[language].search(sentence.text)))
-            trades.append(bool(self.trades[language].search(sentence.text)))
+            scored.append(self.score_sentence(sentence, language, before, context, by_trade, names))
+            named.append(names)
+            trades.append(names and bool(trade_words.search(lowered)))
         return sum(s.score for s in scored), scored
 
 

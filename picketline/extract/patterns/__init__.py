@@ -134,6 +134,9 @@ def doc_sentences(doc: ExtractionDoc) -> list[Sentence]:
     return [f.value for f in doc.of("_sentence")]
 
 
+_UPPER = re.compile(r"(?<!\\)[A-ZА-ЯЁІЇЄҐ]")
+
+
 class TermTable(Generic[T]):
     """Regexes mapped to codes, compiled once into one alternation.
 
@@ -145,9 +148,22 @@ class TermTable(Generic[T]):
         self.codes: list[T] = [code for _, code in terms]
         parts = [f"(?P<t{i}>{pattern})" for i, (pattern, _) in enumerate(terms)]
         self.regex = re.compile("|".join(parts) or r"(?!x)x", flags)
+        # Case-blind tables without case-sensitive parts also run, several times
+        # faster, as lower-case patterns on lower-cased text.
+        self.lowered: re.Pattern[str] | None = None
+        if flags & re.IGNORECASE and not any("(?-i" in p or "(?P" in p for p, _ in terms):
+            lower = [_UPPER.sub(lambda m: m.group().lower(), pattern) for pattern, _ in terms]
+            self.lowered = re.compile(
+                "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(lower)), flags & ~re.IGNORECASE
+            )
 
     def find(self, text: str) -> Iterator[tuple[T, int, int]]:
-        for match in self.regex.finditer(text):
+        regex, subject = self.regex, text
+        if self.lowered is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):  # offsets stay valid
+                regex, subject = self.lowered, lowered
+        for match in regex.finditer(subject):
             name = match.lastgroup
             if name is not None:
                 yield self.codes[int(name[1:])], match.start(), match.end()

@@ -258,3 +258,13 @@ def test_best_place_matches_the_main_gold_place(shared_eval: Path) -> None:
         ):
             wrong.append((gold["document"]["text_file"], best and best.value.name))
     assert wrong == []
+
+
+def test_a_mixed_case_company_form_is_no_place() -> None:
+    from picketline.extract.gazetteer import Gazetteer
+    from picketline.extract.places import find_mentions
+
+    text = "Гірники ПрАТ «Рудник» у Кривому Розі оголосили страйк."
+    found = [text[m.start : m.end] for m in find_mentions(text, "uk", Gazetteer.default())]
+    assert "ПрАТ" not in found
+    assert any(name.startswith("Кривому") for name in found)

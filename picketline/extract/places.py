@@ -201,6 +201,36 @@ def _plausible(
     )
 
 
+_MIXED_CASE = re.compile(r"[а-яёіїєґ][А-ЯЁІЇЄҐ]")
+# Countries whose towns Russian and Ukrainian news names in Cyrillic as a matter of course.
+_CYRILLIC_COUNTRIES = frozenset(
+    [
+        "RU",
+        "UA",
+        "BY",
+        "KZ",
+        "KG",
+        "TJ",
+        "UZ",
+        "TM",
+        "MD",
+        "GE",
+        "AM",
+        "AZ",
+        "BG",
+        "RS",
+        "MK",
+        "MN",
+        "ME",
+        "BA",
+        "LV",
+        "LT",
+        "EE",
+        "PL",
+    ]
+)
+
+
 def _plausible_single(
     token: Token,
     tokens: list[Token],
@@ -233,6 +263,11 @@ def _plausible_single(
     following = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if cyrillic and token.capitalised and morph.is_adjective_before_noun(word, following):
         return False  # "Нового года", "Новой газете": an adjective naming something else
+    if cyrillic and _MIXED_CASE.search(word):
+        return False  # a mixed-case company form ("ПрАТ", "ТзОВ"), not a place
+    foreign = all(gazetteer.entry(c.entry_id).country not in _CYRILLIC_COUNTRIES for c in cands)
+    if cyrillic and foreign and not big and morph.is_common_word(word) and not _town_cue(tokens, i):
+        return False  # "Тариф", "Без": a common word that is also a small town abroad
     if not cyrillic and word.casefold() in morph.english_stopwords():
         return False  # "But", "For", "Far" are alternate names of Butantã, Fortaleza, Fargo
     dateline = i == 0 and token.shouting

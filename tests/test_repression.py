@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from picketline.domain.struggle import Repression
 from picketline.domain.vocab import RepressionType as R
 from picketline.extract.base import ExtractionDoc, Finding
@@ -111,3 +113,33 @@ def test_release_after_them() -> None:
     CountStage()(doc)
     RepressionStage()(doc)
     assert {f.value.type for f in doc.of("repression")} == {R.ARREST, R.RELEASE}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kinds"),
+    [
+        (
+            "ru",
+            "Сварщики верфи объявили забастовку. Полиция задержала 9 человек.",
+            {"arrest"},
+        ),
+        (
+            "uk",
+            "Зварники верфі оголосили страйк. Поліція затримала 9 людей.",
+            {"arrest"},
+        ),
+        (
+            "en",
+            "Welders at the yard went on strike. Bosses threatened to dock their pay.",
+            {"threat"},
+        ),
+    ],
+)
+def test_repression_in_the_sentence_after_the_action(
+    language: str, text: str, kinds: set[str]
+) -> None:
+    from picketline.extract import extract
+
+    struggle = extract(text, published="2024-05-10", language=language).to_format()
+    found = {r["type"] for s in struggle["struggles"] for r in s.get("repression", [])}
+    assert found == kinds

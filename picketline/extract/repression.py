@@ -76,7 +76,11 @@ class RepressionStage:
         a sentence about them ("police detained 35 of them", "All were released")."""
         if self.unions[language].search(sentence.text):
             return True
-        return sentence.index - 1 in about and bool(_PRONOUNS.search(sentence.text))
+        if sentence.index - 1 not in about:
+            return False
+        # right after a sentence about them: "them"/"их", or anyone the police or a
+        # court acts on ("Полиция задержала 12 человек")
+        return bool(_PRONOUNS.search(sentence.text) or self.forces[language].search(sentence.text))
 
     def _in_sentence(
         self, sentence: Sentence, language: str, counts: Sequence[Finding]

@@ -55,7 +55,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.VIOLENCE,
         ),
         (
-            r"\b(?:threaten\w* (?:with |to )?(?:dismissal|arrest|prosecution|fire|sack|dismiss)"
+            r"\b(?:threaten\w* (?:with |to )?(?:dismissal|arrest|prosecution|fire|sack|dismiss|dock|deduct|cut (?:their|the) (?:pay|wages))"
             r"|intimidat\w+)\b|\b(?:warn\w*|threat\w*)\b[^.]{0,100}\b(?:dismissal|disciplinary|sacked|sacking"
             r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs)\b",
             R.THREAT,

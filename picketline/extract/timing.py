@@ -39,6 +39,51 @@ _ONE_DAY = re.compile(
 )
 
 
+# A sentence that recalls an earlier event: "In 2009, ...", "Back in ...", "Ещё в ...",
+# "Напомним, ...", "Нагадаємо, що у 2018 році ...", "Раніше ...".
+_BACKGROUND = re.compile(
+    r"^\W*(?:back in|previously|earlier(?! today| this week)|last year|in (?:19|20)\d\d\b"
+    r"|ещ[её] в\b|ранее|напомним|в (?:\w+ )?(?:19|20)\d\d год\w*|в прошлом году"
+    r"|нагадаємо|раніше|ще в\b|у (?:\w+ )?(?:19|20)\d\d р\w*|минулого року)",
+    re.IGNORECASE,
+)
+# A date that is not the action's: wages "for January", a court date, an arrest, a meeting.
+_NOT_ACTION_DATE = re.compile(
+    r"(?:\b(?:за|for)\s+(?:\w+\s+)?"
+    r"|\b(?:court|trial|hearing|arrested|detained|meeting|суд\w*|заседани\w*|засідан\w*"
+    r"|задерж\w*|затрима\w*|арест\w*|арешт\w*|собрани\w*|встреч\w*|зустріч\w*)"
+    r"(?:\s+\w+){0,2}\s+(?:on|in|в|во|у|на)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_text(doc: ExtractionDoc, finding: Finding) -> str:
+    """The sentence around a date, cut at sentence ends and line breaks."""
+    text = doc.text
+    left = max(text.rfind(mark, 0, finding.start) for mark in (". ", "\n", "! ", "? ")) + 1
+    return text[left : finding.start]
+
+
+def background_sentences(doc: ExtractionDoc, dates: list[Finding]) -> set[object]:
+    """Sentences that recall an old event: they open with "In 2009", "Back in", "Ещё в",
+    "Нагадаємо", or state an exact year well before publication."""
+    old: set[object] = set()
+    for d in dates:
+        sentence = d.attrs.get("sentence")
+        if _BACKGROUND.search(_sentence_text(doc, d).lstrip()) or (
+            doc.published is not None
+            and not d.attrs.get("approximate")
+            and (doc.published.first_day() - d.value.last_day()).days > MAX_DATE_AGE_DAYS
+        ):
+            old.add(sentence)
+    return old
+
+
+def _own_date(doc: ExtractionDoc, d: Finding) -> bool:
+    """Not a wage period ("за январь"), a court date, an arrest or a meeting."""
+    return not _NOT_ACTION_DATE.search(doc.text[max(0, d.start - 40) : d.start])
+
+
 def note(evidence: Spans, name: str, findings: list[Finding]) -> None:
     spans = sorted({(f.start, f.end) for f in findings})
     if spans:
@@ -57,11 +102,16 @@ def start_finding(
     as said with the action; dates in sentences about other things ("mines
     have halved since 2008") do not count at all.
     """
+    old = background_sentences(doc, dates)
     usable = [
         d
         for d in dates
-        if d.attrs.get("role") in ("start", "point") and recent(d.value, doc.published)
+        if d.attrs.get("role") in ("start", "point")
+        and recent(d.value, doc.published)
+        and _own_date(doc, d)
     ]
+    fresh = [d for d in usable if d.attrs.get("sentence") not in old]
+    usable = fresh or usable
     in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
     near = [d for d in usable if d.attrs.get("sentence") in about or d.attrs.get("alone")]
     pool = in_action or near

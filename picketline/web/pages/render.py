@@ -143,4 +143,11 @@ def build_templates() -> Jinja2Templates:
     )
     env.filters.update(FILTERS)
     env.globals["path_for"] = path_for
+    # Translation hooks (issue #6 wires them to the gettext catalogues): every
+    # user-facing string in a template is written as {{ _("...") }}.
+    env.globals["_"] = lambda text, **values: text % values if values else text
+    env.globals["ngettext"] = lambda one, many, n, **values: (one if n == 1 else many) % {
+        "num": n,
+        **values,
+    }
     return Jinja2Templates(env=env)

@@ -28,6 +28,7 @@ from picketline.db.convert import (
     source_columns,
     struggle_columns,
 )
+from picketline.db.facets import insert_facets
 from picketline.db.models import (
     EventRow,
     EvidenceRow,
@@ -197,6 +198,7 @@ def insert_bundles(
     for struggle_id, bundle in zip(ids, bundles, strict=True):
         _collect_links(links, struggle_id, bundle, sources, orgs)
     _insert_links(session, links)
+    insert_facets(session, zip(ids, (b.struggle for b in bundles), strict=True))
     audit.append(
         session,
         [_created_entry(i, b, actor, reason, now) for i, b in zip(ids, bundles, strict=True)],

@@ -35,6 +35,7 @@ from picketline.db.convert import (
     search_document,
     struggle_columns,
 )
+from picketline.db.facets import refresh_facets
 from picketline.db.models import (
     EventRow,
     PlaceRow,
@@ -200,6 +201,7 @@ def refresh_links(session: Session, struggle: Struggle) -> None:
     )
     language = next((s.language for s in sources if s.language), None)
     refile_keys(session, struggle.id, struggle.status, Report(struggle.fields, language=language))
+    refresh_facets(session, struggle)
 
 
 def refile_keys(session: Session, struggle_id: int, status: StruggleStatus, report: Report) -> None:

@@ -28,6 +28,7 @@ from picketline.actions.bundles import (
 )
 from picketline.db import Database
 from picketline.db.convert import place_key, seal_sensitive, search_document, struggle_columns
+from picketline.db.facets import refresh_facets
 from picketline.db.models import StruggleOrganisationRow, StruggleRow, StruggleSearchRow
 from picketline.db.struggles import load_records
 from picketline.db.types import utcnow
@@ -236,6 +237,7 @@ def _refresh_links(session: Session, db: Database, struggle: Struggle) -> None:
     if orgs:
         rows = [{"struggle_id": struggle.id, "organisation_id": i} for i in orgs.values()]
         session.execute(insert(StruggleOrganisationRow), rows)
+    refresh_facets(session, struggle)
     sources = load_records(session, [struggle.id], None)[0].sources
     document = search_document(struggle, sources)
     session.execute(

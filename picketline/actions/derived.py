@@ -25,7 +25,13 @@ from picketline.actions.bundles import (
     place_ids,
 )
 from picketline.db import Database
-from picketline.db.claims import UNSOURCED, insert_claims, load_state
+from picketline.db.claims import (
+    UNSOURCED,
+    apply_editor_fields,
+    insert_claims,
+    load_editor_fields,
+    load_state,
+)
 from picketline.db.convert import (
     event_columns,
     place_key,
@@ -65,6 +71,7 @@ from picketline.resolve.merge import (
     SourceRef,
     claims_of,
     derive,
+    timeline,
 )
 
 
@@ -152,9 +159,18 @@ def create_struggle(
 def rederive(
     session: Session, db: Database, struggle: Struggle, state: MergeState
 ) -> tuple[Struggle, Merged]:
-    """Write the fields and timeline derived from ``state``; bump the version."""
+    """Write the fields and timeline derived from ``state``; bump the version.
+
+    Fields a person corrected (editor claims) win over what the sources say,
+    so merging a later report never undoes an editor's work.
+    """
     assert struggle.id is not None
     merged = derive(state)
+    editor = load_editor_fields(session, struggle.id)
+    if editor:
+        fields = apply_editor_fields(merged.fields, editor)
+        events = timeline(state, fields)
+        merged = dataclasses.replace(merged, fields=fields, events=events, new_events=events)
     new = dataclasses.replace(struggle, fields=merged.fields)
     place = new.fields.place
     place_id = place_ids(session, [place])[place_key(place)] if place else None

@@ -26,7 +26,9 @@ from picketline.actions.bundles import (
     organisation_keys,
     place_ids,
 )
+from picketline.actions.derived import refile_keys
 from picketline.db import Database
+from picketline.db.claims import set_editor_claims
 from picketline.db.convert import place_key, seal_sensitive, search_document, struggle_columns
 from picketline.db.facets import refresh_facets
 from picketline.db.models import StruggleOrganisationRow, StruggleRow, StruggleSearchRow
@@ -36,6 +38,7 @@ from picketline.domain.audit import AuditEntry
 from picketline.domain.struggle import FORMAT_FIELD_NAMES, Struggle, StruggleFields
 from picketline.domain.vocab import StruggleStatus
 from picketline.errors import ConflictError, InputError, NotFoundError
+from picketline.resolve.match import Report
 
 __all__ = [
     "EDITABLE_ATTRIBUTES",
@@ -122,6 +125,10 @@ def do_update_struggle(
     ``Sector``, a ``PartialDate``, a ``Place``, ``SensitiveData``...). Status
     changes go through ``do_set_status``. The audit entry records the changed
     keys before and after (sensitive data only as "present").
+
+    Each changed FORMAT field is also recorded as an editor claim, so when a
+    later report is merged in and the fields are derived again from the
+    sources' claims, this person's value still wins (``actions.derived.rederive``).
     """
     unknown = set(changes) - set(FORMAT_FIELD_NAMES) - EDITABLE_ATTRIBUTES
     if unknown:
@@ -134,6 +141,8 @@ def do_update_struggle(
         old = _load_for_write(session, db, struggle_id, expected_version)
         new = _apply_changes(old, changes)
         saved = _save(session, db, old, new, refresh_links=True)
+        edited = {k: getattr(new.fields, k) for k in changes if k in FORMAT_FIELD_NAMES}
+        set_editor_claims(session, struggle_id, edited, actor)
         _audit(session, "struggle.update", old, saved, changes.keys(), actor, reason)
         return saved
 
@@ -239,6 +248,8 @@ def _refresh_links(session: Session, db: Database, struggle: Struggle) -> None:
         session.execute(insert(StruggleOrganisationRow), rows)
     refresh_facets(session, struggle)
     sources = load_records(session, [struggle.id], None)[0].sources
+    language = next((s.language for s in sources if s.language), None)
+    refile_keys(session, struggle.id, struggle.status, Report(struggle.fields, language=language))
     document = search_document(struggle, sources)
     session.execute(
         update(StruggleSearchRow)

@@ -5,18 +5,26 @@ fields, the alternatives and the timeline are derived from them, and a split
 removes one source's claims and derives again. Each claim is stored as its
 field name and its value in the FORMAT.md JSON of that field, so the stored
 form is readable and survives refactors of the domain classes.
+
+A person's correction is an *editor claim* (``db.models_review.EditorClaimRow``):
+one whole field's value, which outranks every source's claims when the fields
+are derived again (``apply_editor_fields``), so a later report merged into
+the struggle cannot undo it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from picketline.db.models import ClaimRow, SourceRow
+from picketline.db.models_review import EditorClaimRow
+from picketline.db.types import utcnow
 from picketline.domain.dates import PartialDate
 from picketline.domain.struggle import StruggleFields
 from picketline.domain.vocab import Action, Demand, RepressionType
@@ -102,3 +110,53 @@ def load_state(session: Session, struggle_id: int) -> MergeState:
 
 def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
+
+
+# ---- editor claims: a person's value for a whole field -----------------------------------
+
+
+def encode_field(field: str, value: Any) -> Any:
+    """A whole FORMAT field's value as its FORMAT.md JSON (None when not stated)."""
+    fields = replace(StruggleFields(actions=()), **{field: value})
+    return fields.to_format().get(field)
+
+
+def decode_field(field: str, raw: Any) -> Any:
+    """The domain value of a stored editor claim (the inverse of ``encode_field``)."""
+    data = {} if raw is None else {field: raw}
+    return getattr(StruggleFields.from_format(data), field)
+
+
+def set_editor_claims(
+    session: Session, struggle_id: int, values: dict[str, Any], actor: str
+) -> None:
+    """Record a person's values for these FORMAT fields (replacing earlier ones)."""
+    if not values:
+        return
+    session.execute(
+        delete(EditorClaimRow).where(
+            EditorClaimRow.struggle_id == struggle_id, EditorClaimRow.field.in_(list(values))
+        )
+    )
+    now = utcnow()
+    rows = [
+        {"struggle_id": struggle_id, "field": f, "value": encode_field(f, v), "actor": actor,
+         "at": now}
+        for f, v in values.items()
+    ]  # fmt: skip
+    session.execute(insert(EditorClaimRow.__table__), rows)  # type: ignore[arg-type]
+
+
+def load_editor_fields(session: Session, struggle_id: int) -> dict[str, Any]:
+    """The fields a person set on this struggle, as domain values."""
+    rows = session.execute(
+        select(EditorClaimRow.field, EditorClaimRow.value).where(
+            EditorClaimRow.struggle_id == struggle_id
+        )
+    )
+    return {field: decode_field(field, raw) for field, raw in rows}
+
+
+def apply_editor_fields(fields: StruggleFields, editor: dict[str, Any]) -> StruggleFields:
+    """Derived fields with every editor claim put over the sources' choice."""
+    return replace(fields, **editor) if editor else fields

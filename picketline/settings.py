@@ -54,6 +54,21 @@ class Settings(BaseSettings):
         None, description="Map tile URL template; none means the bundled outline layer."
     )
     smtp_url: str | None = Field(None, description="smtp://user:pass@host:port for email.")
+    # ---- accounts (issue #5) ----
+    session_lifetime_hours: float = Field(
+        12, gt=0, description="How long a sign-in lasts before the user must sign in again."
+    )
+    login_max_failures: int = Field(
+        5, ge=1, description="Wrong passwords in a row that lock an account."
+    )
+    login_lockout_minutes: float = Field(
+        15, gt=0, description="How long an account stays locked after too many failures."
+    )
+    cookie_secure: bool | None = Field(
+        None,
+        description="Send cookies only over HTTPS; default: on in production or when "
+        "base_url is https.",
+    )
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> Settings:
@@ -66,6 +81,13 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'picketline.sqlite3'}"
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Whether cookies carry ``Secure`` (``cookie_secure``, else production or https)."""
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.env == "production" or self.base_url.startswith("https://")
 
     @property
     def resolved_key_file(self) -> Path:

@@ -25,6 +25,8 @@ from picketline.db import Database
 from picketline.settings import Settings, get_settings
 from picketline.web.api import health
 from picketline.web.api import struggles as api_struggles
+from picketline.web.auth import AuthCookies
+from picketline.web.pages import account as page_account
 from picketline.web.pages import struggles as page_struggles
 from picketline.web.pages.demo import DemoCache
 from picketline.web.pages.render import build_templates
@@ -157,7 +159,9 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(api_struggles.router)
     app.include_router(health.router)
     app.include_router(page_struggles.router)
+    app.include_router(page_account.router)  # sign in and out (#5)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(AuthCookies)  # cookies queued during a request, e.g. CSRF (#5)
     return app

@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from picketline.domain.vocab import SECTOR_LABELS, Sector
 from picketline.web.api.schemas import ParticipantsOut, PlaceOut, StruggleOut
+from picketline.web.auth import template_globals as auth_template_globals
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -143,6 +144,7 @@ def build_templates() -> Jinja2Templates:
     )
     env.filters.update(FILTERS)
     env.globals["path_for"] = path_for
+    env.globals.update(auth_template_globals())  # csrf_input(), signed_in(), can()
     # Translation hooks (issue #6 wires them to the gettext catalogues): every
     # user-facing string in a template is written as {{ _("...") }}.
     env.globals["_"] = lambda text, **values: text % values if values else text

@@ -25,6 +25,7 @@ from picketline.db import Database
 from picketline.settings import Settings, get_settings
 from picketline.web.api import health
 from picketline.web.api import struggles as api_struggles
+from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
 from picketline.web.pages import account as page_account
 from picketline.web.pages import struggles as page_struggles
@@ -163,5 +164,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(PublicReadCors)  # GET on /api/, /feeds/, /exports/ from any origin (#6)
     app.add_middleware(AuthCookies)  # cookies queued during a request, e.g. CSRF (#5)
     return app

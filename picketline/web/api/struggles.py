@@ -1,48 +1,173 @@
-"""``/api/v1/struggles``: the published record as JSON.
+"""``/api/v1/struggles``: the published record as JSON, filtered, sorted and paginated.
 
-Only published struggles are visible: the list asks storage for published ones
-only, and the detail view answers 404 for any other status, so a candidate
-under review or a rejected one cannot be probed by id.
+Only published struggles are visible: the list filters on ``published`` and
+the detail view answers 404 for any other status, so a candidate under review
+or a rejected one cannot be probed by id. A struggle merged into another
+redirects (308) to the one it became.
+
+Every filter parameter is read by ``picketline.db.filters.parse_filter`` (the
+same parser the pages, feeds and exports use), so a bad value is a 400 with a
+message that says what is allowed — never a 422 dump or a 500. Responses carry
+a weak ``ETag``; a client that sends it back in ``If-None-Match`` gets a 304.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+import hashlib
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.responses import RedirectResponse
 
-from picketline.db.struggles import StruggleRecord, get_struggle, list_struggles
-from picketline.domain.vocab import StruggleStatus
+from picketline.db.filters import (
+    DEFAULT_PAGE,
+    MAX_PAGE,
+    MAX_QUERY,
+    MAX_REGION,
+    MAX_VALUES,
+    PageRequest,
+    Sort,
+    StruggleFilter,
+    params_of,
+    parse_filter,
+    parse_page,
+)
+from picketline.db.struggles import (
+    StruggleRecord,
+    get_struggle,
+    list_page,
+    merged_target,
+)
+from picketline.domain.vocab import Action, Demand, Outcome, RepressionType, Sector, StruggleStatus
 from picketline.errors import InputError
 from picketline.web.api.schemas import ErrorOut, StruggleOut, StrugglePage, struggle_out
 from picketline.web.deps import DbDep
 
 router = APIRouter(prefix="/api/v1/struggles", tags=["struggles"])
 
-MAX_LIMIT = 200
-MAX_QUERY = 200
+MAX_LIMIT = MAX_PAGE
+__all__ = ["MAX_LIMIT", "MAX_QUERY", "router"]
 
-AfterParam = Annotated[
-    str | None,
-    Query(description="Cursor from the previous page's `next`; omit for the first page."),
+
+def _codes(enum: Any) -> list[str]:
+    return [member.value for member in enum]
+
+
+ANY_OF = " Repeat the parameter (or separate values with commas) for any of several."
+
+
+def _param(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+    }
+
+
+def _many(name: str, description: str, **items: Any) -> dict[str, Any]:
+    """A repeatable filter parameter (also comma-separated), documented with its codes."""
+    schema = {"type": "array", "items": {"type": "string", **items}, "maxItems": MAX_VALUES}
+    return {**_param(name, description + ANY_OF, schema), "style": "form", "explode": True}
+
+
+FILTER_PARAMETERS: list[dict[str, Any]] = [
+    _many(
+        "country",
+        "Country of the struggle's place: ISO 3166-1 alpha-2 code, e.g. `UA`.",
+        pattern="^[A-Za-z]{2}$",
+    ),
+    _many(
+        "region",
+        "First-level region (admin1) of the place, exactly as shown, e.g. `Luhansk Oblast`.",
+        minLength=1,
+        maxLength=MAX_REGION,
+    ),
+    _many("sector", "ISIC Rev.4 section letter.", enum=_codes(Sector)),
+    _many("action", "An action the workers took.", enum=_codes(Action)),
+    _many("demand", "A demand of the workers.", enum=_codes(Demand)),
+    _many("outcome", "How the struggle stands.", enum=_codes(Outcome)),
+    _many("repression", "A kind of repression the struggle met.", enum=_codes(RepressionType)),
+    *(
+        _param(
+            name,
+            f"{what} A day, YYYY-MM-DD. `since`/`until` keep struggles whose period (start to "
+            "end; an ongoing one to today) overlaps the range; undated ones are left out.",
+            {"type": "string", "format": "date"},
+        )
+        for name, what in (("since", "Earliest day."), ("until", "Latest day."))
+    ),
+    _param(
+        "q",
+        "Full-text search: every word must appear in the struggle or its sources.",
+        {"type": "string", "maxLength": MAX_QUERY},
+    ),
+    _param(
+        "sort",
+        "`newest` (latest start first, the default), `oldest`, `changed` (most recently "
+        "changed first) or `participants` (largest head count first).",
+        {"type": "string", "enum": _codes(Sort), "default": Sort.NEWEST.value},
+    ),
 ]
-LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (1..200).")]
-QueryParam = Annotated[
-    str | None,
-    Query(max_length=MAX_QUERY, description="Full-text search over titles and fields."),
+"""The OpenAPI description of the filter parameters, shared by the list, feeds and exports."""
+
+PAGE_PARAMETERS: list[dict[str, Any]] = [
+    _param(
+        "limit",
+        f"Items per page, 1..{MAX_PAGE} (default {DEFAULT_PAGE}).",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_PAGE},
+    ),
+    _param(
+        "after",
+        "Cursor from the previous page's `next`; omit for the first page. "
+        "Keep the same filters and sort.",
+        {"type": "string", "maxLength": 200},
+    ),
 ]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A parsed list request: which struggles, and which page of them."""
+
+    wanted: StruggleFilter
+    page: PageRequest
+
+
+def bad_request(error: InputError | ValueError) -> HTTPException:
+    return HTTPException(status_code=400, detail=f"bad request: {error}")
+
+
+def filter_from_request(request: Request) -> StruggleFilter:
+    """The filter of this request's query string (a 400 for anything not understood)."""
+    try:
+        return parse_filter(params_of(request.query_params.multi_items()))
+    except InputError as error:
+        raise bad_request(error) from error
+
+
+def listing(request: Request) -> Listing:
+    """The filter and page of the query string, read by the one shared parser."""
+    params = params_of(request.query_params.multi_items())
+    try:
+        return Listing(parse_filter(params), parse_page(params))
+    except InputError as error:
+        raise bad_request(error) from error
+
+
+ListingDep = Annotated[Listing, Depends(listing)]
 
 
 def published_page(
     db: DbDep, after: str | None, limit: int, query: str | None
 ) -> tuple[list[StruggleRecord], str | None]:
-    """One page of published struggles; a malformed cursor is the client's error (400)."""
+    """One page of published struggles, newest first (kept for callers of issue #3)."""
     try:
-        return list_struggles(
-            db, status=StruggleStatus.PUBLISHED, after=after, limit=limit, query=query or None
-        )
-    except (InputError, ValueError) as error:
-        raise HTTPException(status_code=400, detail=f"bad request: {error}") from error
+        return list_page(db, StruggleFilter(q=query), PageRequest(limit, after))
+    except InputError as error:
+        raise bad_request(error) from error
 
 
 def published_struggle(db: DbDep, struggle_id: int) -> StruggleRecord | None:
@@ -53,31 +178,82 @@ def published_struggle(db: DbDep, struggle_id: int) -> StruggleRecord | None:
     return record
 
 
+def etag_of(body: bytes) -> str:
+    return 'W/"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def not_modified(request: Request, etag: str) -> bool:
+    """True when the client already holds this representation (``If-None-Match``)."""
+    given = request.headers.get("if-none-match")
+    if not given:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in given.split(",")}
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+def cached_json(request: Request, body: bytes, max_age: int = 60) -> Response:
+    """The JSON body with an ETag, or a bodiless 304 if the client has it already."""
+    etag = etag_of(body)
+    headers = {
+        "ETag": etag,
+        "Cache-Control": f"public, max-age={max_age}",
+        "Vary": "Accept-Encoding",
+    }
+    if not_modified(request, etag):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+ERRORS_400: dict[int | str, dict[str, Any]] = {
+    400: {
+        "model": ErrorOut,
+        "description": "A filter, sort, date, page size or cursor is not valid; "
+        "`detail` says which and what is allowed.",
+    }
+}
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not modified: the `ETag` sent in `If-None-Match` is current."}
+}
+
+
 @router.get(
     "",
     response_model=StrugglePage,
     summary="List published struggles",
-    description="Published struggles, most recently recorded first, one page at a time. "
-    "Follow `next` (as `after`) until it is null to walk the whole record; "
-    "each struggle appears once.",
-    responses={400: {"model": ErrorOut, "description": "Malformed cursor or query."}},
+    description="Published struggles matching every given filter, in the chosen order, one "
+    "page at a time. Follow `next` (as `after`, with the same filters and sort) until it is "
+    "null to walk the whole selection; each struggle appears once. Within one filter the "
+    "values are alternatives; different filters must all hold.",
+    responses={**NOT_MODIFIED, **ERRORS_400},
+    openapi_extra={"parameters": FILTER_PARAMETERS + PAGE_PARAMETERS},
 )
-def list_published(
-    db: DbDep, after: AfterParam = None, limit: LimitParam = 50, q: QueryParam = None
-) -> StrugglePage:
-    records, next_cursor = published_page(db, after, limit, q)
-    return StrugglePage(items=[struggle_out(r) for r in records], next=next_cursor)
+def list_published(request: Request, db: DbDep, asked: ListingDep) -> Response:
+    try:
+        records, next_cursor = list_page(db, asked.wanted, asked.page)
+    except InputError as error:
+        raise bad_request(error) from error
+    page = StrugglePage(items=[struggle_out(r) for r in records], next=next_cursor)
+    return cached_json(request, page.model_dump_json().encode())
 
 
 @router.get(
     "/{struggle_id}",
     response_model=StruggleOut,
     summary="One published struggle",
-    description="Every FORMAT.md field, its sources and its timeline of dated events.",
-    responses={404: {"model": ErrorOut, "description": "No published struggle has this id."}},
+    description="Every FORMAT.md field, its sources and its timeline of dated events. "
+    "A struggle that was merged into another redirects (308) to that one.",
+    responses={
+        **NOT_MODIFIED,
+        308: {"description": "Merged: `Location` is the struggle it was merged into."},
+        404: {"model": ErrorOut, "description": "No published struggle has this id."},
+    },
 )
-def get_published(db: DbDep, struggle_id: int) -> StruggleOut:
+def get_published(request: Request, db: DbDep, struggle_id: int) -> Response:
     record = published_struggle(db, struggle_id)
     if record is None:
-        raise HTTPException(status_code=404, detail="struggle not found")
-    return struggle_out(record)
+        target = merged_target(db, struggle_id)
+        if target is None:
+            raise HTTPException(status_code=404, detail="struggle not found")
+        url = request.app.url_path_for("get_published", struggle_id=target)
+        return RedirectResponse(str(url), status_code=308)
+    return cached_json(request, struggle_out(record).model_dump_json().encode())

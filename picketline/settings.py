@@ -53,6 +53,22 @@ class Settings(BaseSettings):
     tile_url: str | None = Field(
         None, description="Map tile URL template; none means the bundled outline layer."
     )
+    # ---- mail, campaigns and pledges (issue #7) ----
+    mail_from: str = Field(
+        "Picketline <noreply@localhost>", description="Sender (From) of every email."
+    )
+    mail_send_interval_seconds: float = Field(
+        30, ge=0, description="How often the server sends queued email; 0 turns the loop off."
+    )
+    confirm_token_hours: float = Field(
+        72, gt=0, description="How long a link confirming a pledge or subscription works."
+    )
+    link_token_days: float = Field(
+        365, gt=0, description="How long unsubscribe and delete-my-data links in emails work."
+    )
+    pledges_per_client_per_hour: int = Field(
+        20, ge=1, description="Pledges one client may send per hour before getting 429."
+    )
     smtp_url: str | None = Field(None, description="smtp://user:pass@host:port for email.")
     # ---- accounts (issue #5) ----
     session_lifetime_hours: float = Field(

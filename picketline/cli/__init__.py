@@ -29,6 +29,7 @@ def _register_commands() -> None:
         later_commands,
         serve_command,
         setup_commands,
+        solidarity_commands,
     )
 
     modules = (
@@ -38,6 +39,7 @@ def _register_commands() -> None:
         ingest_commands,
         export_commands,
         later_commands,
+        solidarity_commands,
     )
     for module in modules:
         module.register(app)

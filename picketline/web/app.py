@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from picketline import __version__
 from picketline.db import Database
 from picketline.settings import Settings, get_settings
+from picketline.web.api import campaigns as api_campaigns
 from picketline.web.api import health
 from picketline.web.api import struggles as api_struggles
 from picketline.web.api.cors import PublicReadCors
@@ -159,6 +160,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api_struggles.router)
     app.include_router(health.router)
+    app.include_router(api_campaigns.router)  # campaigns API and the mail loop (#7)
     app.include_router(page_struggles.router)
     app.include_router(page_account.router)  # sign in and out (#5)
     app.add_exception_handler(StarletteHTTPException, http_error)

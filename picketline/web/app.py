@@ -28,6 +28,7 @@ from picketline.web.api import health
 from picketline.web.api import struggles as api_struggles
 from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
+from picketline.web.i18n import LocaleMiddleware
 from picketline.web.pages import account as page_account
 from picketline.web.pages import struggles as page_struggles
 from picketline.web.pages.demo import DemoCache
@@ -168,4 +169,5 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(PublicReadCors)  # GET on /api/, /feeds/, /exports/ from any origin (#6)
     app.add_middleware(AuthCookies)  # cookies queued during a request, e.g. CSRF (#5)
+    app.add_middleware(LocaleMiddleware)  # the language of each request (#6)
     return app

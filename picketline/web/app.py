@@ -24,6 +24,8 @@ from picketline import __version__
 from picketline.db import Database
 from picketline.settings import Settings, get_settings
 from picketline.web.api import campaigns as api_campaigns
+from picketline.web.api import exports as api_exports
+from picketline.web.api import feeds as api_feeds
 from picketline.web.api import health
 from picketline.web.api import struggles as api_struggles
 from picketline.web.api.cors import PublicReadCors
@@ -160,6 +162,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.demo_cache = DemoCache()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api_struggles.router)
+    app.include_router(api_feeds.router)  # Atom feeds (#6)
+    app.include_router(api_exports.router)  # CSV, JSON, GeoJSON downloads (#6)
     app.include_router(health.router)
     app.include_router(api_campaigns.router)  # campaigns API and the mail loop (#7)
     app.include_router(page_struggles.router)

@@ -78,6 +78,13 @@ class SourceOut(PublicModel):
     )
 
 
+class EvidenceOut(PublicModel):
+    """The words of a (published) source that support one field of the struggle."""
+
+    field: str = Field(description="The FORMAT.md field the quote supports.")
+    quote: str = Field(description="The source's own words.")
+
+
 class EventOut(PublicModel):
     """A dated entry of the struggle's timeline."""
 

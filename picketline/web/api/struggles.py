@@ -191,17 +191,18 @@ def not_modified(request: Request, etag: str) -> bool:
     return "*" in tags or etag.removeprefix("W/") in tags
 
 
-def cached_json(request: Request, body: bytes, max_age: int = 60) -> Response:
-    """The JSON body with an ETag, or a bodiless 304 if the client has it already."""
+def cached_body(request: Request, body: bytes, media_type: str, max_age: int = 60) -> Response:
+    """The body with an ETag, or a bodiless 304 if the client holds it already."""
     etag = etag_of(body)
-    headers = {
-        "ETag": etag,
-        "Cache-Control": f"public, max-age={max_age}",
-        "Vary": "Accept-Encoding",
-    }
+    headers = {"ETag": etag, "Cache-Control": f"public, max-age={max_age}"}
     if not_modified(request, etag):
         return Response(status_code=304, headers=headers)
-    return Response(body, media_type="application/json", headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def cached_json(request: Request, body: bytes, max_age: int = 60) -> Response:
+    """A JSON body with an ETag (see ``cached_body``)."""
+    return cached_body(request, body, "application/json", max_age)
 
 
 ERRORS_400: dict[int | str, dict[str, Any]] = {

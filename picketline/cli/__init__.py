@@ -23,6 +23,7 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     from picketline.cli import (
+        audit_commands,
         export_commands,
         extract_commands,
         funds_commands,
@@ -31,6 +32,7 @@ def _register_commands() -> None:
         serve_command,
         setup_commands,
         solidarity_commands,
+        user_commands,
     )
 
     modules = (
@@ -43,7 +45,7 @@ def _register_commands() -> None:
         funds_commands,
         solidarity_commands,
     )
-    for module in modules:
+    for module in (*modules, user_commands, audit_commands):  # + accounts, audit (#5)
         module.register(app)
 
 

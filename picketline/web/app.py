@@ -27,11 +27,14 @@ from picketline.web.api import campaigns as api_campaigns
 from picketline.web.api import exports as api_exports
 from picketline.web.api import feeds as api_feeds
 from picketline.web.api import health
+from picketline.web.api import history as api_history
 from picketline.web.api import struggles as api_struggles
+from picketline.web.auth import AuthCookies
 from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
 from picketline.web.i18n import LocaleMiddleware
 from picketline.web.pages import account as page_account
+from picketline.web.pages import history as page_history
 from picketline.web.pages import struggles as page_struggles
 from picketline.web.pages.demo import DemoCache
 from picketline.web.pages.render import build_templates
@@ -168,9 +171,12 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(api_campaigns.router)  # campaigns API and the mail loop (#7)
     app.include_router(page_struggles.router)
     app.include_router(page_account.router)  # sign in and out (#5)
+    app.include_router(page_history.router)  # struggle history and revert (#5)
+    app.include_router(api_history.router)  # history JSON for editors (#5)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(AuthCookies)  # cookies queued during a request, e.g. CSRF (#5)
     app.add_middleware(PublicReadCors)  # GET on /api/, /feeds/, /exports/ from any origin (#6)
     app.add_middleware(AuthCookies)  # cookies queued during a request, e.g. CSRF (#5)
     app.add_middleware(LocaleMiddleware)  # the language of each request (#6)

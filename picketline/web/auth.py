@@ -22,7 +22,7 @@ need no CSRF token.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from typing import Annotated, Any
@@ -142,6 +142,43 @@ def route_permissions(dependant: Dependant) -> set[tuple[str, str]]:
 def route_checks_csrf(dependant: Dependant) -> bool:
     """Whether ``check_csrf`` guards a route (for tests)."""
     return any(dep.call is check_csrf for dep in _walk(dependant))
+
+
+@dataclass(frozen=True, slots=True)
+class RouteInfo:
+    """A route as the access-control tests see it."""
+
+    path: str
+    methods: frozenset[str]
+    name: str
+    permissions: frozenset[tuple[str, str]]
+    checks_csrf: bool
+
+
+def app_routes(routes: Sequence[Any]) -> list[RouteInfo]:
+    """Every API route of an app (``app.routes``), with what guards it.
+
+    FastAPI keeps included routers as nested objects; ``iter_route_contexts``
+    flattens them with their prefixes and router-level dependencies applied.
+    """
+    from fastapi import routing
+
+    found = []
+    for context in routing.iter_route_contexts(routes):
+        if not isinstance(context.original_route, routing.APIRoute):
+            continue
+        dependant = context.dependant
+        assert dependant is not None
+        found.append(
+            RouteInfo(
+                context.path,
+                frozenset(context.methods or ()),
+                context.name,
+                frozenset(route_permissions(dependant)),
+                route_checks_csrf(dependant),
+            )
+        )
+    return found
 
 
 def _walk(dependant: Dependant) -> Iterator[Dependant]:

@@ -70,21 +70,6 @@ class Settings(BaseSettings):
         20, ge=1, description="Pledges one client may send per hour before getting 429."
     )
     smtp_url: str | None = Field(None, description="smtp://user:pass@host:port for email.")
-    # ---- accounts (issue #5) ----
-    session_lifetime_hours: float = Field(
-        12, gt=0, description="How long a sign-in lasts before the user must sign in again."
-    )
-    login_max_failures: int = Field(
-        5, ge=1, description="Wrong passwords in a row that lock an account."
-    )
-    login_lockout_minutes: float = Field(
-        15, gt=0, description="How long an account stays locked after too many failures."
-    )
-    cookie_secure: bool | None = Field(
-        None,
-        description="Send cookies only over HTTPS; default: on in production or when "
-        "base_url is https.",
-    )
     # ---- strike funds, alerts and webhooks (issue #7) ----
     alerts_per_client_per_hour: int = Field(
         10, ge=1, description="Alert sign-ups one client may send per hour before getting 429."

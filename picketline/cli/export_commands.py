@@ -6,7 +6,8 @@ their URLs), its dated events, and the values its sources disagree on
 (``alternatives``), so a reader can see why reports were merged. ``--all``
 adds candidates and their "possible duplicate" links: the operator's view,
 never the public's. Sensitive data and source texts are never exported.
-CSV and GeoJSON belong to issue #6.
+CSV and GeoJSON (and the filters) are the site's exports, from
+``picketline.publish.exports``, written by the same streaming code.
 """
 
 from __future__ import annotations
@@ -14,33 +15,42 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from picketline.errors import InputError, PicketlineError
+from picketline.errors import InputError
 
 if TYPE_CHECKING:
     from picketline.db.export import ExportRecord
     from picketline.domain.event import Event
     from picketline.domain.source import Source
     from picketline.resolve.merge import Alternative
+    from picketline.web.api.schemas import StruggleOut
 
-EXPORT_HELP = """Write the record as JSON, each struggle with its sources and timeline.
+EXPORT_HELP = """Write the published record as JSON, CSV or GeoJSON, optionally filtered.
 
-Every published struggle with its sources (each with its URL), its timeline of
-dated events, and the values its sources disagree on (alternatives, each with
-the sources that say it).
+json: every published struggle with its sources (each with its URL), its
+timeline of dated events, and the values its sources disagree on
+(alternatives, each with the sources that say it).
+csv: one row per struggle with ACLED-style column names where ACLED has one
+(event_date, country, admin1, location, latitude, longitude, source, notes...).
+geojson: a FeatureCollection, one point per struggle (the API's fields as properties).
 
---all adds candidates (unreviewed struggles) and "possible duplicate" links:
-the operator's view, not for publication. CSV and GeoJSON: not built yet (issue #6).
+The filters are the site's and the API's (--country UA --sector B --since
+2020-01-01 ...); give a filter several times for any of several values.
+Exports are streamed: memory stays flat whatever the size of the record.
+Sensitive data and source texts are never exported.
 
-Example: picketline export --format json --all --out record.json
+--all (json only, no filters) adds candidates (unreviewed struggles) and
+"possible duplicate" links: the operator's view, not for publication.
+
+Example: picketline export --format csv --country UA --sector B --out ua-mining.csv
 """
 
-LATER_FORMATS = {"csv", "geojson"}
+FILTER_HELP = "Repeat for any of several."
 
 
 def register(app: typer.Typer) -> None:
@@ -49,29 +59,78 @@ def register(app: typer.Typer) -> None:
 
 
 def export_command(
-    format: str = typer.Option("json", "--format", "-f", help="json (csv, geojson: issue #6)."),
+    format: str = typer.Option("json", "--format", "-f", help="json, csv or geojson."),
     include_candidates: bool = typer.Option(
-        False, "--all", help="Add candidates and possible-duplicate links (operator's view)."
+        False, "--all", help="Add candidates and possible-duplicate links (operator's view, json)."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write to FILE, not stdout."),
+    country: list[str] = typer.Option([], help="ISO country code, e.g. UA. " + FILTER_HELP),
+    region: list[str] = typer.Option([], help="Region (admin1) as shown. " + FILTER_HELP),
+    sector: list[str] = typer.Option([], help="ISIC section letter. " + FILTER_HELP),
+    action: list[str] = typer.Option([], help="Action code, e.g. strike. " + FILTER_HELP),
+    demand: list[str] = typer.Option([], help="Demand code, e.g. unpaid_wages. " + FILTER_HELP),
+    outcome: list[str] = typer.Option([], help="Outcome code, e.g. won. " + FILTER_HELP),
+    repression: list[str] = typer.Option([], help="Repression code, e.g. arrest. " + FILTER_HELP),
+    since: str | None = typer.Option(None, help="Struggles running on or after this day."),
+    until: str | None = typer.Option(None, help="Struggles running on or before this day."),
+    q: str | None = typer.Option(None, "--q", help="Full-text search words."),
+    sort: str | None = typer.Option(None, help="newest (default), oldest, changed, participants."),
 ) -> None:
     from picketline.db import Database
-    from picketline.db.export import iter_export
+    from picketline.db.export import iter_export, iter_export_filtered
+    from picketline.db.filters import parse_filter
     from picketline.domain.vocab import StruggleStatus
+    from picketline.publish.exports import FORMATS, public_items
     from picketline.settings import get_settings
 
     kind = format.lower()
-    if kind in LATER_FORMATS:
-        raise PicketlineError(f"--format {kind} is not built yet (issue #6); use --format json")
-    if kind != "json":
-        raise InputError(f"--format {format!r}: unknown format (json; csv and geojson later)")
-    statuses = [StruggleStatus.PUBLISHED]
-    if include_candidates:
-        statuses.append(StruggleStatus.CANDIDATE)
+    if kind not in FORMATS:
+        raise InputError(f"--format {format!r}: unknown format; use json, csv or geojson")
+    given = {
+        "country": country,
+        "region": region,
+        "sector": sector,
+        "action": action,
+        "demand": demand,
+        "outcome": outcome,
+        "repression": repression,
+        "since": [since] if since else [],
+        "until": [until] if until else [],
+        "q": [q] if q else [],
+        "sort": [sort] if sort else [],
+    }
+    wanted = parse_filter(given)  # InputError: a one-line message, exit 1
+    if include_candidates and (kind != "json" or any(given.values())):
+        raise InputError("--all is the operator's full JSON record: use it without filters")
     with Database.open(get_settings()) as db, _output(out) as stream:
-        count = write_json(stream, iter_export(db, statuses), operator=include_candidates)
+        if include_candidates:
+            statuses = [StruggleStatus.PUBLISHED, StruggleStatus.CANDIDATE]
+            count = write_json(stream, iter_export(db, statuses), operator=True)
+        elif kind == "json":
+            count = write_json(stream, iter_export_filtered(db, wanted), operator=False)
+        else:
+            count = write_public(stream, FORMATS[kind].write, public_items(db, wanted))
     if out is not None:
         typer.echo(f"{count} struggles written to {out}", err=True)
+
+
+def write_public(
+    stream: IO[str],
+    writer: Callable[[Iterable[StruggleOut]], Iterator[str]],
+    items: Iterator[StruggleOut],
+) -> int:
+    """Write a public export chunk by chunk; how many struggles it holds."""
+    count = 0
+
+    def counted() -> Iterator[StruggleOut]:
+        nonlocal count
+        for item in items:
+            count += 1
+            yield item
+
+    for chunk in writer(counted()):
+        stream.write(chunk)
+    return count
 
 
 @contextlib.contextmanager

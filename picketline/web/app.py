@@ -29,7 +29,6 @@ from picketline.web.api import feeds as api_feeds
 from picketline.web.api import health
 from picketline.web.api import history as api_history
 from picketline.web.api import struggles as api_struggles
-from picketline.web.auth import AuthCookies
 from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
 from picketline.web.i18n import LocaleMiddleware
@@ -176,7 +175,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(AuthCookies)  # cookies queued during a request, e.g. CSRF (#5)
     app.add_middleware(PublicReadCors)  # GET on /api/, /feeds/, /exports/ from any origin (#6)
     app.add_middleware(AuthCookies)  # cookies queued during a request, e.g. CSRF (#5)
     app.add_middleware(LocaleMiddleware)  # the language of each request (#6)

@@ -50,8 +50,14 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `picketline serve` binds to.")
     port: int = Field(8000, description="Port `picketline serve` listens on.")
     base_url: str = Field("http://127.0.0.1:8000", description="Public URL of the site.")
-    tile_url: str | None = Field(
-        None, description="Map tile URL template; none means the bundled outline layer."
+    # ---- map (issue #6) ----
+    map_tile_url: str = Field(
+        "",
+        description="Map tile URL template ({z}/{x}/{y}); empty means the bundled "
+        "country-outline layer (no tile server is reachable in a closed network).",
+    )
+    map_tile_attribution: str = Field(
+        "", description="Credit line the map shows for the tiles (plain text)."
     )
     # ---- mail, campaigns and pledges (issue #7) ----
     mail_from: str = Field(

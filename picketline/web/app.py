@@ -28,12 +28,16 @@ from picketline.web.api import exports as api_exports
 from picketline.web.api import feeds as api_feeds
 from picketline.web.api import health
 from picketline.web.api import history as api_history
+from picketline.web.api import map as api_map
+from picketline.web.api import stats as api_stats
 from picketline.web.api import struggles as api_struggles
 from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
 from picketline.web.i18n import LocaleMiddleware
 from picketline.web.pages import account as page_account
 from picketline.web.pages import history as page_history
+from picketline.web.pages import map as page_map
+from picketline.web.pages import stats as page_stats
 from picketline.web.pages import struggles as page_struggles
 from picketline.web.pages.demo import DemoCache
 from picketline.web.pages.render import build_templates
@@ -155,6 +159,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         redoc_url=None,
         openapi_tags=[
             {"name": "struggles", "description": "Published struggles."},
+            {"name": "map", "description": "Published struggles clustered for the map."},
+            {"name": "stats", "description": "Figures over the published struggles."},
             {"name": "health", "description": "Service health."},
         ],
     )
@@ -166,9 +172,13 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(api_struggles.router)
     app.include_router(api_feeds.router)  # Atom feeds (#6)
     app.include_router(api_exports.router)  # CSV, JSON, GeoJSON downloads (#6)
+    app.include_router(api_map.router)  # map clusters (#6)
+    app.include_router(api_stats.router)  # statistics (#6)
     app.include_router(health.router)
     app.include_router(api_campaigns.router)  # campaigns API and the mail loop (#7)
     app.include_router(page_struggles.router)
+    app.include_router(page_map.router)  # /map (#6)
+    app.include_router(page_stats.router)  # /stats (#6)
     app.include_router(page_account.router)  # sign in and out (#5)
     app.include_router(page_history.router)  # struggle history and revert (#5)
     app.include_router(api_history.router)  # history JSON for editors (#5)

@@ -100,14 +100,21 @@ def currency_exponent(code: str) -> int:
 # ---- amounts ----------------------------------------------------------------------
 
 
+MAX_MINOR = 10**15
+"""The largest amount of one posting, in minor units: far above any strike fund, and
+far below the 64-bit column, so that sums of many postings cannot overflow either."""
+
+
 def check_minor(amount: object, *, what: str = "an amount") -> int:
-    """An exact integer amount; floats, booleans and text are refused."""
+    """An exact integer amount; floats, booleans, text and absurd sizes are refused."""
     if isinstance(amount, bool) or not isinstance(amount, int):
         kind = type(amount).__name__
         raise LedgerError(
             f"{what} must be an integer number of minor units, not a {kind} ({amount!r}); "
             "money is never a float"
         )
+    if abs(amount) > MAX_MINOR:
+        raise LedgerError(f"{what} is too large (at most {MAX_MINOR} minor units)")
     return amount
 
 
@@ -133,12 +140,14 @@ def parse_amount(text: object, currency: str) -> int:
         raise LedgerError(f"the amount {text!r} is not a finite number")
     if value <= 0:
         raise LedgerError(f"the amount {text!r} must be more than zero")
+    if value.adjusted() + exponent > len(str(MAX_MINOR)):
+        raise LedgerError(f"the amount {text[:40]!r} is too large")
     minor = value.scaleb(exponent)
     if minor != minor.to_integral_value():
         raise LedgerError(
             f"the amount {text!r} has more decimals than {currency.upper()} has ({exponent})"
         )
-    return int(minor)
+    return check_minor(int(minor), what=f"the amount {text[:40]!r}")
 
 
 def format_amount(minor: int, currency: str) -> str:

@@ -26,6 +26,7 @@ from picketline.settings import Settings, get_settings
 from picketline.web.api import campaigns as api_campaigns
 from picketline.web.api import exports as api_exports
 from picketline.web.api import feeds as api_feeds
+from picketline.web.api import funds as api_funds
 from picketline.web.api import health
 from picketline.web.api import history as api_history
 from picketline.web.api import map as api_map
@@ -35,6 +36,7 @@ from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
 from picketline.web.i18n import LocaleMiddleware
 from picketline.web.pages import account as page_account
+from picketline.web.pages import funds as page_funds
 from picketline.web.pages import history as page_history
 from picketline.web.pages import map as page_map
 from picketline.web.pages import stats as page_stats
@@ -162,6 +164,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             {"name": "map", "description": "Published struggles clustered for the map."},
             {"name": "stats", "description": "Figures over the published struggles."},
             {"name": "health", "description": "Service health."},
+            {"name": "funds", "description": "Strike funds: their public books."},
         ],
     )
     app.state.settings = settings
@@ -176,6 +179,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(api_stats.router)  # statistics (#6)
     app.include_router(health.router)
     app.include_router(api_campaigns.router)  # campaigns API and the mail loop (#7)
+    app.include_router(api_funds.router)  # strike funds' books (#7)
+    app.include_router(page_funds.router)  # /funds pages (#7)
     app.include_router(page_struggles.router)
     app.include_router(page_map.router)  # /map (#6)
     app.include_router(page_stats.router)  # /stats (#6)

@@ -98,11 +98,130 @@ def test_demo_struggles_are_flagged(client: TestClient) -> None:
 def test_unknown_ids_and_bad_input(client: TestClient) -> None:
     assert client.get("/api/v1/struggles/987654321").status_code == 404
     assert client.get("/api/v1/struggles/not-a-number").status_code == 422
-    for limit in ("0", "201", "x"):
-        assert client.get("/api/v1/struggles", params={"limit": limit}).status_code == 422
+    for limit in ("0", "201", "x", "100000"):
+        response = client.get("/api/v1/struggles", params={"limit": limit})
+        assert response.status_code == 400
+        assert (
+            f"limit {limit!r}" in response.json()["detail"]
+            or "outside 1..200" in (response.json()["detail"])
+        )
     bad_cursor = client.get("/api/v1/struggles", params={"after": "%%%not-a-cursor"})
     assert bad_cursor.status_code == 400
     assert "cursor" in bad_cursor.json()["detail"]
+
+
+BAD_INPUT = [
+    # (query parameters typed, words the client is told)
+    ({"country": "XX"}, "unknown country 'XX'; use an ISO 3166-1 alpha-2 code"),
+    ({"sector": "mining"}, "unknown sector 'mining'"),
+    ({"action": "riot"}, "unknown action 'riot'; use one of: strike"),
+    ({"demand": "x"}, "unknown demand"),
+    ({"outcome": "x"}, "unknown outcome"),
+    ({"repression": "x"}, "unknown repression"),
+    ({"sort": "id; DROP TABLE struggles"}, "unknown sort"),
+    ({"since": "2020-02-30"}, "since '2020-02-30' is not a day of the calendar"),
+    ({"until": "30/01/2020"}, "is not a date; write it as YYYY-MM-DD"),
+    ({"since": "2021-02-01", "until": "2021-01-01"}, "is after until"),
+    ({"limit": "1000000"}, "limit 1000000 is outside 1..200"),
+    ({"after": "eyJvIjoibmV3ZXN0IiwicCI6MCwiayI6MSwiaSI6LTF9"}, "page cursor is not valid"),
+    ({"country": "UA' OR '1'='1"}, "unknown country"),
+    ({"region": "Kyiv\x00"}, "is not a region name"),  # a NUL byte (PostgreSQL refuses them)
+    ({"q": "x" * 201}, "at most 200"),
+    ({"status": "candidate"}, "only published struggles are public"),
+]
+
+
+def test_bad_filters_answer_400_with_a_clear_message(client: TestClient) -> None:
+    for params, message in BAD_INPUT:
+        response = client.get("/api/v1/struggles", params=params)
+        assert response.status_code == 400, (params, response.text)
+        assert response.headers["content-type"].startswith("application/json")
+        assert message in response.json()["detail"], (params, response.json())
+
+
+def test_filters_and_sorts(client: TestClient, web_data: WebData) -> None:
+    miners = walk(client, 50, country="RU", sector="B", action="strike")
+    assert web_data.secret_id in {item["id"] for item in miners}
+    for item in miners:
+        assert item["place"]["country"] == "RU" and item["sector"] == "B"
+        assert "strike" in item["actions"]
+    region = walk(client, 50, region="Kemerovo Oblast")
+    assert {web_data.secret_id, web_data.xss_id} <= {item["id"] for item in region}
+    arrests = walk(client, 20, repression="arrest,violence")
+    assert all({"arrest", "violence"} & {r["type"] for r in i["repression"]} for i in arrests)
+    biggest = walk(client, 7, sort="participants")
+    counts = [
+        (i["participants"] or {}).get("max") or (i["participants"] or {}).get("min")
+        for i in biggest
+    ]
+    known = [c for c in counts if c is not None]
+    assert known == sorted(known, reverse=True)
+    assert counts.index(None) == len(known) if None in counts else True
+    assert {i["id"] for i in biggest} == web_data.published_ids
+    dated = walk(client, 50, since="2021-03-01", until="2021-03-31", country="RU")
+    assert web_data.secret_id in {i["id"] for i in dated}
+
+
+def test_etag_and_not_modified(client: TestClient, web_data: WebData) -> None:
+    for url in ("/api/v1/struggles?country=RU", f"/api/v1/struggles/{web_data.secret_id}"):
+        first = client.get(url)
+        etag = first.headers["etag"]
+        assert etag.startswith('W/"')
+        again = client.get(url, headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.content == b""
+        stale = client.get(url, headers={"If-None-Match": 'W/"0000"'})
+        assert stale.status_code == 200 and stale.json() == first.json()
+
+
+def test_cors_for_reads_only(client: TestClient) -> None:
+    origin = {"Origin": "https://elsewhere.example"}
+    got = client.get("/api/v1/struggles?limit=1", headers=origin)
+    assert got.headers["access-control-allow-origin"] == "*"
+    assert "ETag" in got.headers["access-control-expose-headers"]
+    assert (
+        client.get("/feeds/struggles.atom", headers=origin).headers["access-control-allow-origin"]
+        == "*"
+    )
+    preflight = client.options(
+        "/api/v1/struggles",
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
+    assert preflight.status_code == 204
+    assert "GET" in preflight.headers["access-control-allow-methods"]
+    assert "POST" not in preflight.headers["access-control-allow-methods"]
+    page = client.get("/", headers=origin)
+    assert "access-control-allow-origin" not in page.headers  # pages are not an API
+
+
+def test_a_merged_struggle_redirects_to_its_target(client: TestClient, web_data: WebData) -> None:
+    from picketline.actions.struggles import do_set_status
+    from picketline.db.struggles import get_struggle
+    from picketline.domain.vocab import StruggleStatus
+
+    old = min(web_data.published_ids - {web_data.secret_id})
+    record = get_struggle(web_data.db, old)
+    assert record is not None
+    do_set_status(
+        web_data.db,
+        old,
+        status=StruggleStatus.MERGED,
+        merged_into=web_data.secret_id,
+        expected_version=record.struggle.version,
+        actor="editor",
+    )
+    api = client.get(f"/api/v1/struggles/{old}", follow_redirects=False)
+    assert api.status_code == 308
+    assert api.headers["location"] == f"/api/v1/struggles/{web_data.secret_id}"
+    assert client.get(f"/api/v1/struggles/{old}").json()["id"] == web_data.secret_id
+    page = client.get(f"/struggles/{old}", follow_redirects=False)
+    assert page.status_code == 301
+    assert page.headers["location"] == f"/struggles/{web_data.secret_id}"
+    hidden = min(web_data.hidden_ids)
+    assert client.get(f"/api/v1/struggles/{hidden}", follow_redirects=False).status_code == 404
 
 
 def test_full_text_query(client: TestClient, web_data: WebData) -> None:
@@ -151,7 +270,30 @@ def test_openapi_documents_paths_and_public_schemas(client: TestClient) -> None:
     assert "/" not in paths and "/struggles/{struggle_id}" not in paths
     list_op = paths["/api/v1/struggles"]["get"]
     assert list_op["summary"] and list_op["description"]
-    assert {p["name"] for p in list_op["parameters"]} == {"after", "limit", "q"}
+    documented = {p["name"]: p for p in list_op["parameters"]}
+    assert set(documented) == {
+        "after",
+        "limit",
+        "q",
+        "country",
+        "region",
+        "sector",
+        "action",
+        "demand",
+        "outcome",
+        "repression",
+        "since",
+        "until",
+        "sort",
+    }
+    assert all(p["description"] for p in documented.values())
+    assert "strike" in documented["action"]["schema"]["items"]["enum"]
+    assert documented["sort"]["schema"]["enum"] == ["newest", "oldest", "changed", "participants"]
+    assert documented["limit"]["schema"]["maximum"] == 200
+    assert {"200", "304", "400"} <= set(list_op["responses"])
+    detail_op = paths["/api/v1/struggles/{struggle_id}"]["get"]
+    assert {"200", "304", "308", "404"} <= set(detail_op["responses"])
+    assert {"/feeds/struggles.atom", "/exports/struggles.{format_name}"} <= set(paths)
     ok = list_op["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok["$ref"].endswith("/StrugglePage")
     schemas = schema["components"]["schemas"]
@@ -162,7 +304,9 @@ def test_openapi_documents_paths_and_public_schemas(client: TestClient) -> None:
     public_names = set(struggle_props) | set(schemas["SourceOut"]["properties"])
     for forbidden in ("sensitive", "reporter_contact", "detained_people", "contacts", "notes"):
         assert forbidden not in public_names
-    assert "reporter_contact" not in str(schemas)
+    public = ("StruggleOut", "StrugglePage", "PlaceOut", "SourceOut", "EventOut", "EvidenceOut")
+    assert "reporter_contact" not in str([schemas.get(name) for name in public])
+    # (editors' review schemas, behind sign-in, may carry it: see tests of issue #5)
 
 
 def test_no_cdn_docs_pages(client: TestClient) -> None:

@@ -107,6 +107,15 @@ class Settings(BaseSettings):
         description="Send cookies only over HTTPS; default: on in production or when "
         "base_url is https.",
     )
+    # ---- review and report submission (issue #5) ----
+    report_max_bytes: int = Field(
+        10 * 1024 * 1024,
+        ge=1024,
+        description="Largest report submission (text and images together); more gets 413.",
+    )
+    reports_per_client_per_hour: int = Field(
+        5, ge=1, description="Reports one client may submit per hour before getting 429."
+    )
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> Settings:

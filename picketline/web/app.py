@@ -28,6 +28,7 @@ from picketline.web.api import exports as api_exports
 from picketline.web.api import feeds as api_feeds
 from picketline.web.api import funds as api_funds
 from picketline.web.api import health
+from picketline.web.api import review as api_review
 from picketline.web.api import history as api_history
 from picketline.web.api import map as api_map
 from picketline.web.api import stats as api_stats
@@ -36,6 +37,8 @@ from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
 from picketline.web.i18n import LocaleMiddleware
 from picketline.web.pages import account as page_account
+from picketline.web.pages import report as page_report
+from picketline.web.pages import review as page_review
 from picketline.web.pages import funds as page_funds
 from picketline.web.pages import history as page_history
 from picketline.web.pages import map as page_map
@@ -164,6 +167,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             {"name": "map", "description": "Published struggles clustered for the map."},
             {"name": "stats", "description": "Figures over the published struggles."},
             {"name": "health", "description": "Service health."},
+            {"name": "review", "description": "The review queue and its decisions (editors)."},
             {"name": "funds", "description": "Strike funds: their public books."},
         ],
     )
@@ -187,6 +191,9 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(page_account.router)  # sign in and out (#5)
     app.include_router(page_history.router)  # struggle history and revert (#5)
     app.include_router(api_history.router)  # history JSON for editors (#5)
+    app.include_router(api_review.router)  # review queue API (#5)
+    app.include_router(page_review.router)  # /review pages (#5)
+    app.include_router(page_report.router)  # /report, the public report form (#5)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_middleware(SecurityHeaders)

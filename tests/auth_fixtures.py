@@ -22,6 +22,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from picketline.access import accounts
 from picketline.access.accounts import LockoutPolicy, new_secret
 from picketline.access.permissions import Role
 from picketline.actions.accounts import do_add_user, do_create_token, do_login
@@ -96,6 +97,19 @@ def bearer_headers(db: Database, role: Role | str) -> dict[str, str]:
     user = create_user(db, role)
     token = do_create_token(db, user.name, actor="system:test")
     return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2's cheapest parameters in tests (the real ones cost ~0.1 s of CPU a hash).
+
+    Production parameters are checked by ``test_accounts.py``; the hashes made
+    here are still argon2id and verified by the same code.
+    """
+    from argon2 import PasswordHasher
+    from argon2.profiles import CHEAPEST
+
+    monkeypatch.setattr(accounts, "_HASHER", PasswordHasher.from_parameters(CHEAPEST))
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def clients(web_data: WebData, client: TestClient) -> Iterator[dict[Role, TestCl
     assert isinstance(app, FastAPI)
     made = {role: client_as(app, web_data.db, role) for role in ROLES}
     for each in made.values():
-        each._transport.raise_server_exceptions = False  # type: ignore[attr-defined]
+        each._transport.raise_server_exceptions = False
     yield made
     for each in made.values():
         each.close()

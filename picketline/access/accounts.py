@@ -16,10 +16,13 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.profiles import RFC_9106_LOW_MEMORY
 
 from picketline.errors import InputError
 
-_HASHER = PasswordHasher()
+PASSWORD_PARAMETERS = RFC_9106_LOW_MEMORY
+"""argon2id, 64 MiB, 3 passes, 4 lanes: RFC 9106's recommendation for constrained memory."""
+_HASHER = PasswordHasher.from_parameters(PASSWORD_PARAMETERS)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this bounds the work per request
 TOKEN_PREFIX = "plt_"

@@ -171,9 +171,9 @@ def app_routes(routes: Sequence[Any]) -> list[RouteInfo]:
         assert dependant is not None
         found.append(
             RouteInfo(
-                context.path,
+                context.path or "",
                 frozenset(context.methods or ()),
-                context.name,
+                context.name or "",
                 frozenset(route_permissions(dependant)),
                 route_checks_csrf(dependant),
             )

@@ -143,3 +143,79 @@ def test_repression_in_the_sentence_after_the_action(
     struggle = extract(text, published="2024-05-10", language=language).to_format()
     found = {r["type"] for s in struggle["struggles"] for r in s.get("repression", [])}
     assert found == kinds
+
+
+def test_count_before_a_relative_clause() -> None:
+    found = repression(
+        "Трьох гірників, які спустилися під землю з їжею для колег, звільнили.", "uk"
+    )
+    assert Repression(R.DISMISSAL, 3) in found
+    found = repression(
+        "Пятерых рабочих, которых администрация назвала зачинщиками, уволили.", "ru"
+    )
+    assert Repression(R.DISMISSAL, 5) in found
+
+
+def test_delay_is_not_detention() -> None:
+    assert not repression("Рабочие требуют выплатить задержанную зарплату.", "ru")
+    assert not repression("Через страйк затримався початок опалювального сезону.", "uk")
+
+
+def test_tried_is_not_torture_and_refused_ban_is_no_ban() -> None:
+    found = repression(
+        "Компания пыталась через суд запретить забастовку, но суд отклонил иск.", "ru"
+    )
+    assert R.TORTURE not in {r.type for r in found}
+    assert R.BAN not in {r.type for r in found}
+
+
+def test_future_dismissal_is_a_threat() -> None:
+    ru = {r.type for r in repression("Директор заявил, что участники забастовки будут уволены.", "ru")}
+    assert ru == {R.THREAT}
+    en = {r.type for r in repression("The firm said strikers would be dismissed.", "en")}
+    assert en == {R.THREAT}
+    uk = {r.type for r in repression("Керівництво заявило, що страйкарі будуть звільнені.", "uk")}
+    assert uk == {R.THREAT}
+
+
+def test_lawsuits_and_refused_permits() -> None:
+    assert R.CHARGES in {
+        r.type for r in repression("The company sued the union's organisers for losses.")
+    }
+    assert R.CHARGES in {
+        r.type for r in repression("Компания подала иск к двум организаторам стачки.", "ru")
+    }
+    assert R.BAN in {
+        r.type for r in repression("Мэрия отказала профсоюзу в согласовании митинга.", "ru")
+    }
+    assert R.BAN in {
+        r.type for r in repression("Суд на позов роботодавця визнав страйк незаконним.", "uk")
+    }
+
+
+def test_employer_threat_without_naming_workers() -> None:
+    doc = ExtractionDoc(
+        "Водители отказались выходить на линию. Погода была тёплой. "
+        "Руководство пригрозило уволить зачинщиков за прогул.",
+        language="ru",
+    )
+    doc.add(Finding("actions", "strike", 0, 8, attrs={"sentence": 0}))
+    for sentence in split_sentences(doc.text):
+        doc.add(Finding("_sentence", sentence, sentence.start, sentence.end))
+    RepressionStage()(doc)
+    assert {f.value.type for f in doc.of("repression")} == {R.THREAT}
+
+
+def test_detained_then_released_in_one_sentence() -> None:
+    found = {
+        r.type
+        for r in repression(
+            "The detained cleaners were taken to a hall and released late in the evening."
+        )
+    }
+    assert found == {R.ARREST, R.RELEASE}
+
+
+def test_article_number_is_not_a_count() -> None:
+    found = repression("На председателя составлен протокол по статье 20.2 КоАП.", "ru")
+    assert found == {Repression(R.CHARGES, None)}

@@ -32,3 +32,74 @@ def test_wage_period_is_not_the_start() -> None:
 def test_genitive_weekday_since_is_the_start() -> None:
     text = "Около 400 мусорщиков Марселя с понедельника продолжают забастовку."
     assert _start(text, "ru", "2024-02-16") == "2024-02-12"
+
+
+def _dates(text: str, language: str, published: str) -> tuple[str | None, str | None]:
+    result = default_extractor().extract(text, language=language, published=published)
+    assert result.struggles, text
+    fields = result.struggles[0].fields
+    return (
+        str(fields.start) if fields.start else None,
+        str(fields.end) if fields.end else None,
+    )
+
+
+def test_return_to_work_day_is_the_day_after_the_end() -> None:
+    # published Friday 2025-05-16; "returned to work on Thursday" → last day Wednesday
+    text = (
+        "About 200 porters at Hallam Logistics in Sheffield went on strike on Monday over "
+        "pay. They returned to work on Thursday after the company agreed to raise wages."
+    )
+    assert _dates(text, "en", "2025-05-16") == ("2025-05-12", "2025-05-14")
+    text = (
+        "Около 50 водителей автобусного парка в Твери 12 мая отказались выходить на линию. "
+        "В четверг водители вновь вышли на маршруты после выплаты долга по зарплате."
+    )
+    assert _dates(text, "ru", "2025-05-16")[1] == "2025-05-14"
+
+
+def test_suspended_and_called_off_give_the_end() -> None:
+    text = (
+        "Dock workers in Durban suspended their week-long wildcat strike on Tuesday, "
+        "the union said. The strike began on May 5."
+    )
+    assert _dates(text, "en", "2025-05-16") == ("2025-05-05", "2025-05-13")
+
+
+def test_dateline_is_not_the_end() -> None:
+    text = (
+        "CARDIFF, May 16 - Refuse collectors in Cardiff are back on their rounds after "
+        "members of the GMB union voted to end their strike over pay. The strike by 200 "
+        "refuse collectors, which began on April 28, ended on Wednesday."
+    )
+    assert _dates(text, "en", "2025-05-16") == ("2025-04-28", "2025-05-14")
+
+
+def test_picket_whose_people_dispersed_ends_that_day() -> None:
+    text = (
+        "Близько 40 працівників водоканалу в понеділок, 12 травня, провели пікет біля "
+        "міської ради Луцька, вимагаючи виплатити борги із зарплати. Після зустрічі з "
+        "мером учасники акції розійшлися."
+    )
+    assert _dates(text, "uk", "2025-05-16") == ("2025-05-12", "2025-05-12")
+    text = (
+        "Около 70 работников трамвайного депо в Омске во вторник, 13 мая, провели пикет у "
+        "мэрии с требованием погасить долги по зарплате. Через час участники разошлись."
+    )
+    assert _dates(text, "ru", "2025-05-16") == ("2025-05-13", "2025-05-13")
+
+
+def test_hours_long_warning_strike_is_one_day() -> None:
+    text = (
+        "У середу, 14 травня, близько 60 медиків лікарні в Ужгороді провели тригодинний "
+        "попереджувальний страйк, вимагаючи підвищення зарплати."
+    )
+    assert _dates(text, "uk", "2025-05-16") == ("2025-05-14", "2025-05-14")
+
+
+def test_said_start_beats_an_earlier_cause() -> None:
+    text = (
+        "More than 90 workers at a bakery in Bristol have been on strike since Monday "
+        "(12 May), after the company sacked a union rep last month."
+    )
+    assert _dates(text, "en", "2025-05-16")[0] == "2025-05-12"

@@ -65,7 +65,12 @@ _MAX = re.compile(
 _RANGE_GAP = re.compile(r"\s*[-–—]\s*|\s+(?:to|до|по)\s+", _I)
 _AND_GAP = re.compile(r"\s+(?:and|и|і|та)\s+", _I)
 _BETWEEN = re.compile(r"(?:between|между|від|от|між)\s+$", _I)
-_LABEL = re.compile(r"(?:№|No\.|#|number|номер)\s*$", _I)
+_LABEL = re.compile(
+    r"(?:№|No\.|#|number|номер|article|section|clause|part|ст\.|стать\w*|статт\w*|пункт\w*"
+    r"|п\.|ч\.|част\w*|частин\w*)\s*$",
+    _I,
+)
+_DECIMAL_AFTER = re.compile(r"[.,]\d")
 _ORDINAL_SUFFIX = re.compile(r"-(?:[а-яіїє]{1,3}|st|nd|rd|th)\b", _I)
 _PERCENT = re.compile(r"\s*(?:and a half\s+)?(?:%|per\s?cent\b|percent|процент|відсот)", _I)
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£₽₴]|US\$|USD|EUR|GBP|RUB|UAH)\s*$")
@@ -150,8 +155,10 @@ def _joined(text: str, numbers: list[NumberSpan], index: int) -> NumberSpan | No
 
 def _skipped(text: str, number: NumberSpan) -> bool:
     """Labels ("№ 1"), ordinals ("3-й", "1990-х") and the pronoun "one"."""
-    if _LABEL.search(text[max(0, number.start - 8) : number.start]):
-        return True
+    if _LABEL.search(text[max(0, number.start - 10) : number.start]):
+        return True  # "статья 20.2", "article 5", "№ 1"
+    if not number.words and _DECIMAL_AFTER.match(text, number.end):
+        return True  # "20.2 КоАП", "3.5": a code or a measure, not a head count
     if _ORDINAL_SUFFIX.match(text, number.end) and not _TIME_AFTER.match(text, number.end):
         return True
     return number.words and number.hi == 1

@@ -93,6 +93,7 @@ PAST = re.compile(
     r"|назад|тому|минул\w*|прошл\w*)\b",
     re.I,
 )
+AFTER_PENALTY = 5  # characters: a cue after the date counts as that much farther
 SENTENCE_END = re.compile(r"[.!?\n]\s")
 
 
@@ -156,7 +157,10 @@ def date_role(text: str, start: int, end: int) -> str:
             best = min(best or (distance, role), (distance, role))
         match_after = cue.search(window_after)
         if match_after:
-            best = min(best or (match_after.start(), role), (match_after.start(), role))
+            # a cue right before the date binds closer than one after it:
+            # "which began on April 28, ended on Wednesday"
+            after = match_after.start() + AFTER_PENALTY
+            best = min(best or (after, role), (after, role))
     return best[1] if best else "point"
 
 

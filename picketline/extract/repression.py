@@ -18,8 +18,14 @@ from typing import Any
 from picketline.domain.struggle import Repression
 from picketline.domain.vocab import RepressionType
 from picketline.extract.base import ExtractionDoc, Finding
-from picketline.extract.lexicon.relevance import UNION_WORDS
-from picketline.extract.lexicon.repression import FORCES, MANAGEMENT, NEGATED, REPRESSION_TERMS
+from picketline.extract.lexicon.relevance import RECALL, UNION_WORDS
+from picketline.extract.lexicon.repression import (
+    BAN_REFUSED,
+    FORCES,
+    MANAGEMENT,
+    NEGATED,
+    REPRESSION_TERMS,
+)
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
 
 COUNTED = frozenset(
@@ -32,6 +38,25 @@ COUNTED = frozenset(
     }
 )
 MAX_COUNT_DISTANCE = 40  # characters between a count and its repression word
+MAX_CLAUSE_DISTANCE = 120  # ... when a relative clause stands between them
+# "трьох гірників, які спустилися під землю, звільнили": the count, its noun, a
+# relative clause closed by a comma, then (after at most three words) the verb.
+_RELATIVE_GAP = re.compile(
+    r"[^.;!?]*?,\s*(?:які|котрі|яких|котрих|которы\w*|кто|who|whom|that|which)\b[^.;!?]*,"
+    r"(?:\s+[\w'’-]+){0,3}\s*",
+    re.IGNORECASE,
+)
+# Employer-side subjects: their threats, bans and cut-offs are against the workforce
+# even in a sentence that does not name the workers.
+_EMPLOYER_SIDE = re.compile(
+    r"\b(?:management|company|employer|bosses|director\w*|owner|court|judge|police|prosecutor\w*"
+    r"|руководств\w*|администраци\w*|компани\w*|работодател\w*|директор\w*|владел\w*|суд\w*"
+    r"|прокуратур\w*|полици\w*|мэри\w*|керівництв\w*|адміністраці\w*|компані\w*|роботодав\w*"
+    r"|власник\w*|поліці\w*|міськрад\w*|мері\w*)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_EMPLOYER_KINDS = frozenset({RepressionType.THREAT, RepressionType.BAN, RepressionType.CENSORSHIP})
 _PRONOUNS = re.compile(
     r"\b(?:them|they|their|all|those|их|они|им|всех|все|їх|вони|їм|всіх|усіх|всі|усі)\b",
     re.IGNORECASE,
@@ -53,6 +78,8 @@ class RepressionStage:
         self.management = _compile(MANAGEMENT)
         self.forces = _compile(FORCES)
         self.unions = _compile(UNION_WORDS)
+        self.recall = _compile(RECALL)
+        self.ban_refused = _compile(BAN_REFUSED)
 
     def __call__(self, doc: ExtractionDoc) -> None:
         language = doc.language or "en"
@@ -63,13 +90,29 @@ class RepressionStage:
         }
         counts = doc.of("_count")
         for sentence in doc_sentences(doc):
-            if sentence.index not in about and not self._continues(sentence, language, about):
+            if self._recalled(sentence, language, doc):
                 continue
-            about.add(sentence.index)
+            kinds: frozenset[RepressionType] | None = None  # None: every kind
+            if sentence.index not in about and not self._continues(sentence, language, about):
+                if not _EMPLOYER_SIDE.search(sentence.text):
+                    continue
+                kinds = _EMPLOYER_KINDS
+            else:
+                about.add(sentence.index)
             if self.negated[language].search(sentence.text):
                 continue
             for finding in self._in_sentence(sentence, language, counts):
-                doc.add(finding)
+                if kinds is None or finding.value.type in kinds:
+                    doc.add(finding)
+
+    def _recalled(self, sentence: Sentence, language: str, doc: ExtractionDoc) -> bool:
+        """A sentence about earlier events ("Напомним", "in 2019", "с 2020 года")."""
+        if self.recall[language].search(sentence.text):
+            return True
+        if doc.published is None:
+            return False
+        years = [int(y) for y in _YEAR.findall(sentence.text)]
+        return bool(years) and max(years) < doc.published.year
 
     def _continues(self, sentence: Sentence, language: str, about: set[object]) -> bool:
         """A sentence about the same people: a union word, or "them"/"их"/"їх" after
@@ -109,6 +152,8 @@ class RepressionStage:
             return not self.management[language].search(text)
         if kind is RepressionType.VIOLENCE:
             return bool(self.forces[language].search(text))
+        if kind is RepressionType.BAN:
+            return not self.ban_refused[language].search(text)
         return True
 
 
@@ -123,6 +168,10 @@ def _nearest_count(
         if finding.attrs.get("unit") not in (None, "people"):
             continue
         distance = start - finding.end if finding.end <= start else finding.start - end
+        if distance > MAX_COUNT_DISTANCE and finding.end <= start <= finding.end + MAX_CLAUSE_DISTANCE:
+            gap = sentence.text[finding.end - sentence.start : start - sentence.start]
+            if _RELATIVE_GAP.fullmatch(gap):
+                distance = MAX_COUNT_DISTANCE  # counted, but behind any closer count
         if 0 <= distance <= MAX_COUNT_DISTANCE and (best is None or distance < best[0]):
             best = (distance, finding)
     if best is None:

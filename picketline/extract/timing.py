@@ -23,6 +23,7 @@ import re
 from picketline.domain.dates import PartialDate
 from picketline.domain.vocab import Action, Outcome
 from picketline.extract.base import ExtractionDoc, Finding
+from picketline.extract.date_words import sentence_span
 from picketline.extract.dates import window_date
 
 Spans = dict[str, list[tuple[int, int]]]
@@ -31,9 +32,10 @@ MAX_DATE_AGE_DAYS = 400  # a "start" older than this before publication is backg
 ONE_DAY_ACTIONS = frozenset({Action.DEMONSTRATION, Action.PICKET, Action.WALKOUT})
 # "a 24-hour strike", "one-day walkout", "суточная забастовка", "одноденний страйк".
 _ONE_DAY = re.compile(
-    r"\b(?:(?:one|1|a|single|twenty-four|24|12|eight|8|four|4|two|2|three|3)[- ](?:day|hour)"
-    r"|(?:48|forty-eight)[- ]hour|суточн\w+|однодневн\w+|(?:24|12|48)-часов\w+|одноденн\w+"
-    r"|добов\w+|(?:24|12|48)-годинн\w+)\s+(?:\w+\s+)?(?:strike|walkout|stoppage|забастовк\w*"
+    r"\b(?:(?:one|1|a|single|twenty-four|24|12|eight|8|four|4|two|2|three|3|six|6)[- ](?:day|hour)"
+    r"|(?:48|forty-eight)[- ]hour|суточн\w+|однодневн\w+|(?:\d{1,2})-часов\w+|одноденн\w+"
+    r"|добов\w+|(?:\d{1,2})-годинн\w+|(?:одно|двух|тр[её]х|четыр[её]х|пяти|шести)часов\w+"
+    r"|(?:одно|дво|три|чотири|п['’]яти|шести)годинн\w+)\s+(?:\w+\s+)?(?:strike|walkout|stoppage|забастовк\w*"
     r"|стачк\w*|страйк\w*|предупредительн\w+ забастовк\w*|попереджувальн\w+ страйк\w*)",
     re.IGNORECASE,
 )
@@ -49,7 +51,7 @@ _BACKGROUND = re.compile(
 )
 # A date that is not the action's: wages "for January", a court date, an arrest, a meeting.
 _NOT_ACTION_DATE = re.compile(
-    r"(?:\b(?:за|for)\s+(?:\w+\s+)?"
+    r"(?:\b(?:за|for)\s+(?:\w+\s+){0,2}"
     r"|\b(?:court|trial|hearing|arrested|detained|meeting|суд\w*|заседани\w*|засідан\w*"
     r"|задерж\w*|затрима\w*|арест\w*|арешт\w*|собрани\w*|встреч\w*|зустріч\w*)"
     r"(?:\s+\w+){0,2}\s+(?:on|in|в|во|у|на)\s+)$",
@@ -84,6 +86,22 @@ def _own_date(doc: ExtractionDoc, d: Finding) -> bool:
     return not _NOT_ACTION_DATE.search(doc.text[max(0, d.start - 40) : d.start])
 
 
+_DATELINE_PLACE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w .,'()-]{0,40}?,?\s*$")
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?[-–—]\s")
+
+
+def is_dateline(text: str, date: Finding) -> bool:
+    """"LEEDS, March 14 - ...", "ABUJA, Nov 6 (Reuters) - ...": the wire's date of
+    filing at the head of a line, not the date of anything the story reports."""
+    line_start = text.rfind("\n", 0, date.start) + 1
+    prefix = text[line_start : date.start]
+    if prefix and not _DATELINE_PLACE.fullmatch(prefix):
+        return False
+    if prefix and not prefix.split(",")[0].isupper():
+        return False
+    return bool(_DATELINE_DASH.match(text, date.end))
+
+
 def note(evidence: Spans, name: str, findings: list[Finding]) -> None:
     spans = sorted({(f.start, f.end) for f in findings})
     if spans:
@@ -115,6 +133,10 @@ def start_finding(
     in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
     near = [d for d in usable if d.attrs.get("sentence") in about or d.attrs.get("alone")]
     pool = in_action or near
+    # "on strike since Monday, after the company sacked two reps last month": the
+    # date the text marks as the beginning wins over other dates of the sentence.
+    said_start = [d for d in pool if d.attrs.get("role") == "start" and not d.attrs.get("approximate")]
+    pool = said_start or pool
     if not pool:
         return None
     return min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
@@ -141,29 +163,79 @@ def recent(date: PartialDate, published: PartialDate | None) -> bool:
 
 
 def end_finding(
-    dates: list[Finding], cues: list[Finding], outcome: Outcome | None
+    dates: list[Finding], cues: list[Finding], outcome: Outcome | None, text: str = ""
 ) -> tuple[Finding, PartialDate] | None:
-    """A date said where the article says the action ended (only if it did)."""
+    """A date said where the article says the action ended (only if it did).
+
+    Where the sentence only says the workers went back ("returned to work on
+    Thursday", "вновь вышли на маршруты в четверг"), the action's last day is
+    the day before.
+    """
     ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
     if outcome not in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None) or not ended:
         return None
     if not any(f.value == "ended" for f in cues):
         return None
+    returns = _return_sentences(text, cues)
     pool = _exact_first(
         [
             d
             for d in dates
-            if d.attrs.get("sentence") in ended and d.attrs.get("role") in ("end", "point")
+            if d.attrs.get("sentence") in ended
+            and (
+                d.attrs.get("role") in ("end", "point")
+                # "вышли на маршруты в четверг": a going-out verb, read as a start
+                or (d.attrs.get("role") == "start" and d.attrs.get("sentence") in returns)
+            )
         ]
     )
     if pool:
-        best = max(pool, key=lambda d: (d.value.last_day(), d.start))
-        return best, best.value
+        best, value = max(
+            ((d, _last_day_before_return(d, returns)) for d in pool),
+            key=lambda pair: (pair[1].last_day(), pair[0].start),
+        )
+        return best, value
     ranges = [d for d in dates if d.attrs.get("sentence") in ended and d.attrs.get("until")]
     if ranges:
         best = max(ranges, key=lambda d: d.start)
         return best, best.attrs["until"]
     return None
+
+
+# Cues that name the return, not the end: the date said with them is the day after.
+_RETURN = re.compile(
+    r"return|back|resum|вернул|вышл|вышли|возобнов|приступ|поверну|вийш|відновил|приступи",
+    re.IGNORECASE,
+)
+
+
+_ENDING = re.compile(
+    r"\b(?:end(?:ed|ing)|finish\w*|заверш\w*|законч\w*|прекрати\w*|закінч\w*|припини\w*)",
+    re.IGNORECASE,
+)
+
+
+def _return_sentences(text: str, cues: list[Finding]) -> set[object]:
+    """Sentences whose only 'ended' cues name the return to work."""
+    kinds: dict[object, set[bool]] = {}
+    for cue in cues:
+        if cue.value == "ended":
+            is_return = bool(text) and bool(_RETURN.search(text[cue.start : cue.end]))
+            kinds.setdefault(cue.attrs.get("sentence"), set()).add(is_return)
+    returns = {sentence for sentence, flags in kinds.items() if flags == {True}}
+    for cue in cues:
+        if cue.attrs.get("sentence") in returns:
+            left, right = sentence_span(text, cue.start, cue.end)
+            if _ENDING.search(text[left:right]):  # "returned on Wednesday, ending the strike"
+                returns.discard(cue.attrs.get("sentence"))
+    return returns
+
+
+def _last_day_before_return(date: Finding, returns: set[object]) -> PartialDate:
+    value: PartialDate = date.value
+    if date.attrs.get("sentence") in returns and value.day is not None:
+        return PartialDate.from_date(value.first_day() - dt.timedelta(days=1))
+    return value
 
 
 def past_range_end(start: Finding | None, published: PartialDate | None) -> PartialDate | None:
@@ -222,8 +294,9 @@ def timing(
     """``(start, end)`` of one struggle; ``sentences``: its action and its 'about' sentences;
     ``action_text``: the text of its action sentences."""
     action_sentences, about = sentences
+    dates = [d for d in dates if not is_dateline(doc.text, d)]
     first = start_finding(doc, dates, action_sentences, about)
-    found_end = end_finding(dates, cues, outcome)
+    found_end = end_finding(dates, cues, outcome, doc.text)
     end: PartialDate | None = None
     if found_end is not None:
         note(evidence, "end", [found_end[0]])

@@ -48,10 +48,11 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         (
             rf"\b(?:come to an end|came to an end|is over|was over|called off|ended (?:their|the) {_EN_ACTION}"
             rf"|{_EN_ACTION} (?:has |had )?(?:ended|end(?:s)?|finished|was lifted)"
-            rf"|{_EN_ACTION}\b(?:\s+(?!and\b|but\b)[\w-]+){{1,6}}? (?:has |had |was )?(?:ended|finished|was called off|was suspended|came to an end)"
-            rf"|(?:suspended|ended|lifted|halted|stopped) (?:the|their|its) {_EN_ACTION}"
+            rf"|{_EN_ACTION}\b(?:\s+(?!and\b|but\b|talks\b|negotiations\b|meeting\b|hearing\b)[\w,'’-]+){{1,12}}? (?:has |had |was )?(?:ended|finished|was called off|was suspended|came to an end)"
+            rf"|(?:suspended|ended|lifted|halted|stopped|called off|voted to end|agreed to end) (?:the|their|its|a|an)(?: [\w-]+){{0,3}}? {_EN_ACTION}"
             r"|return(?:ed|ing)? to work|went back to work|back on the job|back at work|back to work"
-            r"|resumed work|lasted (?:about |some |nearly )?\w+ (?:hours?|days?|weeks?))\b",
+            r"|returned to (?:their|the) (?:shifts?|jobs?|posts?|rounds|routes|depots?|desks?|wards?)|back on (?:their|the) (?:rounds|routes|shifts?)"
+            r"|(?<!not )(?<!never )dispersed|resumed work|lasted (?:about |some |nearly )?\w+ (?:hours?|days?|weeks?))\b",
             "ended",
         ),
         (
@@ -84,8 +85,10 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         (
             rf"\b{_RU_ACTION}\s+(?:\S+\s+){{0,6}}?(?:завершил|закончил|прекратил|окончил|прекращен|продлил)\w*"
             rf"|\b(?:завершил|закончил|прекратил|приостановил|остановил|свернул)\w* (?:\S+\s+)?{_RU_ACTION}"
-            r"|\b(?:приступил|вернул|вышл)\w* (?:к работе|на работу|в поле|на смену|на линию|на площадку|в цех)"
-            r"|\bвышли из шахты|\bподнял\w+ на поверхность|\bпродлил\w* (?:\w+ )?(?:день|дня|дней|сутки|час\w*)",
+            r"|(?<!не )\b(?:приступил|вернул|вышл)\w* (?:к работе|на работу|в поле|на смену|на линию|на площадку|в цех)"
+            r"|\bвышли из шахты|\bподнял\w+ на поверхность|\bпродлил\w* (?:\w+ )?(?:день|дня|дней|сутки|час\w*)"
+            r"|(?<!не )\bразошл(?:ись|ась)\b|\bвозобнови\w* (?:свою )?работ\w*|\bработ\w* (?:\w+ ){0,2}возобнови\w*"
+            r"|(?<!не )\b(?:вновь |снова )?вышли на (?:\w+ )?(?:маршрут|линию|смену|работу)\w*",
             "ended",
         ),
         (
@@ -116,8 +119,9 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         (
             rf"\b{_UK_ACTION}\s+(?:\S+\s+){{0,6}}?(?:заверши|закінчи|припини)[вл]\w*|припинено"
             rf"|\b(?:заверши|закінчи|припини|призупини|зупини|згорну)[вл]\w* (?:\S+\s+)?{_UK_ACTION}"
-            r"|\b(?:приступи[вл]|поверну[вл]|вийш[ло])\w* (?:до роботи|на роботу|у поле|на зміну|на лінію|на маршрути|до цеху)"
-            r"|\bпідня[вл]\w* на поверхню|\bвийшли з шахти|\bтрива\w* (?:\w+ )?(?:день|дні|днів|добу|годин\w*)\b",
+            r"|(?<!не )\b(?:приступи[вл]|поверну[вл]|вийш[ло])\w* (?:до роботи|на роботу|у поле|на зміну|на лінію|на маршрути|до цеху)"
+            r"|\bпідня[вл]\w* на поверхню|\bвийшли з шахти|\bтрива\w* (?:\S+ ){0,2}(?:день|дні|днів|добу|годин\w*)\b"
+            r"|(?<!не )\bрозійшл(?:ися|ася)\b|\bвідновил\w* (?:свою )?робот\w*|\bробот\w* (?:\w+ ){0,2}відновил\w*",
             "ended",
         ),
         (

@@ -32,18 +32,18 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (r"\barrest\w*|\bdetain\w*|\bdetention\b|\btaken into custody\b|\brounded up\b", R.ARREST),
         (
             r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut\w+"
-            r"|indicted|face (?:charges|trial))\b",
+            r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:a )?(?:suit|claim|complaint) against)\b",
             R.CHARGES,
         ),
         (
-            r"\b(?:dismissed|sacked|sacking|laid off for|terminated)\b|\b(?:were|was|been|being|got|get)"
+            r"(?<!\bbe )\b(?:dismissed|sacked|sacking|laid off for|terminated)\b|\b(?:were|was|been|being|got|get)"
             r" fired\b|\bfired\b(?= (?:\d[\d,]*|all|the|them|striking|some|hundreds|dozens|more|over"
             r"|about|nearly|workers|employees|staff|two|three|four|five|six|seven|eight|nine|ten|several"
             r"|its|their|union)\b)(?! (?:the|some|more) (?:shots?|rounds|bullets|tear))",
             R.DISMISSAL,
         ),
         (
-            r"\binjunctions?\b|\binterdicts?\b|\bcourt order\w*|\bdeclared (?:the (?:strike|action)"
+            r"\binjunctions?\b|\binterdicts?\b|\b(?:refused|denied) (?:\w+ ){0,2}(?:permission|a permit|permits|authori[sz]ation)\b|\bcourt order\w*|\bdeclared (?:the (?:strike|action)"
             r" )?(?:illegal|unlawful|unprotected)\b|\b(?:banned|outlawed|forbidding|prohibit\w*)\b"
             r"|\bban on (?:the )?(?:strike|protest|gathering|rall)",
             R.BAN,
@@ -57,12 +57,14 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:threaten\w* (?:with |to )?(?:dismissal|arrest|prosecution|fire|sack|dismiss|dock|deduct|cut (?:their|the) (?:pay|wages))"
             r"|intimidat\w+)\b|\b(?:warn\w*|threat\w*)\b[^.]{0,100}\b(?:dismissal|disciplinary|sacked|sacking"
-            r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs)\b",
+            r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs)\b"
+            r"|\b(?:will|would) (?:be (?:dismissed|sacked|fired|disciplined)|face (?:dismissal|disciplinary|the sack))\b",
             R.THREAT,
         ),
         (
             r"\b(?:released|freed)\b(?: \S+){0,4} (?:from (?:custody|detention|jail|prison)|on bail)"
-            r"|\b(?:were|was|been) (?:later |all |eventually )?(?:released|freed)\b",
+            r"|\b(?:were|was|been) (?:later |all |eventually )?(?:released|freed)\b"
+            r"|\band (?:were |was )?(?:later |all )?(?:released|freed)\b",
             R.RELEASE,
         ),
     ],
@@ -72,24 +74,32 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|привлекать|увольнять)",
             R.NO_PROSECUTION_PLEDGE,
         ),
-        (r"\bпыт\w+\b|\bпытал\w*", R.TORTURE),
         (
-            r"\b(?:блокир\w*|заблокир\w*|отключ\w*|ограничи\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
+            r"\bпыт(?:к[аиуе]|ок|кам\w*)\b|\bпытали\b|\bпытал[аи]? (?:\w+ )?(?:задержанн|арестованн|рабоч|активист|шахт[её]р|горняк|профсоюз)\w*",
+            R.TORTURE,
+        ),
+        (
+            r"\b(?:блокир\w*|заблокир\w*|отключ\w*|выключ\w*|ограничи\w*|глуш\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
             r"|интернет|связ|мессенджер|телеграм)\w*|\bцензур\w+"
             r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,80}\bзаблокирова\w*",
             R.CENSORSHIP,
         ),
-        (r"\bзадержан\w*|\bзадержал\w*|\bарестова\w*|\bарест\w*|\bпод страж\w+", R.ARREST),
+        (
+            r"\bзадержан\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси|зп\b))|\bзадержал[аио]?\b(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси))"
+            r"|\bарестова\w*|\bарест\w*+(?!\s+(?:\w+\s+)?сч[её]т)|\bпод страж\w+",
+            R.ARREST,
+        ),
         (
             r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривлеч\w+ к ответственности|\bштраф\w*"
             r"|\bсостави\w* (?:\w+ )?протокол\w*|\bпротокол\w* об (?:административн|участи|нарушени)\w*"
-            r"|\bсоставлен\w* (?:\w+ )?протокол\w*|\bпод следствием",
+            r"|\bсоставлен\w* (?:\w+ )?протокол\w*|\bпод следствием|\bобвиня\w*|\bиск\w* (?:к|против|о)\b"
+            r"|\bпода\w* (?:\w+ )?в суд\b|\bсудебн\w+ иск\w*",
             R.CHARGES,
         ),
-        (r"\bуволил\w*|\bуволен\w*|\bуволят\b", R.DISMISSAL),
+        (r"\bуволил\w*|(?<!будут )(?<!будет )\bуволен\w*", R.DISMISSAL),
         (
             r"\bсуд\w* (?:признал|запретил)\w*|\bпризнал\w* (?:забастовку |акцию )?незаконн\w*"
-            r"|\bзапрет\w*|\bзапрещ\w*",
+            r"|\bзапрет\w*|\bзапрещ\w*|\bотказа\w* (?:\w+ ){0,3}в согласовании|\bне согласова\w*",
             R.BAN,
         ),
         (
@@ -99,8 +109,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\b(?:угрож|пригроз|грози|предупреди|предупрежда|припугну)\w*[^.]{0,90}?\b(?:увол|арест|уголовн"
-            r"|ответственност|наказан|дисциплинар|прогул|разобраться)\w*|\bпод угрозой (?:увольнени|арест|уголовн)\w*"
-            r"|\bзапугива\w*|\bдавлени\w+",
+            r"|ответственност|наказан|дисциплинар|прогул|разобраться|кадров\w* решени|другую работу)\w*|\bпод угрозой (?:увольнени|арест|уголовн)\w*"
+            r"|\bзапугива\w*|\bдавлени\w+|\bбуд(?:ут|ет) уволен\w*|\bуволят\b",
             R.THREAT,
         ),
         (r"\bосвобод\w*|\bотпустил\w*|\bвышли на свободу", R.RELEASE),
@@ -113,25 +123,30 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (r"\bкатуван\w*|\bтортур\w*|\bкатувал\w*", R.TORTURE),
         (
-            r"\b(?:блоку\w*|заблоку\w*|відключ\w*|обмежи\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
+            r"\b(?:блоку\w*|заблоку\w*|відключ\w*|вимкн\w*|вимика\w*|обмежи\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
             r"|інтернет|зв['’]яз|месенджер|телеграм)\w*|\bцензур\w+"
             r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,80}\bзаблок\w*",
             R.CENSORSHIP,
         ),
-        (r"\bзатриман\w*|\bзатрима[вл]\w*|\bзаарештова\w*|\bарешт\w*|\bпід варт\w+", R.ARREST),
+        (
+            r"\bзатриман\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))|\bзатрима(?:в|ла|ли|ло)\b(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))"
+            r"|\bзаарештова\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?рахун)|\bпід варт\w+",
+            R.ARREST,
+        ),
         (
             r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритягн\w+ до відповідальності|\bштраф\w*"
-            r"|\bскла\w* (?:\w+ )?протокол\w*|\bпротокол\w* про (?:адміністративн|порушенн)\w*",
+            r"|\bскла\w* (?:\w+ )?протокол\w*|\bпротокол\w* про (?:адміністративн|порушенн)\w*|\bзвинувач\w*"
+            r"|\bпозов\w*|\bпода\w* (?:\w+ )?до суду\b|\bзвернул\w* до суду\b",
             R.CHARGES,
         ),
         (
             r"\bзвільни[вл]\w* (?:\S+ )?з-під варти|\bвідпусти[вл]\w*|\bвийшли на волю",
             R.RELEASE,
         ),
-        (r"\bзвільни[вл]\w*|\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*", R.DISMISSAL),
+        (r"\bзвільни[вл]\w*|(?<!будуть )(?<!буде )\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*", R.DISMISSAL),
         (
-            r"\bсуд\w* (?:визнав|заборонив)\w*|\bвизнал\w* (?:страйк |акцію )?незаконн\w*"
-            r"|\bзаборон\w*",
+            r"\bсуд\w* (?:визнав|заборонив)\w*|\bвизна(?:в|ла|ли|ло|ли)\w* (?:\w+ )?незаконн\w*"
+            r"|\bзаборон\w*|\bвідмови\w* (?:\w+ ){0,3}(?:в|у) погодженн\w*",
             R.BAN,
         ),
         (
@@ -142,10 +157,17 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:погрож|погроз|пригроз|попереди|попереджа|застеріг)\w*[^.]{0,110}?\b(?:звільн|арешт|кримінальн"
             r"|відповідальн|покаран|дисциплінарн|прогул)\w*|\bпід загрозою (?:звільненн|арешт)\w*"
-            r"|\bзалякува\w*|\bтиск\w*",
+            r"|\bзалякува\w*|\bтиск\w*|\bбуд(?:уть|е) звільнен\w*|\bзвільнять\b",
             R.THREAT,
         ),
     ],
+}
+
+# A ban that was sought and refused ("the court rejected the company's bid to ban it").
+BAN_REFUSED: dict[str, str] = {
+    "en": r"\b(?:rejected|refused|threw out|dismissed (?:the|its|an?) (?:application|bid|request|case|claim))\b",
+    "ru": r"\b(?:отклонил\w*|отказал\w* (?:в|во) (?:удовлетворении|иске)|пыта\w* (?:\w+ ){0,3}запрет)",
+    "uk": r"\b(?:відхили\w*|відмови\w* (?:в|у) (?:задоволенні|позові)|намага\w* (?:\w+ ){0,3}заборон)",
 }
 
 # Negations that cancel a repression mention in the same clause.

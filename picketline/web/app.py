@@ -43,6 +43,7 @@ from picketline.web.pages import funds as page_funds
 from picketline.web.pages import history as page_history
 from picketline.web.pages import map as page_map
 from picketline.web.pages import stats as page_stats
+from picketline.web.pages import campaigns as page_campaigns
 from picketline.web.pages import struggles as page_struggles
 from picketline.web.pages.demo import DemoCache
 from picketline.web.pages.render import build_templates
@@ -167,6 +168,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             {"name": "map", "description": "Published struggles clustered for the map."},
             {"name": "stats", "description": "Figures over the published struggles."},
             {"name": "health", "description": "Service health."},
+            {"name": "campaigns", "description": "Solidarity campaigns and their supporters."},
             {"name": "review", "description": "The review queue and its decisions (editors)."},
             {"name": "funds", "description": "Strike funds: their public books."},
         ],
@@ -183,6 +185,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(api_stats.router)  # statistics (#6)
     app.include_router(health.router)
     app.include_router(api_campaigns.router)  # campaigns API and the mail loop (#7)
+    app.include_router(page_campaigns.router)  # /campaigns, pledges, email links (#7)
     app.include_router(api_funds.router)  # strike funds' books (#7)
     app.include_router(page_funds.router)  # /funds pages (#7)
     app.include_router(page_struggles.router)

@@ -19,20 +19,20 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from picketline.db import Database
-from picketline.db.filters import StruggleFilter, params_of, parse_filter
-from picketline.db.models import StruggleRow
+from picketline.db.filters import FILTER_PARAMS, StruggleFilter, params_of, parse_filter
+from picketline.db.struggles import filter_clauses
 from picketline.errors import InputError
 from picketline.publish import mapdata
 from picketline.web.api.schemas import ErrorOut
+from picketline.web.api.struggles import FILTER_PARAMETERS
 from picketline.web.deps import DbDep
 
 router = APIRouter(prefix="/api/v1/map", tags=["map"])
 
 CACHE_SECONDS = 30.0
 CACHE_ENTRIES = 64
-MAP_FILTERS = frozenset({"country", "sector"})
-"""The filters the map understands for now (the others answer 400, never silently ignored)."""
 MAP_PARAMS = frozenset({"zoom", "bbox"})
+"""The map's own parameters; every other one must be a struggle filter (else 400)."""
 
 
 class ClusterOut(BaseModel):
@@ -99,7 +99,7 @@ class PlaceCache:
         if hit is not None and now - hit[0] < CACHE_SECONDS:
             self.entries.move_to_end(key)
             return hit[1]
-        places = mapdata.place_counts(db, map_where(wanted))
+        places = mapdata.place_counts(db, map_where(db, wanted))
         self.entries[key] = (now, places)
         self.entries.move_to_end(key)
         while len(self.entries) > CACHE_ENTRIES:
@@ -119,24 +119,19 @@ def place_cache(request: Request) -> PlaceCache:
 def map_filter(request: Request) -> StruggleFilter:
     """The struggle filter of the query string; 400 for what the map cannot filter by."""
     params = params_of((k, v) for k, v in request.query_params.multi_items() if k not in MAP_PARAMS)
-    unknown = sorted(set(params) - MAP_FILTERS)
+    unknown = sorted(set(params) - FILTER_PARAMS)
     if unknown:
-        allowed = ", ".join(sorted(MAP_FILTERS))
-        raise HTTPException(400, f"the map cannot filter by {', '.join(unknown)}; use {allowed}")
+        allowed = ", ".join(sorted(FILTER_PARAMS - {"status"}))
+        raise HTTPException(400, f"unknown parameter {', '.join(unknown)}; filters are {allowed}")
     try:
         return parse_filter(params)
     except InputError as error:
         raise HTTPException(400, str(error)) from error
 
 
-def map_where(wanted: StruggleFilter) -> list[Any]:
-    """SQL conditions for the filters the map understands."""
-    where: list[Any] = []
-    if wanted.country:
-        where.append(StruggleRow.country.in_(wanted.country))
-    if wanted.sector:
-        where.append(StruggleRow.sector.in_([s.value for s in wanted.sector]))
-    return where
+def map_where(db: Database, wanted: StruggleFilter) -> list[Any]:
+    """SQL conditions of the filter: the list's own (``db.struggles.filter_clauses``)."""
+    return list(filter_clauses(db.dialect, wanted))
 
 
 def parse_zoom(text: str) -> int:
@@ -183,7 +178,10 @@ BBoxParam = Annotated[
         description="From zoom 8: only struggles inside west,south,east,north (degrees).",
     ),
 ]
-FILTER_DOC = "Filters as in /api/v1/struggles: `country` (ISO code) and `sector` (ISIC letter)."
+FILTER_DOC = (
+    "Filters as in /api/v1/struggles (country, region, sector, action, demand, outcome, "
+    "repression, since, until, q); an unknown parameter is a 400."
+)
 
 
 @router.get(
@@ -194,13 +192,14 @@ FILTER_DOC = "Filters as in /api/v1/struggles: `country` (ISO code) and `sector`
     "(count and centroid); a cell with a single struggle comes as a point. Zoom 8..18: "
     "the single struggles inside `bbox` (at most 5,000, newest first). " + FILTER_DOC,
     responses={400: {"model": ErrorOut, "description": "Bad zoom, bbox or filter."}},
+    openapi_extra={"parameters": FILTER_PARAMETERS},
 )
 def clusters(request: Request, db: DbDep, zoom: ZoomParam, bbox: BBoxParam = None) -> Any:
     level = parse_zoom(zoom)
     wanted = map_filter(request)
     if level <= mapdata.GRID_MAX_ZOOM:
         return mapdata.zoom_answer(db, place_cache(request).get(db, wanted), level)
-    points, total = mapdata.points_in(db, parse_bbox(bbox), map_where(wanted))
+    points, total = mapdata.points_in(db, parse_bbox(bbox), map_where(db, wanted))
     return {
         "zoom": level,
         "cell_size": mapdata.cell_size(level),
@@ -218,6 +217,7 @@ def clusters(request: Request, db: DbDep, zoom: ZoomParam, bbox: BBoxParam = Non
     description="Cells are the grid of zoom 5 (2.8125 degrees): x from 0 to 127 west to east, "
     "y from 0 to 63 south to north. At most 5,000 struggles, newest first. " + FILTER_DOC,
     responses={400: {"model": ErrorOut, "description": "Bad cell or filter."}},
+    openapi_extra={"parameters": FILTER_PARAMETERS},
 )
 def cell(
     request: Request,
@@ -227,4 +227,4 @@ def cell(
 ) -> Any:
     if not mapdata.valid_cell(x, y, mapdata.DETAIL_CELL_ZOOM):
         raise HTTPException(400, f"there is no detail cell {x}/{y}; x is 0..127 and y is 0..63")
-    return mapdata.cell_answer(db, x, y, map_where(map_filter(request)))
+    return mapdata.cell_answer(db, x, y, map_where(db, map_filter(request)))

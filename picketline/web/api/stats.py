@@ -21,6 +21,7 @@ from picketline.domain.vocab import RepressionType, Sector
 from picketline.publish.stats import Stats, compute_stats, decided_shares
 from picketline.web.api.map import map_filter, map_where
 from picketline.web.api.schemas import ErrorOut
+from picketline.web.api.struggles import FILTER_PARAMETERS
 from picketline.web.deps import DbDep
 
 router = APIRouter(prefix="/api/v1/stats", tags=["stats"])
@@ -128,7 +129,7 @@ class StatsCache:
         hit = self.entries.get(key)
         if hit is not None and now - hit[0] < CACHE_SECONDS:
             return hit[1]
-        stats = compute_stats(db, map_where(wanted))
+        stats = compute_stats(db, map_where(db, wanted))
         self.entries[key] = (now, stats)
         self.entries.move_to_end(key)
         while len(self.entries) > CACHE_ENTRIES:
@@ -149,9 +150,11 @@ def cached_stats(request: Request, db: Database, wanted: StruggleFilter) -> Stat
     response_model=StatsOut,
     summary="Statistics of the published struggles",
     description="Struggles by start month, country and sector; outcomes; median duration; "
-    "how often each kind of repression occurs. Filters: `country` (ISO code) and `sector` "
-    "(ISIC letter), as in /api/v1/struggles. Figures may be up to 30 seconds old.",
+    "how often each kind of repression occurs. Filters as in /api/v1/struggles (country, "
+    "region, sector, action, demand, outcome, repression, since, until, q). Figures may be "
+    "up to 30 seconds old.",
     responses={400: {"model": ErrorOut, "description": "Unknown filter or value."}},
+    openapi_extra={"parameters": FILTER_PARAMETERS},
 )
 def get_stats(request: Request, db: DbDep) -> Any:
     return stats_out(cached_stats(request, db, map_filter(request)))

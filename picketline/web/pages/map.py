@@ -105,7 +105,7 @@ def map_page(
 ) -> Any:
     if in_mirror(request) and wanted.narrows():
         raise HTTPException(400, "the static map shows every published struggle, unfiltered")
-    countries = country_counts(db, map_where(wanted))
+    countries = country_counts(db, map_where(db, wanted))
     context = {
         "has_demo": has_demo,
         "map_attributes": map_attributes(request, wanted),

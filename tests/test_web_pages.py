@@ -34,8 +34,8 @@ def parse(html: str) -> TagCollector:
     return collector
 
 
-def walk_home(client: TestClient, start: str = "/") -> list[str]:
-    """The HTML of every home page, following the 'Next page' link."""
+def walk_home(client: TestClient, start: str = "/struggles") -> list[str]:
+    """The HTML of every list page, following the 'Next page' link."""
     pages, url = [], start
     for _ in range(100):
         response = client.get(url)
@@ -48,7 +48,7 @@ def walk_home(client: TestClient, start: str = "/") -> list[str]:
     raise AssertionError("the pager did not end")
 
 
-def test_home_lists_published_struggles_once_across_pages(
+def test_list_shows_published_struggles_once_across_pages(
     client: TestClient, web_data: WebData
 ) -> None:
     pages = walk_home(client)
@@ -60,8 +60,8 @@ def test_home_lists_published_struggles_once_across_pages(
         assert all(title not in page for page in pages)
 
 
-def test_home_shows_the_summary_fields(client: TestClient) -> None:
-    html = client.get("/", params={"q": "Abashevskaya"}).text
+def test_list_shows_the_summary_fields(client: TestClient) -> None:
+    html = client.get("/struggles", params={"q": "Abashevskaya"}).text
     assert "Abashevskaya miners strike over unpaid wages" in html
     assert "Novokuznetsk, Kemerovo Oblast, Russia" in html
     assert '<time datetime="2021-03-02">2 March 2021</time>' in html
@@ -111,18 +111,21 @@ def test_struggle_page_has_summary_timeline_and_sources(
 def test_xss_payloads_render_inert(client: TestClient, web_data: WebData) -> None:
     html = client.get(f"/struggles/{web_data.xss_id}").text
     parsed = parse(html)
-    assert not [t for t, _ in parsed.tags if t == "script"], "an injected <script> became a tag"
+    scripts = [a for t, a in parsed.tags if t == "script"]
+    # Only our own static files (the small map's) may be scripts; an injected one has no src.
+    injected = [a for a in scripts if not (a.get("src") or "").startswith("/static/")]
+    assert not injected, "an injected <script> became a tag"
     assert not [t for t, a in parsed.tags if t == "img"], "an injected <img> became a tag"
     assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
     hrefs = [a.get("href") or "" for _, a in parsed.tags]
     assert not [h for h in hrefs if h.lower().startswith("javascript:")]
     assert XSS_TITLE in "".join(parsed.text)  # shown as text, exactly as stored
-    home = client.get("/", params={"q": "dockers"}).text
+    home = client.get("/struggles", params={"q": "dockers"}).text
     assert not [t for t, _ in parse(home).tags if t in {"script", "img"}]
 
 
 def test_search_query_is_escaped_in_the_page(client: TestClient) -> None:
-    html = client.get("/", params={"q": "<script>alert(1)</script>"}).text
+    html = client.get("/struggles", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
 
@@ -133,13 +136,13 @@ def test_pages_404_and_bad_input(client: TestClient, web_data: WebData) -> None:
         assert response.status_code == 404
         assert response.headers["content-type"].startswith("text/html")
         assert "Not found" in response.text
-    assert client.get("/", params={"after": "%%%"}).status_code == 400
+    assert client.get("/struggles", params={"after": "%%%"}).status_code == 400
     assert client.get("/struggles/abc").status_code == 400
     assert client.get("/no/such/page").status_code == 404
 
 
 def test_pages_fetch_nothing_from_other_origins(client: TestClient, web_data: WebData) -> None:
-    for url in ("/", f"/struggles/{web_data.secret_id}"):
+    for url in ("/", "/struggles", f"/struggles/{web_data.secret_id}"):
         response = client.get(url)
         assert "default-src 'self'" in response.headers["content-security-policy"]
         for tag, attrs in parse(response.text).tags:
@@ -151,9 +154,86 @@ def test_pages_fetch_nothing_from_other_origins(client: TestClient, web_data: We
 
 
 def test_pages_are_accessible_landmarks(client: TestClient, web_data: WebData) -> None:
-    for url in ("/", f"/struggles/{web_data.secret_id}"):
+    for url in ("/", "/struggles", f"/struggles/{web_data.secret_id}"):
         tags = parse(client.get(url).text).tags
         names = [t for t, _ in tags]
         assert names.count("h1") == 1
         assert {"header", "nav", "main", "footer"} <= set(names)
         assert ("html", {"lang": "en"}) in tags
+
+
+def test_home_shows_new_ongoing_and_recently_changed(client: TestClient, web_data: WebData) -> None:
+    response = client.get("/")
+    html = response.text
+    for heading in ("New since yesterday", "Ongoing", "Recently changed"):
+        assert f">{heading}</h2>" in html
+    # The seed was stored just now: it is all "new since yesterday".
+    assert f"{len(web_data.published_ids)} struggles published in the last 24 hours" in html
+    assert "Abashevskaya miners strike over unpaid wages" in html  # ongoing, changed recently
+    assert 'href="/struggles?outcome=ongoing&amp;sort=changed"' in html
+    for title in HIDDEN_TITLES:
+        assert title not in html
+
+
+def test_home_page_is_light(client: TestClient) -> None:
+    """Under 200 KB transferred: the page and every stylesheet and script it loads."""
+    response = client.get("/")
+    total = len(response.content)
+    for tag, attrs in parse(response.text).tags:
+        ref = attrs.get("href") if tag == "link" and attrs.get("rel") == "stylesheet" else None
+        ref = ref or (attrs.get("src") if tag in {"script", "img"} else None)
+        if ref:
+            asset = client.get(ref)
+            assert asset.status_code == 200, ref
+            total += len(asset.content)
+    assert total < 200_000, f"the home page weighs {total:,} bytes"
+
+
+def test_list_filter_form_keeps_its_state_in_the_url(client: TestClient) -> None:
+    url = "/struggles?country=RU&sector=B&action=strike&action=picket&since=2021-01-01&sort=oldest"
+    html = client.get(url).text
+    assert '<option value="RU" selected>' in html
+    assert '<option value="B" selected>' in html
+    assert 'name="action" value="strike" checked' in html
+    assert 'name="action" value="picket" checked' in html
+    assert 'name="since" type="date" value="2021-01-01"' in html
+    assert '<option value="oldest" selected>' in html
+    assert "Abashevskaya miners strike over unpaid wages" in html
+    feed = "/feeds/struggles.atom?country=RU&amp;sector=B&amp;action=strike&amp;action=picket"
+    assert f'href="{feed}&amp;since=2021-01-01"' in html
+    assert 'href="/exports/struggles.csv?country=RU' in html
+
+
+def test_list_paginates_with_the_filters_kept(client: TestClient, web_data: WebData) -> None:
+    pages = walk_home(client, "/struggles?sort=changed&limit=7")
+    assert len(pages) > 2
+    ids = [int(i) for page in pages for i in STRUGGLE_LINK.findall(page)]
+    assert len(ids) == len(set(ids)) and set(ids) == web_data.published_ids
+    assert all("sort=changed" in m for m in NEXT_LINK.findall(pages[0]))
+
+
+def test_list_bad_input_is_a_readable_400(client: TestClient) -> None:
+    for params, message in [
+        ({"country": "Narnia"}, "unknown country"),
+        ({"since": "2020-02-30"}, "is not a day of the calendar"),
+        ({"limit": "100000"}, "outside 1..200"),
+        ({"after": "garbage"}, "page cursor is not valid"),
+        ({"sort": "1; DROP TABLE struggles"}, "unknown sort"),
+    ]:
+        response = client.get("/struggles", params=params)
+        assert response.status_code == 400, params
+        assert response.headers["content-type"].startswith("text/html")
+        assert message in response.text
+
+
+def test_struggle_page_quotes_its_evidence(db: object, settings: object) -> None:
+    from picketline.actions.struggles import do_create_struggle
+    from picketline.web.app import create_app
+    from tests.db_fixtures import full_bundle
+
+    struggle_id = do_create_struggle(db, full_bundle(), actor="system:test")  # type: ignore[arg-type]
+    with TestClient(create_app(settings, db)) as plain:  # type: ignore[arg-type]
+        html = plain.get(f"/struggles/{struggle_id}").text
+    assert '<ul class="evidence"' in html
+    assert "<q>Coal miners</q>" in html
+    assert 'href="https://news.example.org/alpha"' in html

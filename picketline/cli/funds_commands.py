@@ -202,3 +202,31 @@ def ledger_verify() -> None:
     typer.echo(
         f"ledger verified: {report.transactions} transactions in {report.funds} funds balance"
     )
+
+
+# ---- alerts -------------------------------------------------------------------------
+
+
+@alerts_app.command("send")
+def alerts_send() -> None:
+    """Queue a digest for every due subscription that new or changed struggles match.
+
+    Subscriptions nothing matched get no email. When PICKETLINE_SMTP_URL is set
+    the outbox is then flushed; otherwise the digests wait for 'picketline mail send'.
+
+    Example: picketline alerts send
+    """
+    from picketline.actions.alerts import do_send_digests
+    from picketline.notify.outbox import deliver_due
+    from picketline.settings import get_settings
+
+    settings = get_settings()
+    with open_db() as db:
+        report = do_send_digests(db, settings)
+        typer.echo(
+            f"{report.checked} subscriptions, {report.due} due, {report.queued} digests queued "
+            f"({report.struggles} struggles listed)"
+        )
+        if settings.smtp_url and report.queued:
+            sent = deliver_due(db, settings)
+            typer.echo(f"email: {sent.sent} sent, {sent.retried} to retry, {sent.waiting} waiting")

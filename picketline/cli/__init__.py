@@ -29,6 +29,7 @@ def _register_commands() -> None:
         funds_commands,
         ingest_commands,
         later_commands,
+        mirror_command,
         serve_command,
         setup_commands,
         solidarity_commands,
@@ -41,6 +42,7 @@ def _register_commands() -> None:
         extract_commands,
         ingest_commands,
         export_commands,
+        mirror_command,  # static mirror (#6)
         later_commands,
         funds_commands,
         solidarity_commands,

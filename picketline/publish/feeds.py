@@ -52,7 +52,7 @@ def feed_items(
 
 def _time(value: dt.datetime | None) -> str:
     moment = value or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def _text(tag: str, value: str, **attrs: str) -> str:

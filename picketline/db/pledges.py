@@ -7,7 +7,9 @@ command or export can reach the data by forgetting a check.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -67,3 +69,32 @@ def signatures(db: Database, campaign_id: int, *, actor: Actor) -> Iterator[Sign
                 row.country,
                 row.language,
             )
+
+
+def signature_csv(db: Database, campaign_id: int, *, actor: Actor) -> Iterator[str]:
+    """The signature list as CSV text, a line at a time (for the web download and the CLI).
+
+    Cells that a spreadsheet would run as a formula are defused.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(SIGNATURE_FIELDS)
+    for s in signatures(db, campaign_id, actor=actor):
+        cells = (
+            s.confirmed_at.isoformat(timespec="seconds"),
+            s.name,
+            s.email,
+            s.organisation or "",
+            s.country or "",
+            s.language,
+        )
+        writer.writerow([defuse_cell(c) for c in cells])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def defuse_cell(value: str) -> str:
+    """A cell starting like a formula (=, +, -, @) gets a leading apostrophe (CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,27 +1,22 @@
-"""Campaign pages: the list, one campaign with its pledge form, the links from emails,
-and the editors' pages (open, edit, export signatures).
+"""Public campaign pages: the list, one campaign with its pledge form, and the pages
+the links in emails open (confirm, stop emails, delete my data). The editors'
+pages live in ``campaign_editor`` and are included first.
 
 Public pages render public values only: the appeal, counts, and the names of
-signers who asked to be shown. The signature list (names, emails,
-organisations) is reached only through ``db.pledges.signatures``, which checks
-the actor's permission itself; its route also requires it.
+signers who asked to be shown. Links from emails open a page with a button
+that posts (with a CSRF token): a mail scanner that follows links cannot
+confirm or delete anything.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import logging
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from picketline.access.permissions import Actor
-from picketline.actions.campaigns import do_create_campaign, do_update_campaign
 from picketline.actions.pledges import (
     do_confirm_pledge,
     do_delete_pledge,
@@ -31,24 +26,34 @@ from picketline.actions.pledges import (
 )
 from picketline.db import Database
 from picketline.db.campaigns import get_campaign, list_campaigns, public_names, support_count, today
-from picketline.db.pledges import SIGNATURE_FIELDS, signatures
-from picketline.domain.campaign import Campaign, CampaignInput, CampaignText
+from picketline.domain.campaign import Campaign
 from picketline.domain.pledge import NAME_MAX, ORGANISATION_MAX, PledgeInput
-from picketline.errors import ConflictError, InputError, NotFoundError
+from picketline.errors import InputError, NotFoundError
 from picketline.notify.outbox import deliver_due
 from picketline.notify.tokens import TokenError, read_token
 from picketline.settings import Settings
 from picketline.web.api.struggles import published_struggle
-from picketline.web.auth import check_csrf, require
+from picketline.web.auth import check_csrf
 from picketline.web.deps import DbDep
+from picketline.web.i18n import N_
+from picketline.web.pages import campaign_editor
 from picketline.web.pages.render import country_name
 from picketline.web.ratelimit import RateLimiter
 
 router = APIRouter(include_in_schema=False)
+router.include_router(campaign_editor.router)  # first: /campaigns/new before /campaigns/{key}
 log = logging.getLogger("picketline.mail")
 
-TEXT_SLOTS = 2
-"""Empty translation blocks the editor form offers beyond the existing ones."""
+LINK_ERRORS = (
+    N_("This link is not valid. Check that you copied all of it."),
+    N_("This link has expired. Please start again."),
+    N_("This link is not meant for this page."),
+    N_("This link has already been used."),
+    N_("This signature no longer exists: its data has been deleted."),
+)
+"""The messages of ``TokenError`` and the pledge actions, marked here for translation
+(``notify/`` and ``actions/`` are outside the catalogue's sources); pages show them
+through ``_()``."""
 
 
 # ---- helpers ---------------------------------------------------------------------
@@ -179,38 +184,6 @@ def campaign_list(request: Request, db: DbDep) -> Response:
     return _render(request, "campaigns.html", {"items": items})
 
 
-@router.get("/campaigns/new", response_class=HTMLResponse, name="campaign_new")
-def campaign_new(
-    request: Request,
-    actor: Annotated[Actor, Depends(require("create", "campaign"))],
-    struggle: int | None = None,
-) -> Response:
-    form = _blank_form(struggle)
-    return _render(request, "campaign_form.html", {"form": form, "error": None, "campaign": None})
-
-
-@router.post(
-    "/campaigns/new",
-    response_class=HTMLResponse,
-    name="campaign_create",
-    dependencies=[Depends(check_csrf)],
-)
-async def campaign_create(
-    request: Request,
-    db: DbDep,
-    actor: Annotated[Actor, Depends(require("create", "campaign"))],
-) -> Response:
-    form = await _editor_form(request)
-    try:
-        data = _campaign_input(form)
-        campaign_id = await run_in_threadpool(do_create_campaign, db, data, actor=actor.name)
-    except (InputError, NotFoundError) as error:
-        context = {"form": form, "error": str(error), "campaign": None}
-        return _render(request, "campaign_form.html", context, 400)
-    url = request.url_for("campaign_page", key=str(campaign_id))
-    return RedirectResponse(str(url.path), status_code=303)
-
-
 @router.get("/campaigns/{key}", response_class=HTMLResponse, name="campaign_page")
 def campaign_page(
     request: Request,
@@ -277,17 +250,17 @@ def campaign_confirm_form(request: Request, db: DbDep, key: str, token: str = ""
     try:
         read_token(_settings(request), token, "pledge_confirm")
     except TokenError as error:
-        return _message(request, 400, "This link does not work", str(error), campaign=campaign)
+        return _message(request, 400, N_("This link does not work"), str(error), campaign=campaign)
     action = request.url_for("campaign_confirm_post", key=campaign.slug).path
     return _message(
         request,
         200,
-        "Confirm your signature",
-        "One more step: press the button to count your signature.",
+        N_("Confirm your signature"),
+        N_("One more step: press the button to count your signature."),
         campaign=campaign,
         action=action,
         token=token,
-        button="Confirm my signature",
+        button=N_("Confirm my signature"),
     )
 
 
@@ -304,9 +277,9 @@ def campaign_confirm(
     try:
         do_confirm_pledge(db, _settings(request), token)
     except TokenError as error:
-        return _message(request, 400, "This link does not work", str(error), campaign=campaign)
+        return _message(request, 400, N_("This link does not work"), str(error), campaign=campaign)
     except NotFoundError as error:
-        return _message(request, 404, "Signature not found", str(error), campaign=campaign)
+        return _message(request, 404, N_("Signature not found"), str(error), campaign=campaign)
     path = request.url_for("campaign_page", key=campaign.slug).path
     return RedirectResponse(f"{path}?confirmed=1", status_code=303)
 
@@ -314,19 +287,23 @@ def campaign_confirm(
 LINK_PAGES = {
     "unsubscribe": (
         "pledge_unsubscribe",
-        "Stop emails",
-        "Press the button and we send you no more email about this signature. "
-        "Your signature still counts.",
-        "Stop emails",
-        "You will get no more email about this signature.",
+        N_("Stop emails"),
+        N_(
+            "Press the button and we send you no more email about this signature. "
+            "Your signature still counts."
+        ),
+        N_("Stop emails"),
+        N_("You will get no more email about this signature."),
     ),
     "delete": (
         "pledge_delete",
-        "Delete my data",
-        "Press the button to delete your signature with your name, email address and "
-        "organisation. It will no longer be counted. This cannot be undone.",
-        "Delete my data",
-        "Your signature and your data have been deleted.",
+        N_("Delete my data"),
+        N_(
+            "Press the button to delete your signature with your name, email address and "
+            "organisation. It will no longer be counted. This cannot be undone."
+        ),
+        N_("Delete my data"),
+        N_("Your signature and your data have been deleted."),
     ),
 }
 
@@ -339,7 +316,7 @@ def pledge_link_form(request: Request, what: str, token: str = "") -> Response:
     try:
         read_token(_settings(request), token, purpose)
     except TokenError as error:
-        return _message(request, 400, "This link does not work", str(error))
+        return _message(request, 400, N_("This link does not work"), str(error))
     action = request.url_for("pledge_link_post", what=what).path
     return _message(request, 200, heading, message, action=action, token=token, button=button)
 
@@ -360,186 +337,8 @@ def pledge_link(
     try:
         ref = action(db, _settings(request), token)
     except TokenError as error:
-        return _message(request, 400, "This link does not work", str(error))
+        return _message(request, 400, N_("This link does not work"), str(error))
     except NotFoundError as error:
-        return _message(request, 404, "Nothing to do", str(error))
+        return _message(request, 404, N_("Nothing to do"), str(error))
     campaign = get_campaign(db, ref.campaign_id)
     return _message(request, 200, heading, done, campaign=campaign)
-
-
-# ---- editors ---------------------------------------------------------------------
-
-
-@router.get("/campaigns/{campaign_id}/edit", response_class=HTMLResponse, name="campaign_edit")
-def campaign_edit(
-    request: Request,
-    db: DbDep,
-    actor: Annotated[Actor, Depends(require("edit", "campaign"))],
-    campaign_id: int,
-) -> Response:
-    campaign = get_campaign(db, campaign_id, public=False)
-    if campaign is None:
-        raise HTTPException(status_code=404, detail="campaign not found")
-    context = {"form": _filled_form(campaign), "error": None, "campaign": campaign}
-    return _render(request, "campaign_form.html", context)
-
-
-@router.post(
-    "/campaigns/{campaign_id}/edit",
-    response_class=HTMLResponse,
-    name="campaign_update",
-    dependencies=[Depends(check_csrf)],
-)
-async def campaign_update(
-    request: Request,
-    db: DbDep,
-    actor: Annotated[Actor, Depends(require("edit", "campaign"))],
-    campaign_id: int,
-) -> Response:
-    campaign = await run_in_threadpool(get_campaign, db, campaign_id, public=False)
-    if campaign is None:
-        raise HTTPException(status_code=404, detail="campaign not found")
-    form = await _editor_form(request)
-    try:
-        data = _campaign_input(form)
-        version = int(form.get("version") or 0)
-        await run_in_threadpool(
-            do_update_campaign, db, campaign_id, data, expected_version=version, actor=actor.name
-        )
-    except (InputError, NotFoundError, ConflictError) as error:
-        status = 409 if isinstance(error, ConflictError) else 400
-        context = {"form": form, "error": str(error), "campaign": campaign}
-        return _render(request, "campaign_form.html", context, status)
-    path = request.url_for("campaign_page", key=str(campaign_id)).path
-    return RedirectResponse(path, status_code=303)
-
-
-@router.get("/campaigns/{campaign_id}/signatures.csv", name="campaign_signatures")
-def campaign_signatures(
-    db: DbDep,
-    actor: Annotated[Actor, Depends(require("export", "pledge"))],
-    campaign_id: int,
-) -> Response:
-    campaign = get_campaign(db, campaign_id, public=False)
-    if campaign is None:
-        raise HTTPException(status_code=404, detail="campaign not found")
-    filename = f"signatures-{campaign.slug}-{dt.date.today().isoformat()}.csv"
-    headers = {
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "no-store",
-    }
-    rows = signature_csv(db, campaign_id, actor)
-    return StreamingResponse(rows, media_type="text/csv; charset=utf-8", headers=headers)
-
-
-def signature_csv(db: Database, campaign_id: int, actor: Actor) -> Iterator[str]:
-    """The signature list as CSV lines; cells that a spreadsheet would run are defused."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(SIGNATURE_FIELDS)
-    for s in signatures(db, campaign_id, actor=actor):
-        cells = (
-            s.confirmed_at.isoformat(timespec="seconds"),
-            s.name,
-            s.email,
-            s.organisation or "",
-            s.country or "",
-            s.language,
-        )
-        writer.writerow([defuse_cell(c) for c in cells])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
-
-
-def defuse_cell(value: str) -> str:
-    """A cell starting like a formula (=, +, -, @) gets a leading apostrophe (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-# ---- editor form <-> input -------------------------------------------------------
-
-
-def _blank_form(struggle: int | None) -> dict[str, Any]:
-    return {
-        "struggle_id": str(struggle or ""),
-        "slug": "",
-        "target": "",
-        "goal": "",
-        "starts_on": today().isoformat(),
-        "ends_on": "",
-        "version": "",
-        "texts": [{"language": "", "title": "", "body": ""} for _ in range(TEXT_SLOTS + 1)],
-    }
-
-
-def _filled_form(campaign: Campaign) -> dict[str, Any]:
-    texts = [{"language": t.language, "title": t.title, "body": t.body} for t in campaign.texts]
-    texts += [{"language": "", "title": "", "body": ""} for _ in range(TEXT_SLOTS)]
-    return {
-        "struggle_id": str(campaign.struggle_id),
-        "slug": campaign.slug,
-        "target": campaign.target,
-        "goal": str(campaign.goal or ""),
-        "starts_on": campaign.starts_on.isoformat(),
-        "ends_on": campaign.ends_on.isoformat() if campaign.ends_on else "",
-        "version": str(campaign.version),
-        "texts": texts,
-    }
-
-
-async def _editor_form(request: Request) -> dict[str, Any]:
-    raw = await request.form()
-
-    def field(name: str) -> str:
-        value = raw.get(name)
-        return value[:50_000] if isinstance(value, str) else ""
-
-    texts = []
-    for i in range(20):
-        block = {k: field(f"{k}_{i}") for k in ("language", "title", "body")}
-        if any(block.values()) or i < 1:
-            texts.append(block)
-    names = ("struggle_id", "slug", "target", "goal", "starts_on", "ends_on", "version")
-    form: dict[str, Any] = {name: field(name) for name in names}
-    form["texts"] = [*texts, {"language": "", "title": "", "body": ""}]
-    return form
-
-
-def _campaign_input(form: dict[str, Any]) -> CampaignInput:
-    def number(name: str, what: str) -> int | None:
-        text = str(form.get(name) or "").strip()
-        if not text:
-            return None
-        if not text.isdigit() or len(text) > 12:
-            raise InputError(f"{what} must be a whole number")
-        return int(text)
-
-    def day(name: str, what: str) -> dt.date | None:
-        text = str(form.get(name) or "").strip()
-        if not text:
-            return None
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise InputError(f"{what} must be a date like 2026-05-01") from None
-
-    struggle_id = number("struggle_id", "the struggle")
-    starts_on = day("starts_on", "the start")
-    if struggle_id is None:
-        raise InputError("say which struggle the campaign is for (its number)")
-    if starts_on is None:
-        raise InputError("say when the campaign starts")
-    texts = tuple(
-        CampaignText(t["language"], t["title"], t["body"]) for t in form["texts"] if any(t.values())
-    )
-    return CampaignInput(
-        struggle_id=struggle_id,
-        slug=str(form.get("slug") or ""),
-        target=str(form.get("target") or ""),
-        goal=number("goal", "the goal"),
-        starts_on=starts_on,
-        ends_on=day("ends_on", "the end"),
-        texts=texts,
-    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,7 +22,7 @@ from picketline.web.app import create_app
 from tests.web_fixtures import HIDDEN_TITLES, WebData
 
 
-def published_places(db: Database) -> dict[int, tuple[str | None, str | None, float, float]]:
+def published_places(db: Database) -> dict[int, tuple[Any, ...]]:
     """Published struggles that have a place with coordinates: id → (country, sector, lat, lon)."""
     stmt = (
         select(StruggleRow.id, StruggleRow.country, StruggleRow.sector, PlaceRow.lat, PlaceRow.lon)

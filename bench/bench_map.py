@@ -1,0 +1,129 @@
+"""How fast the map and statistics answer over a large record.
+
+Fills a fresh database with N demo struggles (100,000 by default; about 85%
+published, on 60 places), then times in-process over ASGI, median and p95:
+
+- ``/api/v1/map/clusters`` at zoom 2, 5 and 7 (grid clusters) — warm, i.e. the
+  per-place counts cached (what nearly every request sees), and cold, the cache
+  emptied before each request (the first request per filter every 30 s);
+- zoom 8 and above: ``/api/v1/map/cells/{x}/{y}`` (what the map loads) and
+  ``/clusters?zoom=8&bbox=...`` for a view around a busy town;
+- ``/api/v1/stats`` cold and warm, and the time to write every static map file.
+
+    python -m bench.bench_map                      # SQLite, 100,000 struggles
+    python -m bench.bench_map --n 20000 --postgres postgresql+psycopg://postgres@127.0.0.1/postgres
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import functools
+import random
+import time
+from collections.abc import Callable
+
+import httpx
+from fastapi import FastAPI
+
+from bench.bench_api import fill, postgres_settings, report, sqlite_settings, timed
+from picketline.db import Database
+from picketline.publish import mapdata
+from picketline.settings import Settings
+from picketline.web.app import create_app
+
+BUSY_TOWNS = ((53.76, 87.11), (49.84, 24.03), (42.33, -83.05), (-25.67, 27.24))
+
+
+def cold(app: FastAPI, url: str, cache: str) -> Callable[[], str]:
+    """A URL maker that first empties the app's cache, so every request queries the database."""
+
+    def make() -> str:
+        setattr(app.state, cache, None)
+        return url
+
+    return make
+
+
+def cell_url(cell: tuple[int, int]) -> str:
+    return f"/api/v1/map/cells/{cell[0]}/{cell[1]}"
+
+
+def view_url(rng: random.Random, zoom: int) -> Callable[[], str]:
+    """Clusters (single struggles from zoom 8) for a screen-sized view around a busy town."""
+
+    def make() -> str:
+        box = bbox_around(*rng.choice(BUSY_TOWNS), zoom)
+        return f"/api/v1/map/clusters?zoom={zoom}&bbox={box}"
+
+    return make
+
+
+def bbox_around(lat: float, lon: float, zoom: int) -> str:
+    """The box a 1280x800 pixel view at ``zoom`` shows around a point (west,south,east,north)."""
+    degrees_per_pixel = 360 / (256 * 2**zoom)
+    half_w, half_h = 640 * degrees_per_pixel, 400 * degrees_per_pixel
+    return f"{lon - half_w},{lat - half_h},{lon + half_w},{lat + half_h}"
+
+
+async def measure(db: Database, settings: Settings, repeats: int) -> None:
+    rng = random.Random(3)
+    app = create_app(settings, db)
+    cells = [mapdata.cell_of(lat, lon, mapdata.DETAIL_CELL_ZOOM) for lat, lon in BUSY_TOWNS]
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        routes: list[tuple[str, Callable[[], str]]] = []
+        for zoom in (2, 5, 7):
+            url = f"/api/v1/map/clusters?zoom={zoom}"
+            routes.append((f"clusters zoom {zoom} (warm)", functools.partial(str, url)))
+            routes.append((f"clusters zoom {zoom} (cold)", cold(app, url, "map_place_cache")))
+        filtered = "/api/v1/map/clusters?zoom=2&country=RU&sector=B"
+        routes.append(("clusters zoom 2 RU+B (cold)", cold(app, filtered, "map_place_cache")))
+        routes.append(("cells/{x}/{y} at a busy town", lambda: cell_url(rng.choice(cells))))
+        for zoom in (8, 12):
+            routes.append((f"clusters zoom {zoom} + view bbox", view_url(rng, zoom)))
+        routes.append(("stats (warm)", lambda: "/api/v1/stats"))
+        for name, urls in routes:
+            report(name, await timed(client, urls, repeats))
+        stats_cold = cold(app, "/api/v1/stats", "stats_cache")
+        report("stats (cold)", await timed(client, stats_cold, max(5, repeats // 20)))
+    started = time.perf_counter()
+    files = sizes = 0
+    for _, content in mapdata.static_files(db):
+        files += 1
+        sizes += len(content)
+    elapsed = time.perf_counter() - started
+    print(f"  static map files: {files:,} files, {sizes / 1e6:.1f} MB in {elapsed:.1f} s")
+
+
+def run(name: str, settings: Settings, n: int, repeats: int) -> None:
+    print(f"{name}: {n:,} demo struggles")
+    db = Database.open(settings, create=True)
+    try:
+        fill(db, n)
+        asyncio.run(measure(db, settings, repeats))
+    finally:
+        db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=100_000, help="demo struggles to insert")
+    parser.add_argument("--repeats", type=int, default=100, help="timed requests per route")
+    parser.add_argument(
+        "--postgres", metavar="ADMIN_URL", help="also run on this PostgreSQL server"
+    )
+    parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
+    args = parser.parse_args()
+    if not args.no_sqlite:
+        with sqlite_settings() as settings:
+            run("SQLite", settings, args.n, args.repeats)
+    if args.postgres:
+        with postgres_settings(args.postgres) as settings:
+            run("PostgreSQL", settings, args.n, args.repeats)
+
+
+if __name__ == "__main__":
+    main()

@@ -230,3 +230,116 @@ def alerts_send() -> None:
         if settings.smtp_url and report.queued:
             sent = deliver_due(db, settings)
             typer.echo(f"email: {sent.sent} sent, {sent.retried} to retry, {sent.waiting} waiting")
+
+
+# ---- webhooks -----------------------------------------------------------------------
+
+
+@webhooks_app.command("add")
+def webhooks_add(
+    organisation: str = typer.Option(..., "--organisation", help="Who receives it."),
+    url: str = typer.Option(..., "--url", help="The receiver's http(s) address."),
+    secret: str = typer.Option(
+        "", "--secret", help="Shared secret (16+ characters); default: a new random one."
+    ),
+    country: list[str] = typer.Option([], "--country", help="ISO country code (repeatable)."),
+    sector: list[str] = typer.Option([], "--sector", help="ISIC section letter (repeatable)."),
+    action: list[str] = typer.Option([], "--action", help="Action code (repeatable)."),
+    keyword: str = typer.Option("", "--keyword", help="Full-text search words."),
+) -> None:
+    """Register an organisation's webhook for published struggles matching a filter.
+
+    Example: picketline webhooks add --organisation "Dockers' union"
+    --url https://union.example.org/hook --country UA --sector H
+    """
+    from picketline.actions.webhooks import do_create_webhook, new_secret
+    from picketline.db.filters import parse_filter
+
+    params: dict[str, list[str]] = {"country": [c.upper() for c in country], "sector": sector}
+    params |= {"action": action, "q": [keyword] if keyword else []}
+    wanted = parse_filter({k: v for k, v in params.items() if v})
+    shared = secret or new_secret()
+    with open_db() as db:
+        webhook_id = do_create_webhook(
+            db, organisation=organisation, url=url, secret=shared, wanted=wanted, actor=cli_actor()
+        )
+    typer.echo(f"webhook {webhook_id} registered")
+    if not secret:
+        typer.echo(f"secret (give it to the organisation; it is not shown again): {shared}")
+
+
+@webhooks_app.command("list")
+def webhooks_list() -> None:
+    """List the webhooks with their state (active, or why they were disabled).
+
+    Example: picketline webhooks list
+    """
+    from picketline.db.webhooks import list_webhooks
+
+    with open_db() as db, db.session() as session:
+        hooks = list_webhooks(session)
+    for hook in hooks:
+        state = "active" if hook.active else f"DISABLED: {hook.disabled_reason}"
+        filters = " ".join(f"{k}={v}" for k, v in hook.wanted.to_params(with_sort=False)) or "all"
+        typer.echo(f"{hook.id}\t{hook.organisation}\t{hook.url}\t{filters}\t{state}")
+    if not hooks:
+        typer.echo("no webhooks registered")
+
+
+@webhooks_app.command("deliver")
+def webhooks_deliver() -> None:
+    """Queue new and changed published struggles for each webhook, send what is due.
+
+    Example: picketline webhooks deliver
+    """
+    from picketline.actions.webhooks import do_deliver_webhooks
+    from picketline.settings import get_settings
+
+    with open_db() as db:
+        report = do_deliver_webhooks(db, get_settings())
+    typer.echo(
+        f"{report.queued} queued, {report.delivered} delivered, {report.retried} to retry, "
+        f"{report.failed} given up"
+    )
+    for webhook_id in report.disabled:
+        typer.echo(f"webhook {webhook_id} disabled after repeated failures (see webhooks log)")
+
+
+@webhooks_app.command("log")
+def webhooks_log(
+    webhook_id: int = typer.Argument(..., help="The webhook's id."),
+    limit: int = typer.Option(50, "--limit", help="How many attempts, newest first."),
+) -> None:
+    """Show a webhook's delivery attempts, newest first, with why each failed.
+
+    Example: picketline webhooks log 1 --limit 20
+    """
+    from picketline.db.webhooks import delivery_log, get_webhook
+    from picketline.errors import NotFoundError
+
+    with open_db() as db, db.session() as session:
+        hook = get_webhook(session, webhook_id)
+        if hook is None:
+            raise NotFoundError(f"webhook {webhook_id} does not exist")
+        attempts = delivery_log(session, webhook_id, limit)
+    state = "active" if hook.active else f"DISABLED: {hook.disabled_reason}"
+    typer.echo(f"webhook {hook.id} ({hook.organisation}, {hook.url}): {state}")
+    for a in attempts:
+        outcome = f"ok (HTTP {a.status_code})" if a.ok else f"FAILED: {a.error}"
+        typer.echo(
+            f"{a.at.isoformat(timespec='seconds')}\tdelivery {a.delivery_id}\t{a.event} "
+            f"{a.struggle_id}\t{outcome}\t{a.duration_ms} ms"
+        )
+
+
+@webhooks_app.command("enable")
+def webhooks_enable(webhook_id: int = typer.Argument(..., help="The webhook's id.")) -> None:
+    """Turn a disabled webhook back on; its waiting deliveries are sent on the next run.
+
+    Example: picketline webhooks enable 1
+    """
+    from picketline.actions.webhooks import do_enable_webhook
+
+    with open_db() as db:
+        do_enable_webhook(db, webhook_id, actor=cli_actor())
+    typer.echo(f"webhook {webhook_id} enabled")

@@ -41,6 +41,8 @@ from picketline.web.pages import alerts as page_alerts
 from picketline.web.pages import funds as page_funds
 from picketline.web.pages import alerts as page_alerts
 from picketline.web.pages import funds as page_funds
+from picketline.web.pages import alerts as page_alerts
+from picketline.web.pages import funds as page_funds
 from picketline.web.pages import report as page_report
 from picketline.web.pages import review as page_review
 from picketline.web.pages import funds as page_funds

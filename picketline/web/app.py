@@ -38,11 +38,6 @@ from picketline.web.auth import AuthCookies
 from picketline.web.i18n import LocaleMiddleware
 from picketline.web.pages import account as page_account
 from picketline.web.pages import alerts as page_alerts
-from picketline.web.pages import funds as page_funds
-from picketline.web.pages import alerts as page_alerts
-from picketline.web.pages import funds as page_funds
-from picketline.web.pages import alerts as page_alerts
-from picketline.web.pages import funds as page_funds
 from picketline.web.pages import report as page_report
 from picketline.web.pages import review as page_review
 from picketline.web.pages import funds as page_funds
@@ -174,9 +169,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             {"name": "map", "description": "Published struggles clustered for the map."},
             {"name": "stats", "description": "Figures over the published struggles."},
             {"name": "health", "description": "Service health."},
-            {"name": "funds", "description": "Strike funds: their public books."},
-            {"name": "campaigns", "description": "Solidarity campaigns and their supporters."},
             {"name": "review", "description": "The review queue and its decisions (editors)."},
+            {"name": "campaigns", "description": "Solidarity campaigns and their supporters."},
             {"name": "funds", "description": "Strike funds: their public books."},
         ],
     )
@@ -192,12 +186,10 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(api_stats.router)  # statistics (#6)
     app.include_router(health.router)
     app.include_router(api_campaigns.router)  # campaigns API and the mail loop (#7)
-    app.include_router(api_funds.router)  # strike funds' books (#7)
-    app.include_router(page_funds.router)  # /funds pages (#7)
-    app.include_router(page_alerts.router)  # /alerts sign-up (#7)
     app.include_router(page_campaigns.router)  # /campaigns, pledges, email links (#7)
     app.include_router(api_funds.router)  # strike funds' books (#7)
     app.include_router(page_funds.router)  # /funds pages (#7)
+    app.include_router(page_alerts.router)  # /alerts sign-up (#7)
     app.include_router(page_struggles.router)
     app.include_router(page_map.router)  # /map (#6)
     app.include_router(page_stats.router)  # /stats (#6)

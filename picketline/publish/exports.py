@@ -30,7 +30,7 @@ from picketline.db.export import iter_public
 from picketline.db.filters import StruggleFilter
 from picketline.web.api.schemas import StruggleOut, struggle_out
 
-FLUSH_EVERY = 200
+FLUSH_EVERY = 50
 """Rows per chunk handed to the caller (a chunk per row would make many tiny writes)."""
 
 CSV_COLUMNS = (

@@ -49,8 +49,9 @@ class Collector:
 class SmtpServer:
     """An aiosmtpd controller that can be stopped and restarted on the same port."""
 
-    def __init__(self, *, tls_dir: Path | None = None) -> None:
+    def __init__(self, *, tls_dir: Path | None = None, smtputf8: bool = True) -> None:
         self.port = free_port()
+        self.smtputf8 = smtputf8
         self.collector = Collector()
         self.tls_dir = tls_dir
         self.cafile: Path | None = None
@@ -75,11 +76,11 @@ class SmtpServer:
     def start(self) -> None:
         from aiosmtpd.controller import Controller
 
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"enable_SMTPUTF8": self.smtputf8}
         if self.cafile is not None and self.tls_dir is not None:
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(self.tls_dir / "cert.pem", self.tls_dir / "key.pem")
-            kwargs = {
+            kwargs |= {
                 "tls_context": context,
                 "require_starttls": True,
                 "auth_require_tls": True,

@@ -154,3 +154,58 @@ def test_the_server_sends_queued_mail_by_itself(
     with TestClient(create_app(settings, db)):
         assert len(smtp_server.wait_for(2)) == 2
     assert [r.status for r in _rows(db)] == ["sent", "sent"]
+
+
+def test_an_international_address_goes_out_with_smtputf8(
+    db: Database, db_settings: Settings, smtp_server: SmtpServer
+) -> None:
+    _queue(db, 1, to="профспілка@приклад.укр")
+    settings = db_settings.model_copy(update={"smtp_url": smtp_server.url})
+    assert deliver_due(db, settings).sent == 1
+    assert smtp_server.collector.envelopes[0][1] == ["профспілка@приклад.укр"]
+
+
+def test_a_server_without_smtputf8_refuses_an_international_address_for_good(
+    db: Database, db_settings: Settings
+) -> None:
+    server = SmtpServer(smtputf8=False)
+    server.start()
+    try:
+        _queue(db, 1, to="профспілка@приклад.укр")
+        _queue(db, 1)  # an ASCII address in the same run still goes out
+        report = deliver_due(db, db_settings.model_copy(update={"smtp_url": server.url}))
+    finally:
+        server.stop()
+    assert (report.sent, report.failed, report.waiting) == (1, 1, 0)
+    failed = next(r for r in _rows(db) if r.status == "failed")
+    assert "SMTPUTF8" in (failed.last_error or "")
+
+
+def test_smtp_down_during_a_pledge_then_up_delivers_it(
+    db: Database, db_settings: Settings, smtp_server: SmtpServer
+) -> None:
+    """The pledge form tries to send at once; the server is down, so the email waits."""
+    from fastapi.testclient import TestClient
+
+    from picketline.web.app import create_app
+    from tests.auth_fixtures import csrf_form
+    from tests.campaign_fixtures import open_campaign
+
+    open_campaign(db)
+    smtp_server.stop()
+    settings = db_settings.model_copy(
+        update={"smtp_url": smtp_server.url, "mail_send_interval_seconds": 0}
+    )
+    client = TestClient(create_app(settings, db))
+    form = csrf_form(client, name="Ada", email="ada@example.org")
+    response = client.post("/campaigns/pay-the-miners/pledge", data=form, follow_redirects=False)
+    assert response.status_code == 303  # the signer is told to check their email
+    (row,) = _rows(db)
+    assert (row.status, row.attempts) == ("queued", 1)  # tried once, kept
+    assert "cannot reach the mail server" in (row.last_error or "")
+    smtp_server.start()
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=2)
+    assert deliver_due(db, settings, now=later).sent == 1
+    (message,) = smtp_server.wait_for(1)
+    assert message["To"] == "ada@example.org"
+    assert "/campaigns/pay-the-miners/confirm?token=" in text_of(message)

@@ -41,10 +41,13 @@ def get_campaign(db: Database, key: str | int, *, public: bool = True) -> Campai
     """The campaign with this id or address name (None if absent or not public)."""
     with db.session() as session:
         query = select(CampaignRow)
-        if isinstance(key, int) or str(key).isdigit():
-            query = query.where(CampaignRow.id == int(key))
+        text = str(key)
+        if text.isascii() and text.isdigit():
+            if len(text) > 9:  # no such id; and PostgreSQL would refuse it as an integer
+                return None
+            query = query.where(CampaignRow.id == int(text))
         else:
-            query = query.where(CampaignRow.slug == str(key).lower()[:80])
+            query = query.where(CampaignRow.slug == text.lower()[:80])
         if public:
             query = _published_only(query)
         row = session.scalar(query)

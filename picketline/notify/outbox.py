@@ -186,6 +186,8 @@ def _send_one(client: smtplib.SMTP, settings: Settings, item: _Claimed) -> str |
         permanent = bool(codes) and all(code >= 500 for code in codes)
         verdict = "failed" if permanent else "retry"
         return f"{verdict}: recipient refused ({', '.join(map(str, codes))})"
+    except smtplib.SMTPNotSupportedError:
+        return "failed: the mail server cannot take international (SMTPUTF8) addresses"
     except smtplib.SMTPServerDisconnected:
         return "retry: server disconnected"
     except (OSError, smtplib.SMTPException) as error:

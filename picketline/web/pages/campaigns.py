@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
+from babel import Locale, UnknownLocaleError
 from fastapi import APIRouter, BackgroundTasks, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -137,6 +138,15 @@ def _deliver_now(db: Database, settings: Settings) -> None:
             log.exception("mail: sending right after a pledge failed; it stays queued")
 
 
+def language_name(code: str) -> str:
+    """A language tag as the language's own name (``ru`` → ``Русский``); the tag if unknown."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code.upper()
+    return (name[:1].upper() + name[1:]) if name else code.upper()
+
+
 def _countries() -> list[tuple[str, str]]:
     return sorted(((c, country_name(c)) for c in known_countries()), key=lambda cn: cn[1])
 
@@ -160,6 +170,7 @@ def _campaign_context(
         "form": {"name": "", "email": "", "country": "", "organisation": "", "show_name": False},
         "error": None,
         "notice": None,
+        "language_name": language_name,
         "name_max": NAME_MAX,
         "organisation_max": ORGANISATION_MAX,
     }

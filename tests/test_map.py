@@ -237,3 +237,25 @@ def test_struggle_page_shows_its_place_on_a_small_map(
     body = client.get(f"/struggles/{web_data.secret_id}").text
     assert 'data-map-kind="place"' in body
     assert 'data-lat="53.76"' in body and 'data-lon="87.11"' in body
+
+
+def test_in_the_static_mirror_the_map_reads_files_and_links_relatively(
+    web_data: WebData, settings: Settings
+) -> None:
+    """The mirror renders /map with its scope keys; the map then loads script files."""
+    app = create_app(settings, web_data.db)
+
+    async def as_mirror(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            scope = {**scope, "picketline.mirror": True, "picketline.map_data": "../map/data/"}
+        await app(scope, receive, send)
+
+    with TestClient(as_mirror) as client:
+        body = client.get("/map").text
+        filtered = client.get("/map?country=RU")
+    assert 'data-map-mode="static"' in body
+    assert 'data-map-data="../map/data/"' in body
+    assert 'data-struggle-url="../struggles/{id}/index.html"' in body
+    assert 'data-map-query=""' in body
+    assert '<form class="chart-filters"' not in body  # no server to filter in the mirror
+    assert filtered.status_code == 400

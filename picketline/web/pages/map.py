@@ -59,9 +59,19 @@ def map_csp(settings: Settings) -> str:
 
 
 def struggle_url_template(request: Request) -> str:
-    """The struggle page's path with ``{id}`` where the id goes (for the map's popups)."""
+    """The struggle page's path with ``{id}`` where the id goes (for the map's popups).
+
+    In the static mirror it is relative, to the page's ``index.html`` file (as
+    ``file://`` needs): as many ``../`` as the mirror put before the map data.
+    """
     root = request.scope.get("root_path", "")
-    return root + str(request.app.url_path_for("struggle_page", struggle_id=0))[:-1] + "{id}"
+    path = root + str(request.app.url_path_for("struggle_page", struggle_id=0))[:-1] + "{id}"
+    data = request.scope.get(MAP_DATA_SCOPE_KEY)
+    if in_mirror(request) and isinstance(data, str) and data.endswith("map/data/"):
+        up = data.removesuffix("map/data/")
+        local = path.removeprefix("/en/") if path.startswith("/en/") else path.lstrip("/")
+        return f"{up}{local}/index.html"
+    return path
 
 
 def in_mirror(request: Request) -> bool:

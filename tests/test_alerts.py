@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the ``run`` fixture is imported, then taken as a parameter)
 """Alerts: double opt-in through a real SMTP server, digests with exactly the matching
 struggles, unsubscribe, and refused links (forged, reused, expired)."""
 
@@ -24,6 +25,7 @@ from picketline.web.app import create_app
 from tests.auth_fixtures import csrf_form
 from tests.db_fixtures import full_bundle
 from tests.smtp_fixtures import SmtpServer, links_in, text_of
+from tests.test_setup_cli import Runner, run  # noqa: F401
 
 ADDRESS = "solidarity.reader.4417@example.org"
 
@@ -180,3 +182,25 @@ def test_script_in_the_form_is_escaped(site: Site) -> None:
     answer = site.client.post("/alerts", data=form)
     assert answer.status_code == 400
     assert "<script>alert(1)</script>" not in answer.text
+
+
+def test_cli_alerts_send_queues_and_mails_the_digest(site: Site, run: Runner) -> None:
+    from tests.test_ingest_cli import cli_env
+
+    subscribe(site, country="UA")
+    site.client.get(path_of(confirm_link(site, 1)))
+    with site.db.engine.begin() as conn:  # the last digest window closed two days ago
+        conn.execute(
+            text("UPDATE alert_subscriptions SET digest_after = :t"),
+            {"t": dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=2)},
+        )
+    struggle(site.db, "cli-mine", "UA", Sector.B)
+    env = cli_env(site.settings)
+    keep = ("PICKETLINE_ENCRYPTION_KEY", "PICKETLINE_DATABASE_URL")
+    extra = {k: v for k, v in env.items() if k in keep}
+    extra["PICKETLINE_SMTP_URL"] = site.smtp.url
+    result = run(site.settings.data_dir, "alerts", "send", **extra)
+    assert result.returncode == 0, result.stderr
+    assert "1 digests queued (1 struggles listed)" in result.stdout
+    assert "email: 1 sent" in result.stdout
+    assert "Struggle cli-mine" in text_of(site.smtp.wait_for(2)[1])

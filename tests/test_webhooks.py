@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the ``run`` fixture is imported, then taken as a parameter)
 """Webhooks against a real local HTTP receiver in a thread: signed payloads verified by
 the receiver; a failing receiver gets retries with exponential backoff, is then
 disabled, and the delivery log says why."""
@@ -26,6 +27,7 @@ from picketline.domain.alert import SIGNATURE_HEADER, signature_matches
 from picketline.domain.vocab import Sector, StruggleStatus
 from picketline.settings import Settings
 from tests.db_fixtures import DETAINED_NAME, full_bundle
+from tests.test_setup_cli import Runner, run  # noqa: F401
 from tests.web_fixtures import free_port
 
 SECRET = "s3cret-shared-with-the-union-0042"
@@ -203,3 +205,46 @@ def test_the_secret_is_encrypted_at_rest(db: Database, receiver: Receiver) -> No
         raw = " ".join(str(r) for r in conn.execute(text("SELECT * FROM webhooks")))
         audit = " ".join(str(r) for r in conn.execute(text("SELECT * FROM audit_log")))
     assert SECRET not in raw and SECRET not in audit
+
+
+def test_cli_add_deliver_and_log(
+    db: Database,
+    db_settings: Settings,
+    receiver: Receiver,
+    run: Runner,
+) -> None:
+    from tests.test_ingest_cli import cli_env
+
+    env = cli_env(db_settings)
+    extra = {
+        k: v
+        for k, v in env.items()
+        if k in ("PICKETLINE_ENCRYPTION_KEY", "PICKETLINE_DATABASE_URL")
+    }
+    added = run(
+        db_settings.data_dir,
+        "webhooks",
+        "add",
+        "--organisation",
+        "Union",
+        "--url",
+        receiver.url,
+        "--secret",
+        SECRET,
+        "--sector",
+        "B",
+        **extra,
+    )
+    assert added.returncode == 0 and "webhook 1 registered" in added.stdout
+    struggle(db, "mine", Sector.B)
+    sent = run(db_settings.data_dir, "webhooks", "deliver", **extra)
+    assert "1 queued, 1 delivered" in sent.stdout, sent.stderr
+    assert receiver.valid == [True]
+    listed = run(db_settings.data_dir, "webhooks", "list", **extra)
+    assert "sector=B" in listed.stdout and "active" in listed.stdout and SECRET not in listed.stdout
+    log = run(db_settings.data_dir, "webhooks", "log", "1", **extra)
+    assert "ok (HTTP 200)" in log.stdout
+    bad = run(
+        db_settings.data_dir, "webhooks", "add", "--organisation", "U", "--url", "ftp://x", **extra
+    )
+    assert bad.returncode == 1 and "not an http(s) address" in bad.stderr

@@ -9,21 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from picketline.access.accounts import LockoutPolicy
 from picketline.access.permissions import Role
 from picketline.actions.accounts import LOGIN_REFUSED, do_login
+from picketline.actions.struggles import do_update_struggle
 from picketline.db import Database
 from picketline.db.models_accounts import SessionRow, UserRow
 from picketline.settings import Settings
 from picketline.web.app import create_app
 from picketline.web.auth import CSRF_COOKIE, SESSION_COOKIE
 from tests.auth_fixtures import DEFAULT_PASSWORD, create_user, csrf_form, csrf_headers
-from tests.web_fixtures import WebData
+from tests.conftest import REPO_ROOT
+from tests.requirements import CHROMIUM_ARGS, require_chromium
+from tests.web_fixtures import LiveServer, WebData
 
 HISTORY = "/struggles/{}/history"
+ARTIFACTS = REPO_ROOT / "test-artifacts"
 
 
 def form_token(html: str) -> str:
@@ -188,3 +193,54 @@ def test_cookies_are_secure_in_production_settings(settings: Settings, db: Datab
     assert not settings.secure_cookies
     forced = settings.model_copy(update={"cookie_secure": True})
     assert forced.secure_cookies
+
+
+@pytest.mark.browser
+def test_an_editor_signs_in_reverts_and_signs_out_in_a_browser(
+    live_server: LiveServer, sqlite_db: Database
+) -> None:
+    """Real Chromium: the login form, the history page (phone and desktop), revert, sign out."""
+    chromium = require_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    struggle_id = live_server.xss_id  # its title is a script: the history page must not run it
+    create_user(sqlite_db, Role.EDITOR, "maria")
+    edit = {"workers": "dockers (edited by mistake)"}
+    do_update_struggle(
+        sqlite_db, struggle_id, expected_version=1, changes=edit, actor="olga", reason="typo"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    history = f"/struggles/{struggle_id}/history"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"{live_server.url}/login?next={history}")
+            page.screenshot(path=str(ARTIFACTS / "login-phone.png"), full_page=True)
+            page.get_by_label("Name").fill("maria")
+            page.get_by_label("Password").fill("wrong password, surely")
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.locator(".form-error")).to_contain_text("Sign-in failed")
+            page.screenshot(path=str(ARTIFACTS / "login-failed-phone.png"), full_page=True)
+            page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.locator(".account-status")).to_contain_text("Signed in as maria (editor)")
+            expect(page.locator(".history-entry").first).to_contain_text("typo")
+            page.screenshot(path=str(ARTIFACTS / "history-phone.png"), full_page=True)
+            wide = browser.new_page(viewport={"width": 1280, "height": 900})
+            wide.context.add_cookies(page.context.cookies())
+            wide.goto(live_server.url + history)
+            wide.screenshot(path=str(ARTIFACTS / "history.png"), full_page=True)
+            wide.close()
+            page.get_by_label("Reason (optional)").fill("undo the typo")
+            page.get_by_role("button", name="Revert to this version").click()
+            expect(page.locator(".form-note")).to_contain_text("Reverted: this is now version 3")
+            expect(page.locator(".history-entry").first).to_contain_text("undo the typo")
+            page.screenshot(path=str(ARTIFACTS / "history-reverted-phone.png"), full_page=True)
+            assert page.evaluate("window.__pwned === undefined") and dialogs == []
+            page.get_by_role("button", name="Sign out").click()
+            expect(page.locator(".account-status")).to_contain_text("Sign in")
+        finally:
+            browser.close()

@@ -22,6 +22,7 @@ from picketline.errors import ConflictError, InputError, NotFoundError
 from picketline.web.api.schemas import struggle_out
 from picketline.web.auth import check_csrf, require
 from picketline.web.deps import DbDep
+from picketline.web.pages.render import sector_label
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,14 +51,24 @@ def readable(value: Any) -> str:
     return str(value)
 
 
+def readable_field(name: str, value: Any) -> str:
+    """Like ``readable``, with the codes and digests of some fields put into words."""
+    if name == "sector" and isinstance(value, str):
+        return f"{value} — {sector_label(value)}"
+    if name == "sources" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return f"{len(value)} source" + ("" if len(value) == 1 else "s")  # content digests
+    return readable(value)
+
+
 def _rows(steps: list[HistoryStep], current_version: int) -> list[dict[str, Any]]:
     rows = []
     for step in reversed(steps):
+        changes = [(k, readable_field(k, a), readable_field(k, b)) for k, a, b in step.changes]
         rows.append(
             {
                 "entry": step.entry,
                 "version": step.version,
-                "changes": [(k, readable(a), readable(b)) for k, a, b in step.changes],
+                "changes": changes,
                 "can_revert": step.known and step.version != current_version,
             }
         )

@@ -132,4 +132,5 @@ async def _clean(upload: UploadFile) -> CleanImage:
     try:
         return await run_in_threadpool(clean_image, data, "An attached file")
     except ImageRefused as error:
-        raise InputError(f"{error}. Only photos (JPEG, PNG, GIF or WebP) can be attached.") from None
+        message = f"{error}. Only photos (JPEG, PNG, GIF or WebP) can be attached."
+        raise InputError(message) from None

@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Request, Response
 from fastapi.responses import RedirectResponse
 
 from picketline.db.filters import (
@@ -47,6 +47,8 @@ from picketline.web.deps import DbDep
 router = APIRouter(prefix="/api/v1/struggles", tags=["struggles"])
 
 MAX_LIMIT = MAX_PAGE
+MAX_ID = 2**62
+"""Ids beyond this are no struggle's (and overflow SQLite's integers)."""
 __all__ = ["MAX_LIMIT", "MAX_QUERY", "router"]
 
 
@@ -125,6 +127,11 @@ PAGE_PARAMETERS: list[dict[str, Any]] = [
         "Keep the same filters and sort.",
         {"type": "string", "maxLength": 200},
     ),
+]
+
+
+StruggleId = Annotated[
+    int, Path(ge=1, le=MAX_ID, description="The struggle's id (a positive integer).")
 ]
 
 
@@ -249,7 +256,7 @@ def list_published(request: Request, db: DbDep, asked: ListingDep) -> Response:
         404: {"model": ErrorOut, "description": "No published struggle has this id."},
     },
 )
-def get_published(request: Request, db: DbDep, struggle_id: int) -> Response:
+def get_published(request: Request, db: DbDep, struggle_id: StruggleId) -> Response:
     record = published_struggle(db, struggle_id)
     if record is None:
         target = merged_target(db, struggle_id)

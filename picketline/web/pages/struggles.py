@@ -31,7 +31,7 @@ from picketline.db.struggles import count_matching, created_since, list_page, me
 from picketline.domain.vocab import Action, Demand, Outcome, RepressionType, Sector
 from picketline.errors import InputError
 from picketline.web.api.schemas import EvidenceOut, struggle_out
-from picketline.web.api.struggles import bad_request, published_struggle
+from picketline.web.api.struggles import StruggleId, bad_request, published_struggle
 from picketline.web.deps import DbDep
 from picketline.web.pages.demo import DemoFlag
 
@@ -139,7 +139,9 @@ def struggle_list(request: Request, db: DbDep, has_demo: DemoFlag, asked: PageQu
 
 
 @router.get("/struggles/{struggle_id}", response_class=HTMLResponse, name="struggle_page")
-def struggle_page(request: Request, db: DbDep, has_demo: DemoFlag, struggle_id: int) -> Response:
+def struggle_page(
+    request: Request, db: DbDep, has_demo: DemoFlag, struggle_id: StruggleId
+) -> Response:
     record = published_struggle(db, struggle_id)
     if record is None:
         target = merged_target(db, struggle_id)

@@ -168,3 +168,13 @@ def test_overdraft_through_the_form_shows_the_reason(books: Books) -> None:
         answer = editor.post(f"/funds/{books.fund_id}/record", data=form)
     assert answer.status_code == 400
     assert re.search(r"cannot pay out more than it holds", answer.text)
+
+
+def test_a_struggle_s_funds_are_listed_only_when_public(books: Books) -> None:
+    with TestClient(books.app) as client:
+        data = client.get(f"/api/v1/funds/{books.fund_id}").json()
+        listed = client.get("/api/v1/funds", params={"struggle_id": data["struggle_id"]}).json()
+        hidden = client.get("/api/v1/funds/", params={"struggle_id": 99999})
+    assert [f["id"] for f in listed] == [books.fund_id]
+    assert listed[0]["totals"]["balance"]["minor"] == 112_550
+    assert hidden.status_code in (200, 404) and (hidden.status_code == 404 or hidden.json() == [])

@@ -273,3 +273,56 @@ def test_bad_donor_email_and_huge_name_are_refused(db: Database) -> None:
         _donate(db, fund_id, 5, donor=Donor("A", "not-an-email"))
     with pytest.raises(InputError, match="too long"):
         _donate(db, fund_id, 5, donor=Donor("x" * 10_000, ""))
+
+
+def test_a_campaign_fund_belongs_to_the_campaign_s_struggle(db: Database) -> None:
+    from picketline.actions.campaigns import do_create_campaign
+    from picketline.domain.campaign import CampaignInput, CampaignText
+
+    struggle_id = do_create_struggle(db, full_bundle(), actor="test")
+    text = CampaignText("en", "Support the miners", "Pay the wages now.")
+    campaign_id = do_create_campaign(
+        db,
+        CampaignInput(struggle_id, "vorkuta-wages", "Vorkutaugol", None, DAY, None, (text,)),
+        actor="editor",
+    )
+    fund_id = do_create_fund(db, name="f", currency="EUR", campaign_id=campaign_id, actor="e")
+    with db.session() as session:
+        fund = ledger_db.get_fund(session, fund_id)
+    assert fund is not None and (fund.campaign_id, fund.struggle_id) == (campaign_id, struggle_id)
+    with pytest.raises(NotFoundError, match="campaign 4242"):
+        do_create_fund(db, name="f", currency="EUR", campaign_id=4242, actor="e")
+    with pytest.raises(InputError, match="is on struggle"):
+        do_create_fund(
+            db, name="f", currency="EUR", campaign_id=campaign_id, struggle_id=999, actor="e"
+        )
+
+
+def test_concurrent_disbursements_never_overdraw(db: Database) -> None:
+    fund_id = _fund(db)
+    _donate(db, fund_id, 1_000)
+
+    def pay(_: int) -> bool:
+        try:
+            do_record_entry(
+                db,
+                fund_id,
+                kind="disbursement",
+                amount=300,
+                occurred_on=DAY,
+                actor="e",
+                purpose="strike pay",
+            )
+            return True
+        except InputError:
+            return False
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        paid = list(pool.map(pay, range(8)))
+    assert paid.count(True) == 3  # 3 x 3.00 fit in 10.00; the 4th would overdraw
+    totals = _totals(db, fund_id)
+    assert (totals.disbursed, totals.balance) == (900, 100)
+    with db.session() as session:
+        assert ledger_db.verify_ledger(session).problem is None

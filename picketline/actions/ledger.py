@@ -63,6 +63,8 @@ def do_create_fund(
     if struggle_id is None and campaign_id is None:
         raise InputError("a fund belongs to a struggle or a campaign: give one of them")
     with db.transaction() as session:
+        if campaign_id is not None:
+            struggle_id = _campaign_struggle(session, campaign_id, struggle_id)
         if struggle_id is not None and session.get(StruggleRow, struggle_id) is None:
             raise NotFoundError(f"struggle {struggle_id} does not exist")
         row = FundRow(
@@ -79,6 +81,20 @@ def do_create_fund(
         after["campaign_id"] = campaign_id
         _audit(session, actor, "fund.create", "fund", row.id, after, None)
         return row.id
+
+
+def _campaign_struggle(session: Session, campaign_id: int, struggle_id: int | None) -> int:
+    """The struggle of the campaign (a campaign's fund is public when its struggle is)."""
+    from picketline.db.models_campaigns import CampaignRow
+
+    campaign = session.get(CampaignRow, campaign_id)
+    if campaign is None:
+        raise NotFoundError(f"campaign {campaign_id} does not exist")
+    if struggle_id is not None and struggle_id != campaign.struggle_id:
+        raise InputError(
+            f"campaign {campaign_id} is on struggle {campaign.struggle_id}, not {struggle_id}"
+        )
+    return int(campaign.struggle_id)
 
 
 def do_record_entry(

@@ -10,8 +10,9 @@ decimals), with the exact decimal text beside them: never a float.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import Field
 from sqlalchemy.orm import Session
 
@@ -62,6 +63,17 @@ class EntryOut(PublicModel):
     reversed_by: int | None = Field(None, description="The correction that undid this entry.")
 
 
+class FundSummaryOut(PublicModel):
+    """A fund in a list: who it is for and its totals."""
+
+    id: int
+    name: str
+    currency: str = Field(description="ISO 4217 code.")
+    struggle_id: int | None
+    campaign_id: int | None
+    totals: TotalsOut
+
+
 class FundOut(PublicModel):
     id: int
     name: str
@@ -94,11 +106,21 @@ def entry_out(entry: Transaction, currency: str, reversed_by: dict[int, int]) ->
     )
 
 
+def totals_out(session: Session, fund: Fund) -> TotalsOut:
+    totals = ledger_db.totals(session, fund)
+    cur = fund.currency
+    return TotalsOut(
+        received=money(totals.received, cur),
+        disbursed=money(totals.disbursed, cur),
+        balance=money(totals.balance, cur),
+        pledged_outstanding=money(totals.pledged_outstanding, cur),
+    )
+
+
 def fund_out(session: Session, fund: Fund) -> FundOut:
     """The public view of ``fund``: totals and its entries, donors only with consent."""
     entries = ledger_db.fund_transactions(session, fund.id)  # no cipher: donors stay sealed
     reversed_by = ledger_db.reversed_ids(session, fund.id)
-    totals = ledger_db.totals(session, fund)
     by_kind: dict[str, list[EntryOut]] = {"disbursements": [], "donations": [], "corrections": []}
     for entry in entries:
         group = (
@@ -117,12 +139,7 @@ def fund_out(session: Session, fund: Fund) -> FundOut:
         exponent=currency_exponent(cur),
         struggle_id=fund.struggle_id,
         campaign_id=fund.campaign_id,
-        totals=TotalsOut(
-            received=money(totals.received, cur),
-            disbursed=money(totals.disbursed, cur),
-            balance=money(totals.balance, cur),
-            pledged_outstanding=money(totals.pledged_outstanding, cur),
-        ),
+        totals=totals_out(session, fund),
         **by_kind,
     )
 
@@ -158,3 +175,32 @@ def load_public_fund(db: Database, fund_id: int) -> FundOut:
 )
 def get_fund(db: DbDep, fund_id: int) -> FundOut:
     return load_public_fund(db, fund_id)
+
+
+@router.get(
+    "",
+    response_model=list[FundSummaryOut],
+    summary="The strike funds of a struggle",
+    description="Every fund for the published struggle (and its campaigns), with its totals. "
+    "An unpublished or unknown struggle has none.",
+)
+def list_funds(
+    db: DbDep, struggle_id: Annotated[int, Query(description="The struggle's id.")]
+) -> list[FundSummaryOut]:
+    with db.session() as session:
+        funds = [
+            f
+            for f in ledger_db.list_funds(session, struggle_id)
+            if public_fund(session, f.id) is not None
+        ]
+        return [
+            FundSummaryOut(
+                id=f.id,
+                name=f.name,
+                currency=f.currency,
+                struggle_id=f.struggle_id,
+                campaign_id=f.campaign_id,
+                totals=totals_out(session, f),
+            )
+            for f in funds
+        ]

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -367,7 +368,8 @@ def test_struggle_page_partial(db: Database, app: TestClient) -> None:
     assert campaign is not None
     links = campaigns_for_struggle(db, campaign.struggle_id)
     application = app.app
-    templates = application.state.templates  # type: ignore[attr-defined]
+    assert isinstance(application, FastAPI)
+    templates = application.state.templates
     scope = {
         "type": "http",
         "app": application,
@@ -377,7 +379,7 @@ def test_struggle_page_partial(db: Database, app: TestClient) -> None:
         "query_string": b"",
         "method": "GET",
         "router": application.router,
-    }  # type: ignore[attr-defined]
+    }
     html = templates.env.get_template("_campaigns.html").render(
         request=Request(scope), campaigns=links
     )

@@ -81,12 +81,12 @@ def public_paths(client: TestClient, slug: str, struggle_id: int, campaign_id: i
     }
     paths = {"/", f"/campaigns/{slug}?lang=ru", f"/ru/campaigns/{slug}", "/ru/campaigns"}
     for route in iter_route_contexts(client.app.routes):  # type: ignore[attr-defined]
-        if "GET" not in (route.methods or ()):
+        if "GET" not in (route.methods or ()) or route.path is None:
             continue
         names = re.findall(r"{(\w+)(?::\w+)?}", route.path)
         if not all(n in values for n in names):
             continue
-        filled = [route.path]
+        filled: list[str] = [route.path]
         for n in names:
             pattern = r"{" + n + r"(?::\w+)?}"
             filled = [re.sub(pattern, v, p) for p in filled for v in values[n]]

@@ -178,3 +178,44 @@ def test_a_struggle_s_funds_are_listed_only_when_public(books: Books) -> None:
     assert [f["id"] for f in listed] == [books.fund_id]
     assert listed[0]["totals"]["balance"]["minor"] == 112_550
     assert hidden.status_code in (200, 404) and (hidden.status_code == 404 or hidden.json() == [])
+
+
+def test_the_database_file_holds_no_donor_subscriber_or_secret_in_clear(
+    sqlite_db: Database, sqlite_settings: Settings
+) -> None:
+    from picketline.actions.alerts import do_subscribe
+    from picketline.actions.webhooks import do_create_webhook
+    from picketline.db.filters import StruggleFilter
+
+    subscriber = "reader.hidden.7781@example.org"
+    webhook_secret = "union-shared-secret-hidden-5532"
+    struggle_id = do_create_struggle(sqlite_db, full_bundle("file"), actor="test")
+    fund_id = do_create_fund(
+        sqlite_db, name="f", currency="EUR", struggle_id=struggle_id, actor="e"
+    )
+    do_record_entry(
+        sqlite_db,
+        fund_id,
+        kind="donation",
+        amount=500,
+        occurred_on=DAY,
+        actor="e",
+        donor=Donor(*SECRET_DONOR),
+    )
+    do_subscribe(
+        sqlite_db, sqlite_settings, email=subscriber, wanted=StruggleFilter(), frequency="daily"
+    )
+    do_create_webhook(
+        sqlite_db,
+        organisation="Union",
+        url="https://union.example.org/hook",
+        secret=webhook_secret,
+        wanted=StruggleFilter(),
+        actor="e",
+    )
+    sqlite_db.close()  # checkpoint: the main file and any WAL are searched
+    files = [p for p in sqlite_settings.data_dir.iterdir() if p.name.startswith("picketline.")]
+    for path in files:
+        raw = path.read_bytes()
+        for secret in (*SECRET_DONOR, subscriber, webhook_secret):
+            assert secret.encode() not in raw, f"{secret!r} is in {path.name} in clear"

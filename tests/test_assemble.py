@@ -217,3 +217,32 @@ def test_an_ongoing_strike_has_no_end() -> None:
     text = "Glaziers at the Brook plant went on strike on Tuesday. The glaziers remain on strike."
     struggle = extract(text, published="2024-05-10", language="en").to_format()["struggles"][0]
     assert "end" not in struggle
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "country"),
+    [
+        (
+            "en",
+            "Ghana's unions began a nationwide strike on Monday over fuel prices, shutting "
+            "offices in Accra and Kumasi. Workers demand a pay rise.",
+            "GH",
+        ),
+        (
+            "ru",
+            "Профсоюз машинистов начал общенациональную забастовку в Германии. Поезда не "
+            "ходят в Берлине и Мюнхене, машинисты требуют повышения зарплаты.",
+            "DE",
+        ),
+        (
+            "uk",
+            "Лікарі в Польщі розпочали загальнонаціональний страйк. У Варшаві та Кракові "
+            "медики вимагають підвищення зарплати.",
+            "PL",
+        ),
+    ],
+)
+def test_nationwide_action_is_placed_at_the_country(language: str, text: str, country: str) -> None:
+    struggle = extract(text, published="2025-05-10", language=language).to_format()["struggles"][0]
+    assert struggle["place"]["precision"] == "country"
+    assert struggle["place"]["country"] == country

@@ -268,3 +268,37 @@ def test_a_mixed_case_company_form_is_no_place() -> None:
     found = [text[m.start : m.end] for m in find_mentions(text, "uk", Gazetteer.default())]
     assert "ПрАТ" not in found
     assert any(name.startswith("Кривому") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # a town's adjective, capitalised at a sentence start
+        ("Криворізькі гірники вдруге за місяць спустилися в шахту з вимогами.", "uk", "Kryvyy Rih"),
+        ("Криворожские металлурги вышли на пикет у заводоуправления.", "ru", "Kryvyy Rih"),
+        # a town's adjective before its council: the town, not the region
+        ("Працівники пікетували сесію Кременчуцької міської ради.", "uk", "Kremenchuk"),
+        ("Медсестри протестували біля Дрогобицької міської ради.", "uk", "Drohobych"),
+        ("Санітари вийшли під стіни Тернопільської обласної лікарні.", "uk", "Ternopil"),
+        ("Прибиральниці протестували біля Черкаської міської ради.", "uk", "Cherkasy"),
+        ("Водії тролейбусів звернулися до Дніпровської міської ради.", "uk", "Dnipro"),
+        # a city that also names its oblast colloquially: the city
+        ("Суд Запоріжжя визнав страйк робітників незаконним.", "uk", "Zaporizhzhya"),
+    ],
+)
+def test_town_adjectives_and_capitals(text: str, language: str, name: str) -> None:
+    assert only(text, language).value.name == name
+
+
+def test_one_letter_town_cue_needs_its_full_stop() -> None:
+    # "с плакатами «Тариф...»": the preposition с is no "с." (село) before a town
+    assert not places("Курьеры стояли с плакатами «Тариф не снижать».", "ru")
+    assert not places("Собрание прошло «без нарушений». Без работы останутся 900 человек.", "ru")
+
+
+def test_dateline_town_with_a_state_abbreviation() -> None:
+    found = places("DULUTH, Minn. - Roughly 900 nurses walked off the job on Tuesday.", "en")
+    assert [(f.value.name, f.value.country) for f in found] == [
+        ("Duluth", "US"),
+        ("Minnesota", "US"),
+    ]

@@ -150,9 +150,7 @@ def test_count_before_a_relative_clause() -> None:
         "Трьох гірників, які спустилися під землю з їжею для колег, звільнили.", "uk"
     )
     assert Repression(R.DISMISSAL, 3) in found
-    found = repression(
-        "Пятерых рабочих, которых администрация назвала зачинщиками, уволили.", "ru"
-    )
+    found = repression("Пятерых рабочих, которых администрация назвала зачинщиками, уволили.", "ru")
     assert Repression(R.DISMISSAL, 5) in found
 
 
@@ -170,7 +168,8 @@ def test_tried_is_not_torture_and_refused_ban_is_no_ban() -> None:
 
 
 def test_future_dismissal_is_a_threat() -> None:
-    ru = {r.type for r in repression("Директор заявил, что участники забастовки будут уволены.", "ru")}
+    said = "Директор заявил, что участники забастовки будут уволены."
+    ru = {r.type for r in repression(said, "ru")}
     assert ru == {R.THREAT}
     en = {r.type for r in repression("The firm said strikers would be dismissed.", "en")}
     assert en == {R.THREAT}

@@ -259,6 +259,10 @@ def _place(
     evidence: Spans,
 ) -> object | None:
     near = actions[0].start if actions else None
+    national = _national(doc, actions)
+    if national is not None:
+        _note(evidence, "place", [national])
+        return national.value
     best = best_place(findings, near)
     if best is None and segment.primary:
         best = best_place(doc.of("place"), near)
@@ -272,6 +276,27 @@ def _place(
         return None
     _note(evidence, "place", [best])
     return best.value
+
+
+# A coordinated action across a whole country: its place is the country (FORMAT.md).
+_NATIONWIDE = re.compile(
+    r"\b(?:nation-?wide|national (?:general )?strike|across the country"
+    r"|(?:all )?over the country|countrywide|общенациональн\w*"
+    r"|всероссийск\w* (?:забастовк|стачк|акци)\w*"
+    r"|по всей стране|загальнонаціональн\w*|всеукраїнськ\w* (?:страйк|акці)\w*|по всій країні)",
+    re.IGNORECASE,
+)
+
+
+def _national(doc: ExtractionDoc, actions: list[Finding]) -> Finding | None:
+    """The country named in the article when an action sentence calls the action nationwide."""
+    text = doc.text
+    if not any(_NATIONWIDE.search(text[max(0, a.start - 120) : a.end + 120]) for a in actions):
+        return None
+    countries = [f for f in doc.of("place") if f.attrs.get("kind") == "country"]
+    if countries:
+        return countries[0]
+    return None  # no country named: the towns say where, not how far it reached
 
 
 @lru_cache(maxsize=256)

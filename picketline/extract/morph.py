@@ -198,12 +198,20 @@ def adjective_keys(name: str) -> list[str]:
         return []
     if word.endswith(("ск", "цк", "ськ", "цьк")):
         return [word + "ий"]
-    stem = word[:-1] if word.endswith("о") else word
-    if stem[-1] in "аяеиыіїуюєь":
+    if word.endswith("ль"):
+        # Тернопіль → тернопільський, Тернополь → тернопольский
+        return [word + "ский", word + "ський"]
+    if word.endswith(("нь", "рь")):
+        return [word[:-1] + "ский", word[:-1] + "ський"]  # Коростень → коростенський
+    stem = word[:-1] if word.endswith(("о", "и", "ы", "а")) else word  # Черкаси, Полтава
+    if stem[-1] in "аяеиыіїуюєь" or len(stem) < 4:
         return []
     if stem.endswith("с"):
-        return [stem + "кий"]
-    return [stem + "ский", stem + "ський"]
+        return [stem + "кий", stem + "ький"]  # Черкаси → черкаський, Одесса → одесский
+    keys = [stem + "ский", stem + "ський"]
+    if stem[-1] in "кч":  # Кременчук → кременчуцький, Дрогобич → дрогобицький
+        keys += [stem[:-1] + "цкий", stem[:-1] + "цький"]
+    return keys
 
 
 def colloquial_region_keys(name: str) -> list[str]:

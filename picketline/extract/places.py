@@ -36,6 +36,7 @@ from picketline.extract.gazetteer import (
     Candidate,
     Gazetteer,
     context_weights,
+    distance_km,
     load_word_sets,
     may_contain,
     near_any,
@@ -50,10 +51,19 @@ FUNCTION_WORDS = _WORDS["function_words"]
 TOWN_CUES = _WORDS["town_cues"]
 _QUOTES_OPEN = "\"'«„“‘"
 _QUOTES_CLOSE = "\"'»“”’"
-_CYR_ADJECTIVE = re.compile(r"[сц]ь?к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|ої|ій|у|е|і|ім)$")
+_CYR_ADJECTIVE = re.compile(
+    r"[сцзж]ь?к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|ої|ій|у|е|і|ім)$"
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_MARKS = frozenset(".!?\n:;—–-")
 PROXIMITY_KM = 60.0
+REGION_CAPITAL_KM = 150.0  # a town this near its same-named region's centre is its capital
+_CITY_INSTITUTION = re.compile(r"\s+(?:міськ|городск|міськрад|горсовет)\w*", re.IGNORECASE)
+# "Тернопільської обласної лікарні", "Кременчуцької міської ради": an institution
+# named by the adjective sits in the town of that name.
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:міськ|городск|обласн|областн|районн|міськрад|горсовет)\w*", re.IGNORECASE
+)
 LOCAL_CHARS = 300
 CHUNK_CHARS = 50_000
 
@@ -69,6 +79,8 @@ class Token:
     glued: bool = False  # touches a digit, "@", "/" or "_": part of an identifier
     capitalised: bool = False
     shouting: bool = False  # all capitals: an acronym or a dateline
+    dotted: bool = False  # a full stop right after it ("г.", "Minn.")
+    comma_after: bool = False  # a comma right after it ("DULUTH, Minn.")
 
 
 @dataclass
@@ -81,6 +93,7 @@ class Mention:
     candidates: list[Candidate]
     cue: bool = False
     scores: dict[int, float] = field(default_factory=dict)
+    institution: bool = False  # an adjective before "міської ради", "обласної лікарні"
 
 
 def tokenize(text: str) -> list[Token]:
@@ -93,7 +106,20 @@ def tokenize(text: str) -> list[Token]:
         gap = text[previous_end:start]
         initial = not out or any(c in _SENTENCE_MARKS for c in gap)
         glued = (start > 0 and _glue(text[start - 1])) or (end < size and _glue(text[end]))
-        out.append(Token(word, start, end, initial, glued, word[0].isupper(), word.isupper()))
+        following = text[end] if end < size else ""
+        out.append(
+            Token(
+                word,
+                start,
+                end,
+                initial,
+                glued,
+                word[0].isupper(),
+                word.isupper(),
+                following == ".",
+                following == ",",
+            )
+        )
         previous_end = end
     return out
 
@@ -260,6 +286,10 @@ def _plausible_single(
     if token.capitalised and word.casefold() in lowercase:
         return False  # "Reading" where the text also says "reading"
     cyrillic = morph.is_cyrillic(word)
+    if cyrillic and all(c.quality == Q_ADJ for c in cands) and _CYR_ADJECTIVE.search(word):
+        # "Криворізькі гірники", "Дрогобицької міської ради": a place's own adjective,
+        # capitalised at a sentence start or as part of an institution's name
+        return not _MIXED_CASE.search(word)
     following = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if cyrillic and token.capitalised and morph.is_adjective_before_noun(word, following):
         return False  # "Нового года", "Новой газете": an adjective naming something else
@@ -270,7 +300,8 @@ def _plausible_single(
         return False  # "Тариф", "Без": a common word that is also a small town abroad
     if not cyrillic and word.casefold() in morph.english_stopwords():
         return False  # "But", "For", "Far" are alternate names of Butantã, Fortaleza, Fargo
-    dateline = i == 0 and token.shouting
+    # "DULUTH, Minn. -": a town in capitals opening a line, before a comma
+    dateline = token.shouting and (i == 0 or (token.initial and token.comma_after))
     if not token.initial or dateline or _town_cue(tokens, i):
         return True
     if cyrillic:
@@ -343,8 +374,18 @@ def _name_like(token: Token, lowercase: set[str]) -> bool:
 
 def _town_cue(tokens: list[Token], i: int) -> bool:
     """ "the town of Holyrood", "в городе Антраците", "у місті ..."."""
-    before = [t.text.casefold().rstrip(".") for t in tokens[max(0, i - 2) : i]]
-    return any(w in TOWN_CUES for w in before)
+    before = tokens[max(0, i - 2) : i]
+    for back, token in enumerate(reversed(before), start=1):
+        word = token.text.casefold()
+        if word not in TOWN_CUES:
+            continue
+        if len(word) > 1:
+            return True
+        # "г. Антрацит", "с. Петрівка": a one-letter cue is an abbreviation only with its
+        # full stop, right before the name ("с плакатами «Тариф»" is the preposition)
+        if back == 1 and token.dotted:
+            return True
+    return False
 
 
 # --- resolution --------------------------------------------------------------
@@ -374,8 +415,14 @@ def resolve(
         mention.scores = {
             c.entry_id: score for c, score in gazetteer.rank(mention.candidates, context)
         }
+        institution = bool(text) and bool(_INSTITUTION_AFTER.match(text, mention.end))
+        if institution and any(c.quality == Q_ADJ for c in mention.candidates):
+            mention.institution = True
+            # "Кременчуцької міської ради" is as sure as "в місті ...": the town's own
+            # council; an oblast's office ("обласної адміністрації") is only in its capital
+            mention.cue = mention.cue or bool(_CITY_INSTITUTION.match(text, mention.end))
         for cand in mention.candidates:
-            if mention.cue and gazetteer.entry(cand.entry_id).kind == KIND_TOWN:
+            if (mention.cue or institution) and gazetteer.entry(cand.entry_id).kind == KIND_TOWN:
                 mention.scores[cand.entry_id] += 1.0
     _town_then_region(mentions, gazetteer, text)
     _local_countries(mentions, gazetteer)
@@ -390,6 +437,27 @@ def resolve(
         for entry_id in mention.scores:
             if near_any(gazetteer.entry(entry_id), others, PROXIMITY_KM):
                 mention.scores[entry_id] += 1.5
+    for mention in mentions:
+        _town_over_its_region(mention, gazetteer)
+
+
+def _town_over_its_region(mention: Mention, gazetteer: Gazetteer) -> None:
+    """ "Запоріжжя" names both a city and, colloquially, its oblast: the city wins a near tie
+    (FORMAT.md wants the smallest place that covers the struggle)."""
+    entries = {c.entry_id: gazetteer.entry(c.entry_id) for c in mention.candidates}
+    regions = [e for e in entries.values() if e.kind == KIND_REGION]
+    if not regions:
+        return
+    for entry_id, entry in entries.items():
+        if entry.kind != KIND_TOWN or entry.population < 100_000:
+            continue
+        if any(
+            may_contain(region, entry)
+            and region.name.casefold()[:5] == entry.name.casefold()[:5]
+            and distance_km(region.lat, region.lon, entry.lat, entry.lon) <= REGION_CAPITAL_KM
+            for region in regions
+        ):
+            mention.scores[entry_id] += 1.5
 
 
 def _local_countries(mentions: list[Mention], gazetteer: Gazetteer) -> None:
@@ -449,7 +517,8 @@ def to_finding(mention: Mention, gazetteer: Gazetteer) -> Finding:
     margin = best - ranked[1][1] if len(ranked) > 1 else 3.0
     quality = min(c.quality for c in mention.candidates if c.entry_id == best_id)
     entry = gazetteer.entry(best_id)
-    confidence = (0.9, 0.8, 0.65, 0.5)[quality] * (0.6 + 0.4 * min(1.0, margin / 1.5))
+    weight = 0.8 if mention.institution else (0.9, 0.8, 0.65, 0.5)[quality]
+    confidence = weight * (0.6 + 0.4 * min(1.0, margin / 1.5))
     if entry.kind == KIND_TOWN and entry.population < 2000 and not mention.cue:
         confidence *= 0.85
     attrs: dict[str, Any] = {

@@ -168,7 +168,8 @@ def _nearest_count(
         if finding.attrs.get("unit") not in (None, "people"):
             continue
         distance = start - finding.end if finding.end <= start else finding.start - end
-        if distance > MAX_COUNT_DISTANCE and finding.end <= start <= finding.end + MAX_CLAUSE_DISTANCE:
+        reach = finding.end + MAX_CLAUSE_DISTANCE
+        if distance > MAX_COUNT_DISTANCE and finding.end <= start <= reach:
             gap = sentence.text[finding.end - sentence.start : start - sentence.start]
             if _RELATIVE_GAP.fullmatch(gap):
                 distance = MAX_COUNT_DISTANCE  # counted, but behind any closer count

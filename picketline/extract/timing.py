@@ -91,7 +91,7 @@ _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?[-–—]\s")
 
 
 def is_dateline(text: str, date: Finding) -> bool:
-    """"LEEDS, March 14 - ...", "ABUJA, Nov 6 (Reuters) - ...": the wire's date of
+    """ "LEEDS, March 14 - ...", "ABUJA, Nov 6 (Reuters) - ...": the wire's date of
     filing at the head of a line, not the date of anything the story reports."""
     line_start = text.rfind("\n", 0, date.start) + 1
     prefix = text[line_start : date.start]
@@ -135,7 +135,9 @@ def start_finding(
     pool = in_action or near
     # "on strike since Monday, after the company sacked two reps last month": the
     # date the text marks as the beginning wins over other dates of the sentence.
-    said_start = [d for d in pool if d.attrs.get("role") == "start" and not d.attrs.get("approximate")]
+    said_start = [
+        d for d in pool if d.attrs.get("role") == "start" and not d.attrs.get("approximate")
+    ]
     pool = said_start or pool
     if not pool:
         return None

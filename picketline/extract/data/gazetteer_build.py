@@ -106,9 +106,12 @@ class _Builder:
                 if _USABLE_NAME.match(a) and (len(a) >= 4 or morph.is_cyrillic(a))
             ]
             self.names(eid, alternates, Q_ALT, lang)
-            if entry.population >= 100_000:
+            if entry.population >= ADJECTIVE_MIN_POPULATION:
                 for alt in alternates:
-                    self.name(eid, morph.adjective_keys(alt), Q_ADJ)
+                    keys = morph.adjective_keys(alt)
+                    if entry.population < 100_000:  # a smaller town: only unmistakable forms
+                        keys = [k for k in keys if not morph.is_common_word(k)]
+                    self.name(eid, keys, Q_ADJ)
 
     def add_regions(self, subdivisions: dict[str, dict[str, dict]]) -> None:
         for country, regions in subdivisions.items():
@@ -198,6 +201,9 @@ def _region_name(iso_name: str, english: list[str]) -> str:
     if english and ("respublika" in lowered or "okrug" in lowered or "oblysy" in lowered):
         return next((e for e in english if " " in e and "[" not in e), english[0])
     return iso_name
+
+
+ADJECTIVE_MIN_POPULATION = 50_000  # "Дрогобицької міської ради" names Drohobych (77,000)
 
 
 def _region_adjectives(name: str, lang: str) -> list[str]:

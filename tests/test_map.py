@@ -259,3 +259,17 @@ def test_in_the_static_mirror_the_map_reads_files_and_links_relatively(
     assert 'data-map-query=""' in body
     assert '<form class="chart-filters"' not in body  # no server to filter in the mirror
     assert filtered.status_code == 400
+
+
+def test_answers_fit_their_documented_response_models(
+    client: TestClient, web_data: WebData
+) -> None:
+    """The routes send ``mapdata``'s JSON as is; it must still be what OpenAPI promises."""
+    from picketline.web.api.map import CellOut, ClustersOut
+
+    for zoom in (0, 4, 7, 8, 15):
+        answer = client.get(f"/api/v1/map/clusters?zoom={zoom}&bbox=-180,-90,180,90").json()
+        assert ClustersOut.model_validate(answer).zoom == zoom
+    x, y = mapdata.cell_of(53.76, 87.11, mapdata.DETAIL_CELL_ZOOM)
+    cell = CellOut.model_validate(client.get(f"/api/v1/map/cells/{x}/{y}").json())
+    assert cell.points and cell.total == len(cell.points)

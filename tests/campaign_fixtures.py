@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from picketline.actions.bundles import NewSource, NewStruggle
 from picketline.actions.campaigns import do_create_campaign
 from picketline.actions.struggles import do_create_struggle
@@ -75,3 +77,9 @@ def token_from(link: str) -> str:
     from urllib.parse import unquote
 
     return unquote(found.group(1))
+
+
+sqlite_only = pytest.mark.parametrize("db_settings", ["sqlite"], indirect=True)
+"""For tests whose answer does not depend on the database engine (input checks, pages):
+run them on SQLite only, and keep PostgreSQL for what it can change (uniqueness,
+concurrency, counts, tokens, the outbox)."""

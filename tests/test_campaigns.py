@@ -32,6 +32,7 @@ from tests.campaign_fixtures import (
     campaign_input,
     make_struggle,
     open_campaign,
+    sqlite_only,
     token_from,
 )
 from tests.smtp_fixtures import SmtpServer, links_in
@@ -57,6 +58,7 @@ def signed(
 # ---- actions ---------------------------------------------------------------------
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("change", "says"),
     [
@@ -78,6 +80,7 @@ def test_bad_campaigns_are_refused(db: Database, change: dict[str, object], says
         do_create_campaign(db, data, actor="editor")
 
 
+@sqlite_only
 def test_campaign_on_a_missing_struggle_or_taken_slug(db: Database) -> None:
     with pytest.raises(NotFoundError):
         do_create_campaign(db, campaign_input(987654), actor="editor")
@@ -102,6 +105,7 @@ def test_editing_replaces_texts_and_refuses_stale_versions(db: Database) -> None
 # ---- public pages and JSON -------------------------------------------------------
 
 
+@sqlite_only
 def test_public_page_shows_the_appeal_in_the_readers_language(
     db: Database, app: TestClient
 ) -> None:
@@ -123,6 +127,7 @@ def test_public_page_shows_the_appeal_in_the_readers_language(
     assert by_id.status_code == 200
 
 
+@sqlite_only
 def test_campaigns_on_unpublished_struggles_are_invisible(db: Database, app: TestClient) -> None:
     hidden = make_struggle(db, StruggleStatus.CANDIDATE)
     do_create_campaign(db, campaign_input(hidden, "hidden-one"), actor="editor")
@@ -176,6 +181,7 @@ def test_counts_by_country_and_language(
     assert (link.title, link.count, link.path) == (EN.title, 3, "/campaigns/pay-the-miners")
 
 
+@sqlite_only
 def test_closed_campaign_takes_no_signatures(db: Database, db_settings: Settings) -> None:
     past = dt.date.today() - dt.timedelta(days=30)
     campaign_id = open_campaign(db, starts_on=past, ends_on=past + dt.timedelta(days=1))
@@ -186,6 +192,7 @@ def test_closed_campaign_takes_no_signatures(db: Database, db_settings: Settings
 # ---- permissions -----------------------------------------------------------------
 
 
+@sqlite_only
 def test_the_public_cannot_write_or_export(db: Database, app: TestClient) -> None:
     campaign_id = open_campaign(db)
     assert app.get("/campaigns/new").status_code == 401
@@ -206,6 +213,7 @@ def test_the_public_cannot_write_or_export(db: Database, app: TestClient) -> Non
         list(signatures(db, campaign_id, actor=Actor.public()))
 
 
+@sqlite_only
 def test_editor_opens_and_edits_a_campaign_in_the_browser_forms(
     db: Database, app: TestClient
 ) -> None:
@@ -277,6 +285,7 @@ def test_api_write_with_a_token(db: Database, app: TestClient) -> None:
     assert app.post("/api/v1/campaigns", json=payload, headers=contributor).status_code == 403
 
 
+@sqlite_only
 def test_editor_downloads_signatures_as_csv(
     db: Database, db_settings: Settings, app: TestClient, smtp_server: SmtpServer
 ) -> None:
@@ -302,6 +311,7 @@ def test_editor_downloads_signatures_as_csv(
     assert "'=HYPERLINK" in lines[1]  # a formula is defused
 
 
+@sqlite_only
 def test_cli_campaign_commands(
     db: Database,
     db_settings: Settings,
@@ -359,6 +369,7 @@ def test_cli_campaign_commands(
         get_settings.cache_clear()
 
 
+@sqlite_only
 def test_struggle_page_partial(db: Database, app: TestClient) -> None:
     """``_campaigns.html`` lists a struggle's campaigns when the page passes them."""
     from starlette.requests import Request

@@ -13,6 +13,7 @@ from picketline.errors import ConfigurationError
 from picketline.notify.outbox import deliver_due, queue_email, retry_delay
 from picketline.notify.smtp import parse_smtp_url
 from picketline.settings import Settings
+from tests.campaign_fixtures import sqlite_only
 from tests.smtp_fixtures import SmtpServer, text_of
 
 RECIPIENT = "outbox.reader.5521@example.org"
@@ -94,6 +95,7 @@ def test_starttls_and_auth(
     assert smtp_tls_server.wait_for(1)[0]["To"] == RECIPIENT
 
 
+@sqlite_only
 def test_a_wrong_password_keeps_the_mail(
     db: Database, db_settings: Settings, smtp_tls_server: SmtpServer
 ) -> None:
@@ -107,6 +109,7 @@ def test_a_wrong_password_keeps_the_mail(
     assert deliver_due(db, right, now=later).sent == 1
 
 
+@sqlite_only
 def test_without_tls_the_password_is_not_sent(
     db: Database, db_settings: Settings, smtp_tls_server: SmtpServer
 ) -> None:
@@ -118,6 +121,7 @@ def test_without_tls_the_password_is_not_sent(
     assert _rows(db)[0].status == "queued"
 
 
+@sqlite_only
 def test_without_smtp_url_mail_waits(db: Database, db_settings: Settings) -> None:
     _queue(db, 1)
     with pytest.raises(ConfigurationError, match="PICKETLINE_SMTP_URL is not set"):
@@ -140,6 +144,7 @@ def test_backoff_grows_and_stops_growing() -> None:
     assert retry_delay(50) == dt.timedelta(hours=6)
 
 
+@sqlite_only
 def test_the_server_sends_queued_mail_by_itself(
     db: Database, db_settings: Settings, smtp_server: SmtpServer
 ) -> None:
@@ -156,6 +161,7 @@ def test_the_server_sends_queued_mail_by_itself(
     assert [r.status for r in _rows(db)] == ["sent", "sent"]
 
 
+@sqlite_only
 def test_an_international_address_goes_out_with_smtputf8(
     db: Database, db_settings: Settings, smtp_server: SmtpServer
 ) -> None:
@@ -165,6 +171,7 @@ def test_an_international_address_goes_out_with_smtputf8(
     assert smtp_server.collector.envelopes[0][1] == ["профспілка@приклад.укр"]
 
 
+@sqlite_only
 def test_a_server_without_smtputf8_refuses_an_international_address_for_good(
     db: Database, db_settings: Settings
 ) -> None:
@@ -181,6 +188,7 @@ def test_a_server_without_smtputf8_refuses_an_international_address_for_good(
     assert "SMTPUTF8" in (failed.last_error or "")
 
 
+@sqlite_only
 def test_smtp_down_during_a_pledge_then_up_delivers_it(
     db: Database, db_settings: Settings, smtp_server: SmtpServer
 ) -> None:

@@ -38,7 +38,7 @@ from picketline.web.pages.demo import DemoFlag
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 25
-HOME_ITEMS = 8
+HOME_ITEMS = 6
 
 
 def render(request: Request, name: str, context: dict[str, Any]) -> Any:

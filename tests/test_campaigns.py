@@ -398,3 +398,15 @@ def test_struggle_page_partial(db: Database, app: TestClient) -> None:
     assert (
         templates.env.get_template("_campaigns.html").render(request=Request(scope)).strip() == ""
     )
+
+
+@sqlite_only
+def test_the_struggle_page_lists_its_campaigns(db: Database, db_settings: Settings) -> None:
+    campaign_id = open_campaign(db)
+    campaign = get_campaign(db, campaign_id)
+    assert campaign is not None
+    with TestClient(create_app(db_settings, db)) as client:
+        page = client.get(f"/struggles/{campaign.struggle_id}")
+    assert page.status_code == 200
+    assert 'id="campaigns-h"' in page.text and EN.title in page.text
+    assert "/campaigns/pay-the-miners" in page.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -19,7 +20,13 @@ from pydantic import BaseModel, Field
 from picketline.access.permissions import Actor
 from picketline.actions.campaigns import do_create_campaign, do_update_campaign
 from picketline.db import Database
-from picketline.db.campaigns import get_campaign, list_campaigns, support_count, today
+from picketline.db.campaigns import (
+    campaigns_for_struggle,
+    get_campaign,
+    list_campaigns,
+    support_count,
+    today,
+)
 from picketline.domain.campaign import Campaign, CampaignInput, CampaignText
 from picketline.errors import ConflictError, NotFoundError, PicketlineError
 from picketline.notify.outbox import delivery_loop
@@ -30,9 +37,12 @@ from picketline.web.deps import DbDep
 
 @contextlib.asynccontextmanager
 async def mail_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Run ``delivery_loop`` beside the server; stop it at shutdown."""
+    """Run ``delivery_loop`` beside the server (stopped at shutdown), and give templates
+    ``app.state.campaign_links(struggle_id)``."""
     settings = app.state.settings
     interval = settings.mail_send_interval_seconds
+    if app.state.db is not None:  # for _campaigns.html when a page does not pass `campaigns`
+        app.state.campaign_links = functools.partial(campaigns_for_struggle, app.state.db)
     task = None
     if settings.smtp_url and interval > 0 and app.state.db is not None:
         task = asyncio.create_task(delivery_loop(app.state.db, settings, interval))

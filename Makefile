@@ -37,6 +37,7 @@ lint: install
 
 ## Long measurements (not part of the test suite).
 bench: install
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python -m bench
 
 clean:

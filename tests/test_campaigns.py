@@ -410,3 +410,14 @@ def test_the_struggle_page_lists_its_campaigns(db: Database, db_settings: Settin
     assert page.status_code == 200
     assert 'id="campaigns-h"' in page.text and EN.title in page.text
     assert "/campaigns/pay-the-miners" in page.text
+
+
+def test_nul_characters_are_refused_not_crashing(db: Database, app: TestClient) -> None:
+    """PostgreSQL cannot store NUL in text: the input is refused or simply not found."""
+    struggle_id = make_struggle(db)
+    bad = dataclasses.replace(campaign_input(struggle_id), target="Employer\x00")
+    with pytest.raises(InputError, match="NUL"):
+        do_create_campaign(db, bad, actor="editor")
+    assert app.get("/api/v1/campaigns/abc%00def").status_code == 404
+    assert app.get("/campaigns/abc%00def").status_code == 404
+    assert app.get("/api/v1/campaigns/99999999999999999999").status_code == 404

@@ -42,6 +42,8 @@ def get_campaign(db: Database, key: str | int, *, public: bool = True) -> Campai
     with db.session() as session:
         query = select(CampaignRow)
         text = str(key)
+        if "\x00" in text:  # PostgreSQL refuses NUL in text; no slug has one
+            return None
         if text.isascii() and text.isdigit():
             if len(text) > 9:  # no such id; and PostgreSQL would refuse it as an integer
                 return None

@@ -95,6 +95,9 @@ class SupportCount:
 
 def check_campaign(data: CampaignInput) -> CampaignInput:
     """The input with whitespace trimmed, or ``ValueError`` naming what is wrong."""
+    texts_in = [data.slug, data.target, *(f"{t.language}{t.title}{t.body}" for t in data.texts)]
+    if any("\x00" in text for text in texts_in):
+        raise ValueError("the campaign contains a NUL character; remove it")
     slug = data.slug.strip().lower()
     if not SLUG_PATTERN.match(slug) or len(slug) > SLUG_MAX:
         raise ValueError(

@@ -140,15 +140,25 @@ def test_user_commands(
     assert token.startswith("plt_") and actor_for_token(db, token) is not None
     listed = picketline(run, db_settings, "user", "list").stdout
     assert "maria\teditor\tactive" in listed
+    promoted = picketline(run, db_settings, "user", "role", "maria", "--role", "admin")
+    assert promoted.returncode == 0 and "maria is now admin" in promoted.stdout
+    assert picketline(run, db_settings, "user", "unlock", "maria").returncode == 0
     changed = with_stdin("another long password\n", "user", "passwd", "maria", "--password-stdin")
     assert changed.returncode == 0, changed.stderr
     assert picketline(run, db_settings, "user", "disable", "maria").returncode == 0
     assert actor_for_token(db, token) is None
-    assert "maria\teditor\tdisabled" in picketline(run, db_settings, "user", "list").stdout
+    assert "maria\tadmin\tdisabled" in picketline(run, db_settings, "user", "list").stdout
     ghost = picketline(run, db_settings, "user", "disable", "ghost")
     assert ghost.returncode == 1 and "no user called 'ghost'" in ghost.stderr
     with db.session() as session:
         actions = session.scalars(select(AuditRow.action).where(AuditRow.entity == "user")).all()
         dump = json.dumps(session.scalars(select(AuditRow.after)).all())
-    assert actions == ["user.add", "user.token", "user.passwd", "user.disable"]
+    assert actions == [
+        "user.add",
+        "user.token",
+        "user.role",
+        "user.unlock",
+        "user.passwd",
+        "user.disable",
+    ]
     assert "long enough password" not in dump and token not in dump

@@ -159,6 +159,22 @@ def test_lockout_over_the_web_refuses_even_the_right_password(
     assert session_count(web_data.db) == 0
 
 
+def test_a_flood_of_sign_ins_is_slowed_down(client: TestClient, web_data: WebData) -> None:
+    """Sign-in attempts as fast as one client can: after about 30 a minute, 429; no session."""
+    from picketline.web.pages.account import LOGIN_ATTEMPTS_PER_MINUTE
+
+    client.get("/login")
+    codes = []
+    for attempt in range(LOGIN_ATTEMPTS_PER_MINUTE * 2):
+        fields = csrf_form(client, name=f"guess{attempt}", password="x" * 12)
+        codes.append(client.post("/login", data=fields).status_code)
+        if codes[-1] == 429:
+            break
+    assert codes[:LOGIN_ATTEMPTS_PER_MINUTE] == [400] * LOGIN_ATTEMPTS_PER_MINUTE
+    assert codes[-1] == 429, f"no 429 after {len(codes)} attempts"
+    assert session_count(web_data.db) == 0
+
+
 def test_next_only_goes_to_local_paths(client: TestClient, web_data: WebData) -> None:
     """next=https://evil.example/ or //evil.example: sent home instead."""
     create_user(web_data.db, Role.EDITOR, "maria")

@@ -28,9 +28,19 @@ MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this bounds the work per 
 TOKEN_PREFIX = "plt_"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
-# A hash of a password nobody knows: verifying against it for an unknown user name
-# costs the same time as for a real one, so timing does not tell who exists.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+_DUMMY_HASHES: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash of a password nobody knows, made with today's parameters.
+
+    Verifying against it for an unknown user name costs the same time as for a
+    real one, so response timing does not tell who exists.
+    """
+    key = id(_HASHER)
+    if key not in _DUMMY_HASHES:
+        _DUMMY_HASHES[key] = _HASHER.hash(secrets.token_urlsafe(16))
+    return _DUMMY_HASHES[key]
 
 
 def hash_password(password: str) -> str:
@@ -52,7 +62,7 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
     if len(password) > MAX_PASSWORD_LENGTH:
         return False
     try:
-        return _HASHER.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _HASHER.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -29,7 +29,7 @@ class AuditChainBroken(PicketlineError):
 
 def register(app: typer.Typer) -> None:
     """Add the ``audit`` group to the app."""
-    app.add_typer(audit_app)
+    app.add_typer(audit_app, name="audit")
 
 
 @audit_app.command("verify")

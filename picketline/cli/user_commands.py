@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 user_app = typer.Typer(
     name="user",
-    help="Add users, set passwords, make API tokens, list and disable accounts.\n\n"
+    help="Add users, set passwords and roles, make API tokens, list, unlock and disable "
+    "accounts.\n\n"
     "Example: picketline user add maria --role editor",
     no_args_is_help=True,
 )
@@ -31,7 +32,7 @@ ROLE_HELP = "contributor (submits and edits drafts), editor (reviews and publish
 
 def register(app: typer.Typer) -> None:
     """Add the ``user`` group to the app."""
-    app.add_typer(user_app)
+    app.add_typer(user_app, name="user")
 
 
 def cli_actor() -> str:
@@ -148,3 +149,32 @@ def disable_command(name: str = typer.Argument(..., help="The user to disable.")
     with _open() as db:
         do_disable_user(db, name, actor=cli_actor())
     typer.echo(f"{name} is disabled; their sessions and tokens no longer work")
+
+
+@user_app.command("role")
+def role_command(
+    name: str = typer.Argument(..., help="The user whose role to change."),
+    role: str = typer.Option(..., "--role", "-r", help=ROLE_HELP),
+) -> None:
+    """Give a user another role (it applies from their next request).
+
+    Example: picketline user role maria --role admin
+    """
+    from picketline.actions.accounts import do_set_role
+
+    with _open() as db:
+        do_set_role(db, name, role, actor=cli_actor())
+    typer.echo(f"{name} is now {role}")
+
+
+@user_app.command("unlock")
+def unlock_command(name: str = typer.Argument(..., help="The locked-out user.")) -> None:
+    """Lift a lock-out after too many wrong passwords before it ends by itself.
+
+    Example: picketline user unlock maria
+    """
+    from picketline.actions.accounts import do_unlock_user
+
+    with _open() as db:
+        do_unlock_user(db, name, actor=cli_actor())
+    typer.echo(f"{name} may sign in again")

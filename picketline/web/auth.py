@@ -327,6 +327,17 @@ def csrf_input(context: Mapping[str, Any]) -> Markup:
     return csrf_input_for(context["request"])
 
 
+@jinja2.pass_context
+def csrf_value(context: Mapping[str, Any]) -> str:
+    """``{{ csrf_value() }}``: the bare token, e.g. for ``hx-headers`` (``X-CSRF-Token``)."""
+    return csrf_token(context["request"])
+
+
 def template_globals() -> dict[str, Any]:
     """The globals the auth area adds to every template."""
-    return {"csrf_input": csrf_input, "signed_in": signed_in, "can": can}
+    return {
+        "csrf_input": csrf_input,
+        "csrf_value": csrf_value,
+        "signed_in": signed_in,
+        "can": can,
+    }

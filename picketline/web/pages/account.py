@@ -22,8 +22,17 @@ from picketline.web.ratelimit import RateLimiter
 
 router = APIRouter(include_in_schema=False)
 
-LOGIN_LIMITER = RateLimiter(30, 60.0)
+LOGIN_ATTEMPTS_PER_MINUTE = 30
 """Sign-in attempts per client and minute: argon2 is slow on purpose, so a flood is costly."""
+
+
+def login_limiter(request: Request) -> RateLimiter:
+    """The app's sign-in rate limiter (one per app, made on first use; memory only)."""
+    state = request.app.state
+    limiter: RateLimiter | None = getattr(state, "login_limiter", None)
+    if limiter is None:
+        limiter = state.login_limiter = RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60.0)
+    return limiter
 
 
 def lockout_policy(settings: Settings) -> LockoutPolicy:
@@ -63,7 +72,7 @@ def login(
     password: Annotated[str, Form(max_length=MAX_PASSWORD_LENGTH)],
     next: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    LOGIN_LIMITER.check(request)
+    login_limiter(request).check(request)
     settings: Settings = request.app.state.settings
     lifetime = dt.timedelta(hours=settings.session_lifetime_hours)
     try:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, cast, distinct, func, select, true
+from sqlalchemy import Date, Select, and_, case, cast, distinct, func, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from picketline.db import Database
@@ -115,40 +115,77 @@ def duration_days(dialect: str) -> Any:
     return cast(StruggleRow.end_date, Date) - cast(StruggleRow.start_date, Date)
 
 
-def median_duration(session: Session, dialect: str, where: Where = ()) -> tuple[float | None, int]:
+def duration_known() -> Any:
+    """Start and end both known to the day, the end not before the start.
+
+    Constants are inlined (not bound) because this expression is also a GROUP BY
+    key, and PostgreSQL tells two bound parameters apart even when equal.
+    """
+    day: Any = literal_column(f"'{DAY}'")
+    return and_(
+        StruggleRow.start_precision == day,
+        StruggleRow.end_precision == day,
+        StruggleRow.end_date >= StruggleRow.start_date,
+    )
+
+
+def median_duration(
+    session: Session, dialect: str, where: Where = (), known: int | None = None
+) -> tuple[float | None, int]:
     """The median of inclusive day counts, and how many struggles it is taken over.
 
-    The database sorts; only the one or two middle values come back.
+    The database sorts; only the one or two middle values come back. ``known``
+    is the count of such struggles if the caller has it already.
     """
-    known = published(
-        [
-            *where,
-            StruggleRow.start_precision == DAY,
-            StruggleRow.end_precision == DAY,
-            StruggleRow.end_date >= StruggleRow.start_date,
-        ]
-    )
-    n = int(session.scalar(select(func.count()).select_from(StruggleRow).where(known)) or 0)
+    timed = published([*where, duration_known()])
+    n = known
+    if n is None:
+        n = int(session.scalar(select(func.count()).select_from(StruggleRow).where(timed)) or 0)
     if n == 0:
         return None, 0
     days = duration_days(dialect)
     middle: Select[Any] = (
-        select(days).where(known).order_by(days).offset((n - 1) // 2).limit(2 - n % 2)
+        select(days).where(timed).order_by(days).offset((n - 1) // 2).limit(2 - n % 2)
     )
     values = [float(v) for v in session.scalars(middle)]
     return sum(values) / len(values) + 1, n
 
 
-def repression_counts(
-    session: Session, dialect: str, where: Where = ()
-) -> tuple[int, list[tuple[str, int]]]:
-    """Struggles with any repression, and with each type (JSON list, per dialect)."""
-    any_stmt = (
-        select(func.count())
-        .select_from(StruggleRow)
-        .where(published([*where, func.json_array_length(StruggleRow.repression) > 0]))
+def has_repression() -> Any:
+    return func.json_array_length(StruggleRow.repression) > literal_column("0")
+
+
+def breakdown(session: Session, where: Where = ()) -> list[tuple[Any, ...]]:
+    """One scan for several figures: counts per (country, sector, outcome, repressed, timed).
+
+    A few thousand groups at most, whatever the number of struggles; the
+    figures are sums over them.
+    """
+    one: Any = literal_column("1")
+    zero: Any = literal_column("0")
+    keys = (
+        StruggleRow.country,
+        StruggleRow.sector,
+        StruggleRow.outcome,
+        case((has_repression(), one), else_=zero),
+        case((duration_known(), one), else_=zero),
     )
-    with_any = int(session.scalar(any_stmt) or 0)
+    stmt = (
+        select(*keys, func.count()).select_from(StruggleRow).where(published(where)).group_by(*keys)
+    )
+    return [tuple(row) for row in session.execute(stmt).all()]
+
+
+def summed(groups: list[tuple[Any, ...]], key: int) -> dict[Any, int]:
+    """Counts per value of one key of the breakdown."""
+    out: dict[Any, int] = {}
+    for group in groups:
+        out[group[key]] = out.get(group[key], 0) + int(group[-1])
+    return out
+
+
+def repression_counts(session: Session, dialect: str, where: Where = ()) -> list[tuple[str, int]]:
+    """Struggles with each repression type (a JSON list; each type counted once per struggle)."""
     kind: Any
     if dialect == "sqlite":
         entry = func.json_each(StruggleRow.repression).table_valued("value")
@@ -164,34 +201,36 @@ def repression_counts(
         .group_by(kind)
     )
     rows = [(str(k), int(n)) for k, n in session.execute(stmt).all() if k]
-    return with_any, sorted(rows, key=lambda row: (-row[1], row[0]))
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 def compute_stats(db: Database, where: Where = ()) -> Stats:
-    """Every figure for the published struggles matching ``where``."""
+    """Every figure for the published struggles matching ``where``, in four queries."""
     with db.session() as session:
-        total = count_published(session, where)
+        groups = breakdown(session, where)
         months = month_counts(session, where)
-        countries = by_country(session, where)
-        sectors = _grouped(session, StruggleRow.sector, where)
-        outcomes = dict(_grouped(session, StruggleRow.outcome, where))
-        median, durations = median_duration(session, db.dialect, where)
-        with_any, repression = repression_counts(session, db.dialect, where)
+        timed = summed(groups, 4).get(1, 0)
+        median, durations = median_duration(session, db.dialect, where, known=timed)
+        repression = repression_counts(session, db.dialect, where)
+    total = sum(int(g[-1]) for g in groups)
+    countries = sorted(summed(groups, 0).items(), key=lambda kv: (-kv[1], kv[0] or "~"))
+    sectors = summed(groups, 1)
+    outcomes = summed(groups, 2)
     return Stats(
         total=total,
         by_month=months,
         without_month=total - sum(n for _, n in months),
         by_country=[(c, n) for c, n in countries if c],
         without_country=sum(n for c, n in countries if not c),
-        by_sector=sorted((s, n) for s, n in sectors if s),
-        without_sector=sum(n for s, n in sectors if not s),
+        by_sector=sorted((s, n) for s, n in sectors.items() if s),
+        without_sector=sum(n for s, n in sectors.items() if not s),
         outcomes={
             **{o.value: outcomes.get(o.value, 0) for o in Outcome},
             NO_OUTCOME: outcomes.get(None, 0),
         },
         median_duration_days=median,
         durations_known=durations,
-        with_repression=with_any,
+        with_repression=summed(groups, 3).get(1, 0),
         repression=repression,
     )
 

@@ -204,9 +204,7 @@ def test_filters_select_the_right_struggles(db: Database) -> None:
     everything = {"base", "picket_ru", "arrests", "old_won", "undated", "month"}
     assert set(titles(db, StruggleFilter())) == everything  # the candidate stays hidden
     assert set(titles(db, StruggleFilter(country=("RU",)))) == {"picket_ru"}
-    assert set(titles(db, StruggleFilter(region=("Luhansk Oblast",)))) == everything - {
-        "picket_ru"
-    }
+    assert set(titles(db, StruggleFilter(region=("Luhansk Oblast",)))) == everything - {"picket_ru"}
     assert set(titles(db, StruggleFilter(sector=(Sector.C,)))) == {"old_won"}
     assert set(titles(db, StruggleFilter(action=(Action.PICKET,)))) == {"picket_ru"}
     either = StruggleFilter(action=(Action.PICKET, Action.STRIKE))

@@ -122,3 +122,16 @@ def test_the_protected_routes_are_really_protected(client: TestClient) -> None:
     assert guarded["/struggles/{struggle_id}/history"] == {("history", "struggle")}
     assert guarded["/api/v1/review/struggles/{struggle_id}/history"] == {("history", "struggle")}
     assert guarded["/struggles/{struggle_id}/history/{entry_id}/revert"] == {("revert", "struggle")}
+
+
+def test_every_state_changing_route_checks_csrf(client: TestClient) -> None:
+    """A POST, PUT, PATCH or DELETE route without ``check_csrf`` could be ridden by a
+    forged page (session cookies are sent on every path, the API's included)."""
+    app = client.app
+    assert isinstance(app, FastAPI)
+    unguarded = [
+        f"{sorted(r.methods)} {r.path}"
+        for r in api_routes(app)
+        if r.methods & {"POST", "PUT", "PATCH", "DELETE"} and not r.checks_csrf
+    ]
+    assert unguarded == []

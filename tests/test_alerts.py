@@ -204,3 +204,13 @@ def test_cli_alerts_send_queues_and_mails_the_digest(site: Site, run: Runner) ->
     assert "1 digests queued (1 struggles listed)" in result.stdout
     assert "email: 1 sent" in result.stdout
     assert "Struggle cli-mine" in text_of(site.smtp.wait_for(2)[1])
+
+
+def test_unconfirmed_requests_are_forgotten_when_their_link_expires(site: Site) -> None:
+    subscribe(site)
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    assert do_send_digests(site.db, site.settings, now=soon).forgotten == 0
+    expired = soon + dt.timedelta(hours=site.settings.confirm_token_hours)
+    assert do_send_digests(site.db, site.settings, now=expired).forgotten == 1
+    with site.db.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM alert_subscriptions")) == 0

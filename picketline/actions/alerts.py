@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from picketline.actions import audit
@@ -161,6 +162,7 @@ def do_unsubscribe(
 class DigestReport:
     """What one run of ``do_send_digests`` did."""
 
+    forgotten: int = 0  # unconfirmed requests whose link expired, deleted
     checked: int = 0  # active subscriptions looked at
     due: int = 0  # of which due by their frequency
     queued: int = 0  # digests queued (the others matched nothing)
@@ -178,7 +180,7 @@ def do_send_digests(
     """
     now = now or utcnow()
     db.require_cipher()  # fail before anything if addresses cannot be read
-    report = DigestReport()
+    report = DigestReport(forgotten=_forget_unconfirmed(db, settings, now))
     with db.session() as session:
         ids = active_subscription_ids(session)
     for subscription_id in ids:
@@ -196,6 +198,19 @@ def do_send_digests(
                 report.struggles += count
             row.digest_after = now
     return report
+
+
+def _forget_unconfirmed(db: Database, settings: Settings, now: dt.datetime) -> int:
+    """Delete requests never confirmed whose link has expired: the email promised it."""
+    cutoff = now - dt.timedelta(hours=settings.confirm_token_hours)
+    with db.transaction() as session:
+        result = session.execute(
+            delete(AlertSubscriptionRow).where(
+                AlertSubscriptionRow.status == SubscriptionStatus.PENDING.value,
+                AlertSubscriptionRow.created_at < cutoff,
+            )
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def _digest_one(

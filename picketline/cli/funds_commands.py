@@ -225,7 +225,8 @@ def alerts_send() -> None:
         report = do_send_digests(db, settings)
         typer.echo(
             f"{report.checked} subscriptions, {report.due} due, {report.queued} digests queued "
-            f"({report.struggles} struggles listed)"
+            f"({report.struggles} struggles listed); {report.forgotten} unconfirmed requests "
+            "forgotten"
         )
         if settings.smtp_url and report.queued:
             sent = deliver_due(db, settings)

@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 
 from picketline.actions.resolution import do_merge_struggles
 from picketline.db import Database
-from picketline.publish.mirror import LinkMap, MirrorScope, build_mirror
+from picketline.publish.mirror import LinkMap, MirrorScope, build_mirror, localise_links
 from picketline.publish.mirror_files import MANIFEST, file_for, relative, relativise
 from picketline.settings import Settings
 from picketline.web.app import create_app
@@ -139,7 +139,8 @@ def test_batched_struggle_pages_equal_the_apps_pages(mirror: Path, built: Built)
                 path = f"{prefix}/struggles/{struggle_id}"
                 served = client.get(path)
                 assert served.status_code == 200
-                expected = relativise(served.text, file_for(path), links.resolve, links.outside)
+                localised = localise_links(served.text, file_for(path))
+                expected = relativise(localised, file_for(path), links.resolve, links.outside)
                 assert (mirror / file_for(path)).read_text(encoding="utf-8") == expected
 
 

@@ -35,14 +35,23 @@ from sqlalchemy import select
 from picketline.db import Database
 from picketline.db.models import StruggleRow
 from picketline.domain.vocab import StruggleStatus
-from picketline.publish.mirror_files import MirrorWriter, WriteCounts, file_for, relativise
+from picketline.publish.mirror_files import (
+    LINK,
+    MirrorWriter,
+    WriteCounts,
+    file_for,
+    relativise,
+)
 from picketline.settings import Settings
 from picketline.web import i18n
+
+LIST_PAGE_SIZE = 100
+"""Struggles per list page in the mirror (the site shows 25: fewer, longer pages here)."""
 
 LANGUAGE_PREFIX = {"en": "", "ru": "/ru", "uk": "/uk"}
 """English at the mirror's root (no Accept-Language on disk), the others in folders."""
 
-SEED_PATHS = ("/", "/struggles", "/map", "/stats", "/campaigns")
+SEED_PATHS = ("/", f"/struggles?limit={LIST_PAGE_SIZE}", "/map", "/stats", "/campaigns")
 """Where the crawl of each language starts; missing routes are skipped with a note."""
 DATA_PATHS = (
     "/feeds/struggles.atom",
@@ -131,6 +140,26 @@ def _english_at_root(path: str) -> str:
     return path[3:] or "/" if path == "/en" or path.startswith("/en/") else path
 
 
+def localise_links(html: str, page_file: str) -> str:
+    """Give unprefixed page links of a Russian or Ukrainian page that page's language.
+
+    Some routes build links with ``app.url_path_for``, which knows nothing of
+    the language prefix; on the live site ``Accept-Language`` then picks the
+    language, but a mirror has no headers, so the page's own language is kept.
+    """
+    first = page_file.split("/", 1)[0]
+    if first not in ("ru", "uk"):
+        return html
+
+    def prefix(match: re.Match[str]) -> str:
+        url = match.group("url")
+        if LANGUAGE_PATH.match(url) or i18n.is_neutral(url):
+            return match.group(0)
+        return f'{match.group("attr")}="/{first}{url}"'
+
+    return LINK.sub(prefix, html)
+
+
 def page_links(html: str) -> list[str]:
     """Root-absolute link targets of ``<a>`` elements."""
     out = []
@@ -199,6 +228,10 @@ def build_mirror(
     report.pages += report.struggles * len(i18n.LANGUAGES)
     with TestClient(MirrorScope(app, live_url), base_url="http://mirror.invalid") as client:
         crawler = Crawler(client, writer, links, report)
+        for prefix in LANGUAGE_PREFIX.values():  # /struggles is the seed with the mirror's size
+            crawler.seen.update(
+                prefix + path.partition("?")[0] for path in SEED_PATHS if "?" in path
+            )
         for language, prefix in LANGUAGE_PREFIX.items():
             say(f"pages: {language}")
             for path in SEED_PATHS:
@@ -232,7 +265,12 @@ class Crawler:
     seen: set[str] = field(default_factory=set)
 
     def visit(self, path: str) -> None:
-        """Write the page at ``path`` and every page it leads to (pagination included)."""
+        """Write the page at ``path`` and every page it leads to (pagination included).
+
+        A seed with a query (the list with the mirror's page size) stands for
+        the page without it (``build_mirror`` marks that one seen): links to
+        ``/struggles`` lead to its file.
+        """
         queue = [path]
         while queue:
             url = queue.pop()
@@ -256,7 +294,7 @@ class Crawler:
             self.writer.write(file_for(url), response.content)
             return []
         page_file = page_file or self.links.pager_files.get(url) or file_for(url)
-        html = response.text
+        html = localise_links(response.text, page_file)
         follow = self._paginate(url, html, page_file)
         self._write_html(page_file, html)
         self.report.pages += 1

@@ -49,6 +49,8 @@ class MirrorWriter:
     previous: dict[str, str] = field(default_factory=dict)
     current: dict[str, str] = field(default_factory=dict)
     counts: WriteCounts = field(default_factory=WriteCounts)
+    folders: set[Path] = field(default_factory=set)
+    """Folders known to exist (one ``mkdir`` per folder, not per file)."""
 
     @classmethod
     def open(cls, root: Path) -> MirrorWriter:
@@ -62,12 +64,16 @@ class MirrorWriter:
     def write(self, relpath: str, content: bytes) -> None:
         """Write ``content`` at ``relpath`` unless the same bytes are there already."""
         digest = hashlib.sha256(content).hexdigest()
+        # Written already in this run? Then that is what the file holds now.
+        before = self.current.get(relpath, self.previous.get(relpath))
         self.current[relpath] = digest
         target = self.root / relpath
-        if self.previous.get(relpath) == digest and target.exists():
+        if before == digest and target.exists():
             self.counts.unchanged += 1
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         temporary = target.with_name(f".{target.name}.tmp")
         temporary.write_bytes(content)
         os.replace(temporary, target)

@@ -58,7 +58,7 @@ def render_batch(
     has_demo: bool,
 ) -> None:
     """Write the pages of the struggles ``ids`` in every language."""
-    from picketline.publish.mirror import LANGUAGE_PREFIX, synthetic_request
+    from picketline.publish.mirror import LANGUAGE_PREFIX, localise_links, synthetic_request
 
     template = app.state.templates.get_template("struggle.html")
     with db.session() as session:
@@ -75,6 +75,7 @@ def render_batch(
             finally:
                 i18n.reset_language(token)
             page_file = file_for(f"{prefix}/struggles/{sid}")
+            html = localise_links(html, page_file)
             html = relativise(html, page_file, links.resolve, links.outside)
             writer.write(page_file, html.encode("utf-8"))
 

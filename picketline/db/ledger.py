@@ -186,7 +186,10 @@ def verify_ledger(session: Session) -> LedgerReport:
         for posting in postings[row.id]:
             balances[row.fund_id][Account(posting.account)] += posting.amount
     for fund_id, fund_balances in balances.items():
+        shown = account_balances(session, fund_id)  # what the public page totals
         reason = reconcile(fund_balances)
+        if shown != fund_balances:
+            reason = "the account totals do not match the sum of its transactions' postings"
         if reason:
             return LedgerReport(len(funds), len(rows), LedgerProblem(None, fund_id, reason))
     return LedgerReport(len(funds), len(rows), None)

@@ -251,3 +251,59 @@ def test_employers_named_by_relation(language: str, text: str, employer: str) ->
     from picketline.extract.organisations import related_employers
 
     assert employer in [f.value for f in related_employers(s(text), language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The Ghana Labour Congress and the Trades Union Congress called off the strike.",
+            "en",
+            ["Ghana Labour Congress", "Trades Union Congress"],
+        ),
+        ("Members of Unifor Local 444 walked out at midnight.", "en", ["Unifor Local 444"]),
+        (
+            "Nurses of the Royal College of Nursing staged a walkout.",
+            "en",
+            ["Royal College of Nursing"],
+        ),
+        (
+            "Страйк підтримала профспілка працівників зв'язку України.",
+            "uk",
+            ["профспілка працівників зв'язку України"],
+        ),
+        (
+            "Акцію провели Незалежна профспілка гірників України та Профспілка працівників "
+            "вугільної промисловості.",
+            "uk",
+            [
+                "Незалежна профспілка гірників України",
+                "Профспілка працівників вугільної промисловості",
+            ],
+        ),
+        ("Профсоюз пилотов VC объявил забастовку.", "ru", ["VC"]),
+        (
+            "Они защищают председателя Белорусского независимого профсоюза (БНП).",
+            "ru",
+            ["Белорусский независимый профсоюз"],
+        ),
+        ("В профсоюз вступили сорок водителей.", "ru", []),
+        (
+            "Акцію організувала Вільна профспілка медиків України.",
+            "uk",
+            ["Вільна профспілка медиків України"],
+        ),
+    ],
+)
+def test_union_names_in_three_languages(text: str, language: str, expected: list[str]) -> None:
+    assert [f.value for f in find_unions(s(text), language)] == expected
+
+
+def test_acronym_of_a_full_union_name() -> None:
+    from picketline.extract.assemble import is_acronym_of
+
+    assert is_acronym_of("CITU", "Centre of Indian Trade Unions")
+    assert is_acronym_of("НПГУ", "Незалежна профспілка гірників України")
+    assert is_acronym_of("НПГ", "Независимый профсоюз горняков России")
+    assert not is_acronym_of("GMB", "Unite")
+    assert not is_acronym_of("Unite", "Union of Northern Industrial Transport Employees")

@@ -261,7 +261,16 @@ def _employer(
 
 # --- unions --------------------------------------------------------------------
 
-_KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(u) for u in KNOWN_UNIONS) + r")(?![\w-])")
+_KNOWN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(u) for u in KNOWN_UNIONS) + r")(?![\w-])"
+    r"(?:\s+Local\s+\d+\w*)?"  # "Teamsters Local 20", "Unifor Local 256"
+)
+# "Профсоюз машинистов GDL": a generic Cyrillic head before the union's own Latin name.
+_LATIN_NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z.]{1,9}|[A-Z]{2,6})(?![\w-])")
+# "(НПГУ)" after the full name: the acronym is kept for matching, not in the name.
+_TRAILING_ACRONYM = re.compile(r"\s*\([A-ZА-ЯЁІЇЄҐ]{2,8}\)$")
+# "X та Y": two unions named together, each with its own head word.
+_CYR_AND = re.compile(r"\s+(?:и|і|та)\s+(?=(?:\w+\s+){0,2}(?:профсоюз|профспілк))", re.IGNORECASE)
 _EN_UNION = re.compile(EN_UNION_PATTERN)
 _NOT_UNIONS = re.compile(
     r"^(?:European|African|Soviet|The)?\s*Union(?:\s+Buildings)?$"
@@ -271,11 +280,17 @@ _NOT_UNIONS = re.compile(
 # Genitive words after a union's head ("работников транспорта, связи и энергетики");
 # verbs ("заявила", "вимагали") end the name.
 _GENITIVE = (
-    r"(?![а-яёіїєґ'’-]+(?:ла|ли|ло|ть|ся|сь|ти)\b)[а-яёіїєґ'’-]{3,}(?:ов|ев|ей|ых|их|ників|ків|чих"
-    r"|ців|ства|ости|ості|ой|ої|ії|ии|ия|ння|ния|ики|іки|ів|ей|а|и|я|і)\b"
+    r"(?!(?!освіти\b|роботи\b|охорони\b)[а-яёіїєґ'’-]+(?:ла|ли|ло|ть|ся|сь|ти)\b)[а-яёіїєґ'’-]{3,}(?:ов|ев|ей|ых|их|ників|ків|чих"
+    r"|ців|ства|ости|ості|ой|ої|ії|ии|ия|ння|ния|ики|іки|ів|ей|а|и|я|і|у|ю)\b"
+)
+# A capitalised preposition opens a sentence, not a union's name ("В профсоюз вступили ...").
+_PREPOSITION = r"(?-i:В|Во|На|С|Со|У|К|По|О|Об|З|Із|До|Від|За|Для|Из|От|И|І|Та|Но|А|Але|Но)"
+# "Белорусского независимого профсоюза": lower-case adjectives after the capitalised one.
+_LOWER_ADJECTIVE = (
+    r"(?-i:[а-яёіїєґ'’-]+(?:ого|ой|ый|ий|ая|ої|ій|ей|их|ых|ое|на|ька|ська)(?![\w'’-]))"
 )
 _CYR_UNION = re.compile(
-    rf"(?:(?-i:{_CYR_CAP})\s+){{0,2}}(?:{CYR_UNION_HEAD})"
+    rf"(?:(?!{_PREPOSITION}\s)(?-i:{_CYR_CAP})\s+(?:{_LOWER_ADJECTIVE}\s+)?){{0,2}}(?:{CYR_UNION_HEAD})"
     rf"(?:(?:\s*,\s*|\s+(?:и|і|та)\s+|\s+)(?:{_GENITIVE}|(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)){{0,6}}"
     r"(?:\s+[«\"„“][^»\"”“\n]{2,40}[»\"”“])?"
     r"(?:\s+\((?-i:[А-ЯЁІЇЄҐ]{2,8})\))?"
@@ -304,23 +319,45 @@ def find_unions(sentence: Sentence, language: str) -> list[Finding]:
     return found
 
 
-_MEMBERS_OF = re.compile(r"(?:член\w*|учасник\w*|участник\w*)\s+", re.IGNORECASE)
+_MEMBERS_OF = re.compile(
+    r"(?:член\w*|учасник\w*|участник\w*|глав[аыеуі]|голов[аиіу]|председател\w*|лидер\w*"
+    r"|лідер\w*|представител\w*|представник\w*)\s+",
+    re.IGNORECASE,
+)
 _STREET = re.compile(r"\s+(?:улиц|вулиц|проспект|площад|переул|провулк)\w*", re.IGNORECASE)
 
 
 def _cyr_unions(text: str, language: str) -> list[tuple[str, int, int]]:
     out = []
     for match in _CYR_UNION.finditer(text):
-        words = match.group().split()
-        named = any(w[0].isupper() or w[0] in '«"„“' for w in words)
-        if len(words) < 2 or not named or _STREET.match(text, match.end()):
+        latin = _LATIN_NAME_AFTER.match(text, match.end())
+        if latin and len(match.group().split()) <= 2:
+            out.append((latin.group(1), latin.start(1), latin.end(1)))
             continue
-        name = to_nominative(match.group(), language)
-        members = _MEMBERS_OF.match(name)
-        if members:
-            name = to_nominative(match.group()[members.end() :], language)
-        out.append((name, match.start() + (members.end() if members else 0), match.end()))
+        parts, offset = [], match.start()
+        for piece in _CYR_AND.split(match.group()):
+            position = text.index(piece, offset)
+            parts.append((piece, position))
+            offset = position + len(piece)
+        for piece, position in parts:
+            named_union = _cyr_union(text, piece, position, language)
+            if named_union is not None:
+                out.append(named_union)
     return out
+
+
+def _cyr_union(text: str, phrase: str, start: int, language: str) -> tuple[str, int, int] | None:
+    words = phrase.split()
+    named = any(w[0].isupper() or w[0] in '«"„“' for w in words)
+    end = start + len(phrase)
+    if len(words) < 2 or not named or _STREET.match(text, end):
+        return None
+    name = to_nominative(phrase, language)
+    members = _MEMBERS_OF.match(name)
+    if members:
+        name = to_nominative(phrase[members.end() :], language)
+    name = _TRAILING_ACRONYM.sub("", name)
+    return name, start + (members.end() if members else 0), end
 
 
 def _union(sentence: Sentence, name: str, start: int, end: int) -> Finding:

@@ -32,7 +32,8 @@ _LEAD_CUES = re.compile(
     r"\b(?:represented by|members of|led by|called by|organi[sz]ed by|affiliated|члены|члени"
     r"|организова\w*|організува\w*|под руководством|під керівництвом|по призыву|на заклик"
     r"|belong(?:s|ed)? to|supported by|backed by|on behalf of|at the call of"
-    r"|called (?:the|a) strike"
+    r"|called (?:the|a) strike|called off|suspended|announced|declared|launched"
+    r"|объявил\w*|оголоси\w*|приостановил\w*|призупини\w*"
     r"|поддерж\w*|підтрим\w*|при поддержке|за підтримки|от имени|від імені|по инициативе"
     r"|з ініціативи|входят в|входять до|объединяет|об['’]єднує)\b",
     re.IGNORECASE,
@@ -240,15 +241,45 @@ def _unions(
         if f.attrs.get("sentence") in action_sentences
         or _LEAD_CUES.search(sentence_of[f.attrs["sentence"]].text)
     ]
-    if not leading and primary and len({f.attrs.get("key") for f in findings}) == 1:
-        leading = [f for f in findings if f.attrs.get("sentence") in about]
+    if not leading and primary and len(_distinct_unions(findings)) == 1:
+        # the only union an article about one struggle names is that struggle's
+        # ("said a spokesperson for X", "за даними X")
+        leading = findings
+    names = _distinct_unions(leading)
+    _note(evidence, "unions", names)
+    return tuple(str(f.value) for f in names)
+
+
+_SMALL_WORDS = frozenset("of and the for in & и і та й".split())
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return "".join(w[0] for w in words if w.casefold() not in _SMALL_WORDS).upper()
+
+
+def is_acronym_of(short: str, full: str) -> bool:
+    """ "CITU" of "Centre of Indian Trade Unions", "НПГ" of "Независимый профсоюз горняков
+    России": the initials of the full name's content words begin with the acronym."""
+    letters = short.replace(".", "").replace("-", "")
+    if not (2 <= len(letters) <= 8 and letters.isupper() and " " not in short):
+        return False
+    return len(full.split()) >= 2 and _initials(full).startswith(letters.upper())
+
+
+def _distinct_unions(findings: list[Finding]) -> list[Finding]:
+    """One finding per union: inflected forms, contained names and acronyms merge into
+    the full name."""
     names: dict[str, Finding] = {}
-    for finding in leading:
-        key = str(finding.attrs.get("key"))
-        if not any(key in other or other in key for other in names):
-            names[key] = finding
-    _note(evidence, "unions", names.values())
-    return tuple(str(f.value) for f in names.values())
+    ordered = sorted(findings, key=lambda f: -len(str(f.value)))  # full names first
+    for finding in ordered:
+        key, value = str(finding.attrs.get("key")), str(finding.value)
+        if any(key in other or other in key for other in names):
+            continue
+        if any(is_acronym_of(value, str(kept.value)) for kept in names.values()):
+            continue
+        names[key] = finding
+    return sorted(names.values(), key=lambda f: f.start)
 
 
 def _place(

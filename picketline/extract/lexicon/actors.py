@@ -282,9 +282,11 @@ KNOWN_UNIONS = [
 
 EN_UNION_PATTERN = (
     r"(?:Sindicato|Syndicat|Sindicatos)(?:\s+(?:[A-Z][\w'’.&-]*|de|del|dos|das|des|y|e)){1,7}"
-    r"|(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){0,6}(?:Trade\s+)?(?:Union|Federation"
+    r"|(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){0,6}(?:Trades?\s+)?(?:Unions?\s+Congress"
+    r"|Labou?r\s+Congress|College\s+of\s+(?:Nursing|Midwives)|Union|Federation"
     r"|Confederation|Association|Alliance|Guild|Brotherhood|Sangh|Sangha|Gewerkschaft|Sendikası)s?"
     r"(?:\s+(?:of|for)(?:\s+(?:[A-Z][\w'’.&-]*|of|and(?=\s+[A-Z][\w'’.&-]*\s+[A-Z]))){1,6})?"
+    r"(?:\s+Local\s+\d+\w*)?"
 )
 CYR_UNION_HEAD = (
     r"профсоюз(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|профспілк(?:а|и|і|у|ою|ам|ами|ах)?\b|профспілок\b"

@@ -56,6 +56,10 @@ def to_nominative(phrase: str, language: str, plural: bool = False) -> str:
         if not _CYRILLIC.search(word) or word.isupper():
             continue
         text, is_noun = _inflect(word, language, plural, True)
+        capitalised = word[:1].isupper()  # in a name an adjective reading comes first
+        if is_noun and capitalised and i + 1 < len(words) and _adjective_reading(word, language):
+            following = _inflect(words[i + 1], language, plural, True)[1]
+            is_noun = not following  # "Вільна профспілка": an adjective before its noun
         if is_noun:
             grammemes = _grammemes(text, language)
             before = [_agree(w, language, grammemes) for w in words[:i]]
@@ -63,6 +67,12 @@ def to_nominative(phrase: str, language: str, plural: bool = False) -> str:
     return " ".join(
         _inflect(w, language, plural, False)[0] if _CYRILLIC.search(w) else w for w in words
     )
+
+
+@lru_cache(maxsize=20_000)
+def _adjective_reading(word: str, language: str) -> bool:
+    lang = guess_cyrillic_language(word, language)
+    return any("ADJF" in p.tag for p in analyzer(lang).parse(word.casefold()))
 
 
 def _grammemes(noun: str, language: str) -> frozenset[str]:
@@ -88,6 +98,8 @@ def _agree(word: str, language: str, grammemes: frozenset[str]) -> str:
     ]
     if not adjectives:
         return word
+    if any(grammemes <= p.tag.grammemes for p in adjectives):
+        return word  # already agrees ("Вільна профспілка" stays, not "Вільно")
     form = adjectives[0].inflect(set(grammemes))
     text = form.word if form else word
     return text[:1].upper() + text[1:] if word[:1].isupper() else text

@@ -3,6 +3,7 @@ server caught, and sees the count go up. Screenshots go to ``test-artifacts/``."
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
@@ -119,5 +120,44 @@ def test_visitor_signs_confirms_by_email_and_the_count_goes_up(
             phone.goto(campaign_site.url + "/campaigns")
             expect(phone.locator(".campaign-card")).to_have_count(1)
             phone.screenshot(path=str(ARTIFACTS / "campaigns-phone.png"), full_page=True)
+        finally:
+            browser.close()
+
+
+def test_editor_form_at_desktop_and_phone_width(
+    campaign_site: CampaignSite, sqlite_db: Database
+) -> None:
+    """An editor (signed in by session cookie) opens the edit form; it fits a phone."""
+    chromium = require_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    from picketline.actions.accounts import do_login
+    from picketline.web.auth import SESSION_COOKIE
+    from tests.auth_fixtures import _POLICY, DEFAULT_PASSWORD, create_user
+
+    user = create_user(sqlite_db, "editor")
+    signed = do_login(
+        sqlite_db, user.name, DEFAULT_PASSWORD, policy=_POLICY, lifetime=dt.timedelta(hours=1)
+    )
+    session_id = signed.session_id
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            for name, width in (("campaign-edit.png", 1280), ("campaign-edit-phone.png", 390)):
+                context = browser.new_context(viewport={"width": width, "height": 900})
+                context.add_cookies(
+                    [{"name": SESSION_COOKIE, "value": session_id, "url": campaign_site.url}]
+                )
+                page = context.new_page()
+                page.goto(campaign_site.url + "/campaigns/1/edit")
+                expect(page.locator("h1")).to_have_text("Edit campaign")
+                expect(page.get_by_label("Addressed to (employer or authority)")).to_have_value(
+                    "Kapitalna Coal Company"
+                )
+                width_used = page.evaluate("document.documentElement.scrollWidth")
+                assert width_used <= width, f"the editor form scrolls sideways ({width_used}px)"
+                page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+                context.close()
         finally:
             browser.close()

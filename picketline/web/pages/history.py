@@ -90,7 +90,7 @@ def _page(request: Request, db: DbDep, struggle_id: int, **extra: Any) -> Respon
         "version": version,
         "rows": _rows(steps, version),
         "has_demo": request.app.state.demo_cache.value,
-        "message": None,
+        "reverted": None,
         "error": None,
         "max_reason": MAX_REASON,
         **extra,
@@ -113,8 +113,7 @@ def history_page(
     actor: Annotated[Actor, Depends(require("history", "struggle"))],
     reverted: int | None = None,
 ) -> Response:
-    message = f"Reverted: this is now version {reverted}." if reverted else None
-    return _page(request, db, struggle_id, message=message)
+    return _page(request, db, struggle_id, reverted=reverted)
 
 
 @router.post(

@@ -112,7 +112,7 @@
   }
 
   function clusterMarker(map, cluster, labels, zoomTo) {
-    var title = formatCount(cluster.count) + " " + labels.struggles + " · " + labels.zoom;
+    var title = counted(labels, cluster.count) + " · " + labels.zoom;
     var icon = L.divIcon({
       className: "map-cluster " + sizeClass(cluster.count),
       html: "<span>" + escapeHtml(formatCount(cluster.count)) + "</span>",
@@ -152,7 +152,7 @@
   function pointMarker(points, data, labels) {
     var first = points[0];
     var many = points.length > 1;
-    var title = many ? formatCount(points.length) + " " + labels.struggles : first.title;
+    var title = many ? counted(labels, points.length) : first.title;
     var icon = L.divIcon({
       className: many ? "map-stack " + sizeClass(points.length) : "map-point",
       html: many ? "<span>" + escapeHtml(formatCount(points.length)) + "</span>" : "",
@@ -176,9 +176,13 @@
     return order.map(function (key) { return spots[key]; });
   }
 
+  function counted(labels, n) {
+    return labels.count.replace("%(n)s", formatCount(n));
+  }
+
   function labelsOf(data) {
     return {
-      struggles: data.labelStruggles || "struggles",
+      count: data.labelCount || "%(n)s struggles",
       zoom: data.labelZoom || "zoom in",
       more: data.labelMore || "and %(n)s more",
       error: data.labelError || "The map data could not be loaded."
@@ -226,7 +230,7 @@
       shownMarkers = next;
       element.setAttribute("data-map-markers", String(Object.keys(next).length));
       element.setAttribute("data-map-ready", String(generation));
-      say(formatCount(shown) + " " + labels.struggles);
+      say(counted(labels, shown));
     }
 
     function failed() {

@@ -12,6 +12,8 @@ published, on 60 places), then times in-process over ASGI, median and p95:
 
     python -m bench.bench_map                      # SQLite, 100,000 struggles
     python -m bench.bench_map --n 20000 --postgres postgresql+psycopg://postgres@127.0.0.1/postgres
+    python -m bench.bench_map --keep /tmp/mapbench --place-index   # reuse a filled file;
+                                                  # then measure again with the index
 """
 
 from __future__ import annotations
@@ -21,12 +23,22 @@ import asyncio
 import functools
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 
-from bench.bench_api import fill, postgres_settings, report, sqlite_settings, timed
+from bench.bench_api import (
+    bench_settings,
+    fill,
+    postgres_settings,
+    report,
+    sqlite_settings,
+    timed,
+)
+from picketline.access.crypto import encode_key, generate_key
 from picketline.db import Database
 from picketline.publish import mapdata
 from picketline.settings import Settings
@@ -96,14 +108,41 @@ async def measure(db: Database, settings: Settings, repeats: int) -> None:
     print(f"  static map files: {files:,} files, {sizes / 1e6:.1f} MB in {elapsed:.1f} s")
 
 
-def run(name: str, settings: Settings, n: int, repeats: int) -> None:
+PLACE_INDEX = "CREATE INDEX IF NOT EXISTS ix_bench_struggles_place ON struggles (place_id, status)"
+
+
+def run(name: str, settings: Settings, n: int, repeats: int, place_index: bool = False) -> None:
+    """Fill (unless the database already holds struggles), then measure, twice if asked:
+    as migrated, and with the index on ``struggles (place_id, status)`` the map would use."""
     print(f"{name}: {n:,} demo struggles")
     db = Database.open(settings, create=True)
     try:
-        fill(db, n)
+        with db.engine.connect() as connection:
+            present = connection.exec_driver_sql("SELECT count(*) FROM struggles").scalar() or 0
+        if present:
+            print(f"  reusing {present:,} struggles already in the database")
+        else:
+            fill(db, n)
         asyncio.run(measure(db, settings, repeats))
+        if place_index:
+            with db.engine.connect() as connection:
+                connection.exec_driver_sql(PLACE_INDEX)
+                connection.exec_driver_sql("ANALYZE")
+                connection.commit()
+            print(f"{name}, with an index on struggles (place_id, status):")
+            asyncio.run(measure(db, settings, repeats))
     finally:
         db.close()
+
+
+@contextmanager
+def kept_sqlite(folder: Path) -> Iterator[Settings]:
+    """Settings for a SQLite database kept in ``folder`` between runs (key file beside it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    key_file = folder / "bench.key"
+    if not key_file.exists():
+        key_file.write_text(encode_key(generate_key()))
+    yield bench_settings(folder, encryption_key=key_file.read_text())
 
 
 def main() -> None:
@@ -116,13 +155,22 @@ def main() -> None:
         "--postgres", metavar="ADMIN_URL", help="also run on this PostgreSQL server"
     )
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
+    parser.add_argument(
+        "--keep", metavar="DIR", type=Path, help="keep (and reuse) the SQLite database in DIR"
+    )
+    parser.add_argument(
+        "--place-index",
+        action="store_true",
+        help="measure again with an index on struggles (place_id, status)",
+    )
     args = parser.parse_args()
     if not args.no_sqlite:
-        with sqlite_settings() as settings:
-            run("SQLite", settings, args.n, args.repeats)
+        sqlite = kept_sqlite(args.keep) if args.keep else sqlite_settings()
+        with sqlite as settings:
+            run("SQLite", settings, args.n, args.repeats, args.place_index)
     if args.postgres:
         with postgres_settings(args.postgres) as settings:
-            run("PostgreSQL", settings, args.n, args.repeats)
+            run("PostgreSQL", settings, args.n, args.repeats, args.place_index)
 
 
 if __name__ == "__main__":

@@ -325,3 +325,23 @@ def test_email_links_work_in_the_browser_flow(
     done = web.post("/pledges/delete", data=csrf_form(web, token=token_from(delete)))
     assert done.status_code == 200 and "have been deleted" in done.text
     assert support_count(db, campaign_id).total == 0
+
+
+@sqlite_only
+def test_the_email_speaks_the_language_of_the_appeal_signed(
+    db: Database, db_settings: Settings, smtp_server: SmtpServer
+) -> None:
+    campaign_id = open_campaign(db)
+    do_pledge(db, db_settings, campaign_id, pledge("Оля", "olia@example.org", language="ru"))
+    do_pledge(db, db_settings, campaign_id, pledge("Ann", "ann@example.org", language="de"))
+    deliver_due(db, db_settings.model_copy(update={"smtp_url": smtp_server.url}))
+    russian, other = smtp_server.wait_for(2)
+    assert russian["Subject"] == "Подтвердите подпись: Выплатите зарплату шахтёрам"
+    assert "Здравствуйте, Оля!" in text_of(russian)
+    html = russian.get_body(preferencelist=("html",))
+    assert html is not None and "Подтвердить подпись" in str(html.get_content())
+    assert other["Subject"] == "Confirm your signature: Pay the Kapitalna miners now"  # no German
+    assert dict(support_count(db, campaign_id).by_language) == {}  # none confirmed yet
+    for message in (russian, other):
+        do_confirm_pledge(db, db_settings, token_from(links_in(message)[0]))
+    assert dict(support_count(db, campaign_id).by_language) == {"ru": 1, "en": 1}

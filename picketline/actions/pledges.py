@@ -14,6 +14,7 @@ audit log, which records only ids and states.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,14 @@ from picketline.settings import Settings
 CONFIRM = "pledge_confirm"
 UNSUBSCRIBE = "pledge_unsubscribe"
 DELETE = "pledge_delete"
+
+
+SUBJECTS = {
+    "en": ("Confirm your signature: {title}", "You have already signed: {title}"),
+    "ru": ("Подтвердите подпись: {title}", "Вы уже подписали: {title}"),
+    "uk": ("Підтвердьте підпис: {title}", "Ви вже підписали: {title}"),
+}
+"""Email subjects (confirm, already signed) in the languages the email templates speak."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +93,8 @@ def do_pledge(
     except ValueError as error:
         raise InputError(str(error)) from None
     campaign = _open_campaign(db, campaign_id, now)
+    signed_in = campaign.text_for([checked.language]).language  # the appeal they read
+    checked = dataclasses.replace(checked, language=signed_in)
     key = email_hash(checked.email, settings.secret_key)
     now = now or utcnow()
     with db.transaction() as session:
@@ -262,10 +273,9 @@ def _queue(
         "base_url": settings.base_url,
     }
     template = "pledge_already" if outcome == "already" else "pledge_confirm"
-    body, html = render_email(template, context)
-    subject = f"Confirm your signature: {text.title}"
-    if outcome == "already":
-        subject = f"You have already signed: {text.title}"
+    body, html = render_email(template, context, text.language)
+    subjects = SUBJECTS.get(text.language.split("-")[0], SUBJECTS["en"])
+    subject = subjects[outcome == "already"].format(title=text.title)
     queue_email(
         session,
         to=checked.email.deliver_to,

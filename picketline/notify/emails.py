@@ -29,13 +29,28 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_email(name: str, context: dict[str, Any]) -> tuple[str, str | None]:
-    """(text, html) for template ``name``; html is None when there is no ``name.html``."""
+def render_email(
+    name: str, context: dict[str, Any], language: str | None = None
+) -> tuple[str, str | None]:
+    """(text, html) for template ``name``; html is None when there is no ``name.html``.
+
+    With ``language``, ``name.LANG.txt`` (and ``.html``) is used where it exists, so
+    a signer who read the appeal in Ukrainian gets the email in Ukrainian.
+    """
     env = _environment()
-    text = env.get_template(f"{name}.txt").render(context)
-    html_path = EMAIL_TEMPLATES / f"{name}.html"
-    html = env.get_template(f"{name}.html").render(context) if html_path.exists() else None
+    stem = _localised(name, language)
+    text = env.get_template(f"{stem}.txt").render(context)
+    html_path = EMAIL_TEMPLATES / f"{stem}.html"
+    html = env.get_template(f"{stem}.html").render(context) if html_path.exists() else None
     return text, html
+
+
+def _localised(name: str, language: str | None) -> str:
+    """``name.LANG`` if its text template exists (``pt-br`` falls back to ``pt``); else ``name``."""
+    for code in (language, (language or "").split("-")[0]):
+        if code and code.isalpha() and (EMAIL_TEMPLATES / f"{name}.{code}.txt").exists():
+            return f"{name}.{code}"
+    return name
 
 
 def absolute_url(settings: Settings, path: str, **query: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
@@ -218,10 +219,28 @@ def load_list_records(
     return [by_id[i] for i in ids if i in by_id]
 
 
+def get_public_record(db: Database, struggle_id: int) -> StruggleRecord | None:
+    """One struggle for its public page or API answer, in any status (the caller checks).
+
+    Like a list record (plain rows, no source texts, no sensitive data), plus its
+    evidence quotes, which the page shows under each source.
+    """
+    with db.session() as session:
+        records = load_list_records(session, [struggle_id], with_links=True)
+        if not records:
+            return None
+        rows = session.execute(
+            select(EVIDENCE).where(EVIDENCE.c.struggle_id == struggle_id).order_by(EVIDENCE.c.id)
+        )
+        evidence = [row_to_evidence(cast(Any, row)) for row in rows]
+    return dataclasses.replace(records[0], evidence=evidence)
+
+
 LIST_COLUMNS = [c for c in StruggleRow.__table__.c if c.name != "sensitive_enc"]
 """Every column of a struggle but the encrypted one (the public never needs it)."""
 PLACES = PlaceRow.__table__
 EVENTS = EventRow.__table__
+EVIDENCE = EvidenceRow.__table__
 
 
 def event_summaries(session: Session, ids: Sequence[int]) -> dict[int, list[Event]]:
@@ -272,11 +291,48 @@ def source_summaries(session: Session, ids: Sequence[int]) -> dict[int, list[Sou
     return out
 
 
-def filter_clauses(dialect: str, wanted: StruggleFilter) -> list[ColumnElement[bool]]:
-    """The WHERE conditions of ``wanted`` (bound values only; facets by subquery)."""
+DRIVE_LIMIT = 1500
+"""A facet value held by at most this many struggles is read first (its postings drive
+the query); more common ones are checked row by row while walking the sort index."""
+FACETS = ("action", "demand", "repression", "region")
+
+
+def facet_values(wanted: StruggleFilter) -> dict[str, list[str]]:
+    """The facet filters of ``wanted``: facet name → the values any of which will do."""
+    return {f: [str(v) for v in getattr(wanted, f)] for f in FACETS if getattr(wanted, f)}
+
+
+def rarest_facet(session: Session, wanted: StruggleFilter) -> str | None:
+    """The facet to drive the query from, if one is rare enough; None to walk the sort index.
+
+    Counting a facet's postings reads only its part of the (facet, value) index,
+    a millisecond; the choice decides between reading a few hundred rows and
+    probing tens of thousands.
+    """
+    F = StruggleFacetRow
+    best: tuple[int, str] | None = None
+    for facet, values in facet_values(wanted).items():
+        held = (
+            session.scalar(select(func.count()).where(F.facet == facet, F.value.in_(values))) or 0
+        )
+        if best is None or held < best[0]:
+            best = (held, facet)
+    return best[1] if best is not None and best[0] <= DRIVE_LIMIT else None
+
+
+def filter_clauses(
+    dialect: str, wanted: StruggleFilter, *, drive: str | None = "all"
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of ``wanted`` (bound values only).
+
+    A facet filter is ``id IN (its postings)`` when it drives the query
+    (``drive`` names it, or ``"all"``: right for counting), otherwise an
+    ``EXISTS`` probe of the facet table's primary key for each walked row.
+    """
     from picketline.db.search import match_ids  # search imports this module's types
 
     s = StruggleRow
+    F = StruggleFacetRow
     out: list[ColumnElement[bool]] = [s.status == wanted.status.value]
     if wanted.country:
         out.append(s.country.in_(wanted.country))
@@ -284,13 +340,15 @@ def filter_clauses(dialect: str, wanted: StruggleFilter) -> list[ColumnElement[b
         out.append(s.sector.in_([v.value for v in wanted.sector]))
     if wanted.outcome:
         out.append(s.outcome.in_([v.value for v in wanted.outcome]))
-    for facet in ("action", "demand", "repression", "region"):
-        values = [str(v) for v in getattr(wanted, facet)]
-        if values:
-            holders = select(StruggleFacetRow.struggle_id).where(
-                StruggleFacetRow.facet == facet, StruggleFacetRow.value.in_(values)
+    for facet, values in facet_values(wanted).items():
+        if drive in ("all", facet):
+            postings = select(F.struggle_id).where(F.facet == facet, F.value.in_(values))
+            out.append(s.id.in_(postings))
+        else:
+            probe = select(F.struggle_id).where(
+                F.struggle_id == s.id, F.facet == facet, F.value.in_(values)
             )
-            out.append(s.id.in_(holders))
+            out.append(probe.exists())
     out += _date_clauses(wanted)
     if wanted.q:
         out.append(s.id.in_(match_ids(dialect, wanted.q)))
@@ -360,7 +418,7 @@ def page_ids(
     """
     order = SORT_KEYS[wanted.sort]
     at = decode_position(page.after, wanted.sort) if page.after else None
-    base = filter_clauses(dialect, wanted)
+    base = filter_clauses(dialect, wanted, drive=rarest_facet(session, wanted))
     want = page.limit + 1
     found: list[Position] = []
     if at is None or at.phase == 0:

@@ -35,7 +35,7 @@ from picketline.db.filters import (
 )
 from picketline.db.struggles import (
     StruggleRecord,
-    get_struggle,
+    get_public_record,
     list_page,
     merged_target,
 )
@@ -179,7 +179,7 @@ def published_page(
 
 def published_struggle(db: DbDep, struggle_id: int) -> StruggleRecord | None:
     """The struggle if it exists and is published; ``None`` otherwise (never sensitive)."""
-    record = get_struggle(db, struggle_id, include_sensitive=False)
+    record = get_public_record(db, struggle_id)
     if record is None or record.struggle.status != StruggleStatus.PUBLISHED:
         return None
     return record

@@ -4,7 +4,8 @@
 repression types and the place's region) is created and filled from the
 existing struggles; the struggles get the indexes the list's sort orders walk
 (start date, last change, head count), each after ``status`` so the public
-list reads only published rows.
+list reads only published rows, and each carrying id, country, sector and
+outcome so those filters are checked in the index.
 
 Revision ID: 0005
 Revises: 0004
@@ -26,6 +27,8 @@ depends_on = None
 
 BATCH = 2_000
 HEADCOUNT = "coalesce(participants_max, participants_min)"
+RIDERS = ["id", "country", "sector", "outcome"]
+"""The tie-breaker and the filterable columns carried in every sort index."""
 
 
 def upgrade() -> None:
@@ -40,11 +43,15 @@ def upgrade() -> None:
     op.create_index(
         "ix_struggle_facets_value", "struggle_facets", ["facet", "value", "struggle_id"]
     )
-    op.create_index("ix_struggles_status_start", "struggles", ["status", "start_date", "id"])
-    op.create_index("ix_struggles_status_updated", "struggles", ["status", "updated_at", "id"])
+    # Each sort order walks its own index; the filterable columns ride along at the
+    # end, so "Ukrainian mining, newest first" is decided inside the index without
+    # reading a single (wide) struggle row that does not match.
+    op.create_index("ix_struggles_status_start", "struggles", ["status", "start_date", *RIDERS])
+    op.create_index("ix_struggles_status_updated", "struggles", ["status", "updated_at", *RIDERS])
     op.create_index("ix_struggles_status_created", "struggles", ["status", "created_at"])
     op.execute(
-        f"CREATE INDEX ix_struggles_status_headcount ON struggles (status, ({HEADCOUNT}), id)"
+        "CREATE INDEX ix_struggles_status_headcount ON struggles "
+        f"(status, ({HEADCOUNT}), {', '.join(RIDERS)})"
     )
     backfill(op.get_bind())
 

@@ -217,7 +217,7 @@ def test_an_editor_signs_in_reverts_and_signs_out_in_a_browser(
 ) -> None:
     """Real Chromium: the login form, the history page (phone and desktop), revert, sign out."""
     chromium = require_chromium()
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import Dialog, expect, sync_playwright
 
     struggle_id = live_server.xss_id  # its title is a script: the history page must not run it
     create_user(sqlite_db, Role.EDITOR, "maria")
@@ -230,9 +230,15 @@ def test_an_editor_signs_in_reverts_and_signs_out_in_a_browser(
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
+            context = browser.new_context(viewport={"width": 390, "height": 844})
+            page = context.new_page()
             dialogs: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+            def on_dialog(dialog: Dialog) -> None:
+                dialogs.append(dialog.message)
+                dialog.dismiss()
+
+            page.on("dialog", on_dialog)
             page.goto(f"{live_server.url}/login?next={history}")
             page.screenshot(path=str(ARTIFACTS / "login-phone.png"), full_page=True)
             page.get_by_label("Name").fill("maria")
@@ -245,8 +251,8 @@ def test_an_editor_signs_in_reverts_and_signs_out_in_a_browser(
             expect(page.locator(".account-status")).to_contain_text("Signed in as maria (editor)")
             expect(page.locator(".history-entry").first).to_contain_text("typo")
             page.screenshot(path=str(ARTIFACTS / "history-phone.png"), full_page=True)
-            wide = browser.new_page(viewport={"width": 1280, "height": 900})
-            wide.context.add_cookies(page.context.cookies())
+            wide = context.new_page()  # the same signed-in session, at desktop width
+            wide.set_viewport_size({"width": 1280, "height": 900})
             wide.goto(live_server.url + history)
             wide.screenshot(path=str(ARTIFACTS / "history.png"), full_page=True)
             wide.close()

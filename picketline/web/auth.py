@@ -116,7 +116,7 @@ def require(verb: str, thing: str) -> Callable[..., Awaitable[Actor]]:
         if can(actor, verb, thing):
             return actor
         if not actor.is_authenticated:
-            headers = {"WWW-Authenticate": "Bearer"} if bearer_path(request) else None
+            headers = {"WWW-Authenticate": "Bearer"} if _is_api_path(request) else None
             raise HTTPException(status_code=401, detail="Sign in to do this.", headers=headers)
         raise HTTPException(status_code=403, detail=f"Your role may not {verb} a {thing}.")
 
@@ -125,7 +125,7 @@ def require(verb: str, thing: str) -> Callable[..., Awaitable[Actor]]:
     return dependency
 
 
-def bearer_path(request: Request) -> bool:
+def _is_api_path(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX)
 
 

@@ -95,4 +95,11 @@ APP_MESSAGES = (
     N_("There is no published struggle at this address."),
     N_("Bad request"),
     N_("A parameter of this address is not valid."),
+    # account roles and alert frequencies, shown through _(value)
+    N_("public"),
+    N_("contributor"),
+    N_("editor"),
+    N_("admin"),
+    N_("daily"),
+    N_("weekly"),
 )

@@ -96,3 +96,40 @@ def test_dismissal_said_as_a_threat_is_not_a_demand() -> None:
 )
 def test_demands_said_in_other_words(text: str, language: str, expected: set[Demand]) -> None:
     assert demands(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The owner withheld two months of production bonuses.", "en", {Demand.UNPAID_WAGES}),
+        ("They want limits on mandatory overtime.", "en", {Demand.CONDITIONS}),
+        ("Cleaners are demanding that they be made permanent.", "en", {Demand.CONTRACT}),
+        ("The offer would cut shift premiums for new hires.", "en", {Demand.PAY}),
+        (
+            "Рабочие требуют выплатить задержанную зарплату за март.",
+            "ru",
+            {Demand.UNPAID_WAGES},
+        ),
+        ("Склад бастует после того, как компания снизила расценки.", "ru", {Demand.PAY}),
+        ("Шахтёры требуют сохранить шахту.", "ru", {Demand.JOBS}),
+        (
+            "Машинисты требуют сократить рабочую неделю до 35 часов без снижения зарплаты.",
+            "ru",
+            {Demand.CONDITIONS},
+        ),
+        (
+            "Медики вимагають погасити заборгованість із доплат за квітень.",
+            "uk",
+            {Demand.UNPAID_WAGES},
+        ),
+        (
+            "Водії вимагають забезпечити автобазу справними автомобілями.",
+            "uk",
+            {Demand.CONDITIONS},
+        ),
+        ("Профспілка вимагає поновити звільнених працівників.", "uk", {Demand.UNION_RIGHTS}),
+        ("Гірники вимагають оплачувати понаднормову роботу.", "uk", {Demand.PAY}),
+    ],
+)
+def test_more_demand_phrases(text: str, language: str, expected: set[Demand]) -> None:
+    assert demands(text, language) == expected

@@ -250,7 +250,7 @@ def _unions(
     return tuple(str(f.value) for f in names)
 
 
-_SMALL_WORDS = frozenset("of and the for in & и і та й".split())
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "&", "и", "і", "та", "й"])
 
 
 def _initials(name: str) -> str:

@@ -13,7 +13,22 @@ import re
 from picketline.domain.vocab import Demand
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.demands import DEMAND_CUES, STRONG, WEAK
+from picketline.extract.lexicon.relevance import RECALL, UNION_WORDS
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
+
+
+# "In 2008, ...", "У 2008 році ...", "Ещё в 2019 году ...": a sentence set in an earlier year.
+_YEAR_OPENING = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,2}?(?:in|back in|в|во|у)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+# "35 hours without loss of pay", "без снижения зарплаты": pay kept, not demanded.
+_KEPT = re.compile(
+    r"(?:without (?:a |any )?(?:loss|cut|reduction) (?:of|in)|no loss of|без (?:снижения|потери)"
+    r"|без (?:зниження|втрати))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 class DemandFinder:
@@ -37,6 +52,7 @@ class DemandFinder:
                 for f in self._matches(self.weak[language], sentence, 0.5)
                 if not any(s.start < f.end and f.start < s.end for s in found)
                 and not (f.value is Demand.PAY and Demand.UNPAID_WAGES in strong)
+                and not _KEPT.search(sentence.text[: f.start - sentence.start][-30:])
             ]
         return found
 
@@ -62,6 +78,8 @@ class DemandStage:
 
     def __init__(self) -> None:
         self.finder = DemandFinder()
+        self.recall = {lang: re.compile(p, re.IGNORECASE) for lang, p in RECALL.items()}
+        self.unions = {lang: re.compile(p, re.IGNORECASE) for lang, p in UNION_WORDS.items()}
 
     def __call__(self, doc: ExtractionDoc) -> None:
         language = doc.language or "en"
@@ -71,5 +89,19 @@ class DemandStage:
             if f.field in ("actions", "workers", "workplace", "unions")
         }
         for sentence in doc_sentences(doc):
-            for finding in self.finder.find(sentence, language, sentence.index in about):
+            if self._recalled(sentence, language, doc):
+                continue  # "In 2008 miners here struck for higher pay": not today's demand
+            in_context = sentence.index in about or bool(
+                self.unions[language].search(sentence.text)
+            )
+            for finding in self.finder.find(sentence, language, in_context):
                 doc.add(finding)
+
+    def _recalled(self, sentence: Sentence, language: str, doc: ExtractionDoc) -> bool:
+        """A sentence about earlier events: "Напомним", "Back in", a year before publication."""
+        if self.recall[language].search(sentence.text):
+            return True
+        if doc.published is None:
+            return False
+        opening = _YEAR_OPENING.match(sentence.text)
+        return bool(opening) and int(opening.group(1)) < doc.published.year

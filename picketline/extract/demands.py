@@ -16,7 +16,6 @@ from picketline.extract.lexicon.demands import DEMAND_CUES, STRONG, WEAK
 from picketline.extract.lexicon.relevance import RECALL, UNION_WORDS
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
 
-
 # "In 2008, ...", "У 2008 році ...", "Ещё в 2019 году ...": a sentence set in an earlier year.
 _YEAR_OPENING = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,2}?(?:in|back in|в|во|у)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
@@ -104,4 +103,4 @@ class DemandStage:
         if doc.published is None:
             return False
         opening = _YEAR_OPENING.match(sentence.text)
-        return bool(opening) and int(opening.group(1)) < doc.published.year
+        return opening is not None and int(opening.group(1)) < doc.published.year

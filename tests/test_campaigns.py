@@ -421,3 +421,15 @@ def test_nul_characters_are_refused_not_crashing(db: Database, app: TestClient) 
     assert app.get("/api/v1/campaigns/abc%00def").status_code == 404
     assert app.get("/campaigns/abc%00def").status_code == 404
     assert app.get("/api/v1/campaigns/99999999999999999999").status_code == 404
+
+
+@sqlite_only
+def test_editors_find_the_way_to_open_a_campaign(db: Database, db_settings: Settings) -> None:
+    struggle_id = make_struggle(db)
+    app = create_app(db_settings, db)
+    editor = client_as(app, db, "editor")
+    assert f"/campaigns/new?struggle={struggle_id}" in editor.get(f"/struggles/{struggle_id}").text
+    assert 'href="/campaigns/new"' in editor.get("/campaigns").text
+    public = TestClient(app)
+    assert "/campaigns/new" not in public.get(f"/struggles/{struggle_id}").text
+    assert "/campaigns/new" not in public.get("/campaigns").text

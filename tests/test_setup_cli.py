@@ -186,3 +186,19 @@ def test_init_refuses_to_make_a_new_key_for_encrypted_data(run: Runner, data_dir
 def test_a_real_process_prints_one_line_and_no_traceback(data_dir: Path) -> None:
     _corrupt(data_dir)
     assert_one_line_error(run_process(data_dir, "demo", "--struggles", "1"), "corrupted")
+
+
+def test_an_unknown_option_is_a_one_line_usage_error_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Input: `picketline ledger record 1 donation -5`, where "-5" parses as an option.
+    # The user sees click's usage message and exit status 2, never a Python traceback.
+    from picketline.cli import main
+
+    monkeypatch.setattr("sys.argv", ["picketline", "ledger", "record", "1", "donation", "-5"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert "No such option: -5" in err
+    assert "Traceback" not in err

@@ -44,8 +44,8 @@ def _register_commands() -> None:
         export_commands,
         mirror_command,  # static mirror (#6)
         later_commands,
-        funds_commands,
         solidarity_commands,
+        funds_commands,
     )
     for module in (*modules, user_commands, audit_commands):  # + accounts, audit (#5)
         module.register(app)
@@ -67,9 +67,23 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as error:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
+        if _is_usage_error(error):
+            error.show()  # type: ignore[attr-defined]
+            sys.exit(getattr(error, "exit_code", 2))
         raise
+
+
+def _is_usage_error(error: Exception) -> bool:
+    """A click usage error, from click itself or from the copy Typer bundles.
+
+    Typer 0.29 ships its own ``typer._click``, whose exceptions are not
+    ``click.ClickException``; both must give the one-line usage message.
+    """
+    import click
+
+    if isinstance(error, click.ClickException):
+        return True
+    return any(
+        cls.__name__ == "ClickException" and cls.__module__.endswith("_click.exceptions")
+        for cls in type(error).__mro__
+    )

@@ -7,8 +7,15 @@ Screenshots go to ``test-artifacts/`` for a human to look at.
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+from picketline.db import Database
+from picketline.settings import Settings
 from tests.conftest import REPO_ROOT
 from tests.requirements import CHROMIUM_ARGS, require_chromium
 from tests.web_fixtures import LiveServer
@@ -111,5 +118,58 @@ def test_struggle_page_small_map_and_stats_at_phone_width(live_server: LiveServe
             desktop = browser.new_page(viewport={"width": 1280, "height": 900})
             desktop.goto(live_server.url + "/stats")
             desktop.screenshot(path=str(ARTIFACTS / "stats.png"), full_page=True)
+        finally:
+            browser.close()
+
+
+def test_static_map_works_from_files(
+    sqlite_db: Database, sqlite_settings: Settings, tmp_path: Path
+) -> None:
+    """The mirror's way: the page rendered in mirror mode, the data as script files, file://."""
+    chromium = require_chromium()
+    from fastapi.testclient import TestClient
+    from playwright.sync_api import expect, sync_playwright
+
+    from picketline.publish import mapdata
+    from picketline.web.app import STATIC_DIR, create_app
+    from tests.web_fixtures import seed
+
+    seed(sqlite_db)
+    app = create_app(sqlite_settings, sqlite_db)
+
+    async def as_mirror(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            scope = {**scope, "picketline.mirror": True, "picketline.map_data": "../map/data/"}
+        await app(scope, receive, send)
+
+    with TestClient(as_mirror) as client:
+        html = client.get("/map").text
+    (tmp_path / "map").mkdir()
+    (tmp_path / "map" / "index.html").write_text(html.replace('"/static/', '"../static/'))
+    shutil.copytree(STATIC_DIR, tmp_path / "static")
+    for relative, content in mapdata.static_files(sqlite_db):
+        target = tmp_path / "map" / "data" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto((tmp_path / "map" / "index.html").as_uri())
+            expect(page.locator(f"{MAP}[data-map-ready]")).to_have_count(1)
+            expect(page.locator(f"{MAP} .map-cluster").first).to_be_visible()
+            page.evaluate(
+                "document.querySelector('#struggle-map').picketlineMap.setView([53.76, 87.11], 10)"
+            )
+            stack = page.locator(f"{MAP} .map-stack").first
+            expect(stack).to_be_visible()
+            stack.click()
+            link = page.locator(".leaflet-popup-content a").first
+            expect(link).to_have_attribute("href", re.compile(r"^\.\./struggles/\d+/index\.html$"))
+            assert page.locator(f"{MAP}[data-map-error]").count() == 0
+            assert errors == []
         finally:
             browser.close()

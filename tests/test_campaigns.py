@@ -116,6 +116,10 @@ def test_public_page_shows_the_appeal_in_the_readers_language(
     assert "Miners went underground." in english.text  # the struggle's timeline
     russian = app.get("/campaigns/pay-the-miners", headers={"Accept-Language": "ru-RU,ru;q=0.9"})
     assert RU.title in russian.text
+    assert 'href="/campaigns/pay-the-miners/text/en"' in russian.text
+    chosen = app.get("/campaigns/pay-the-miners/text/ru")
+    assert chosen.status_code == 200 and RU.title in chosen.text
+    assert app.get("/campaigns/pay-the-miners/text/de").status_code == 404
     assert (
         EN.title
         in app.get("/campaigns/pay-the-miners?lang=en", headers={"Accept-Language": "ru"}).text

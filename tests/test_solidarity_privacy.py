@@ -78,6 +78,7 @@ def public_paths(client: TestClient, slug: str, struggle_id: int, campaign_id: i
         "campaign_id": [str(campaign_id)],
         "format_name": ["csv", "json", "geojson"],
         "what": ["unsubscribe", "delete"],
+        "lang": ["en", "ru"],
     }
     paths = {"/", f"/campaigns/{slug}?lang=ru", f"/ru/campaigns/{slug}", "/ru/campaigns"}
     for route in iter_route_contexts(client.app.routes):  # type: ignore[attr-defined]

@@ -213,6 +213,16 @@ def campaign_page(
     return _render(request, "campaign.html", context)
 
 
+@router.get("/campaigns/{key}/text/{lang}", response_class=HTMLResponse, name="campaign_page_in")
+def campaign_page_in(request: Request, db: DbDep, key: str, lang: str) -> Response:
+    """The campaign with its appeal in ``lang``: a path, not a query, so the static
+    mirror can hold every translation as its own file."""
+    campaign = _public_campaign(db, key)
+    if lang.lower() not in campaign.languages:
+        raise HTTPException(status_code=404, detail="no translation in this language")
+    return _render(request, "campaign.html", _campaign_context(request, db, campaign, lang))
+
+
 @router.post(
     "/campaigns/{key}/pledge",
     response_class=HTMLResponse,

@@ -21,10 +21,17 @@ from fastapi.testclient import TestClient
 
 from picketline.actions.resolution import do_merge_struggles
 from picketline.db import Database
-from picketline.publish.mirror import LinkMap, MirrorScope, build_mirror, localise_links
+from picketline.publish.mirror import (
+    LinkMap,
+    MirrorScope,
+    build_mirror,
+    localise_links,
+    published_ids,
+)
 from picketline.publish.mirror_files import MANIFEST, file_for, relative, relativise
 from picketline.settings import Settings
 from picketline.web.app import create_app
+from tests.campaign_fixtures import open_campaign
 from tests.db_fixtures import make_settings
 from tests.web_fixtures import HIDDEN_TITLES, SECRETS, WebData, seed
 
@@ -49,6 +56,8 @@ def built(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     shutil.copyfile(sqlite_template, settings.data_dir / "picketline.sqlite3")
     db = Database.open(settings)
     data = seed(db)
+    open_campaign(db, "pay-the-miners")
+    data.published_ids = set(published_ids(db))  # the campaign's struggle too
     report = build_mirror(db, settings, base / "mirror", live_url=LIVE)
     assert report.counts.written > 0 and report.counts.removed == 0
     assert report.struggles == len(data.published_ids)
@@ -101,7 +110,7 @@ def test_every_link_leads_to_a_file_of_the_mirror(mirror: Path) -> None:
         html = page.read_text(encoding="utf-8")
         for url in LINK.findall(html):
             url = url.replace("&amp;", "&")
-            if url.startswith(("http://", "https://", "#", "mailto:")) or url == "":
+            if url.startswith(("http://", "https://", "#", "?", "mailto:")) or url == "":
                 continue
             assert not url.startswith("/"), f"{page}: root-absolute link {url}"
             target = (page.parent / unquote(urlsplit(url).path)).resolve()
@@ -208,3 +217,12 @@ def test_without_a_live_site_links_stay_inside_the_mirror(
     for page in (out / "index.html", out / "ru/index.html"):
         for url in LINK.findall(page.read_text(encoding="utf-8")):
             assert not url.startswith(("/", "http://127.0.0.1")), url
+
+
+def test_campaign_pages_are_mirrored_without_their_form(mirror: Path) -> None:
+    """The pledge form needs the server: the mirror shows a note linking to the live site."""
+    for prefix in ("", "ru/", "uk/"):
+        page = (mirror / f"{prefix}campaigns/pay-the-miners/index.html").read_text(encoding="utf-8")
+        assert "Kapitalna Coal Company" in page
+        assert 'method="post"' not in page
+        assert f'href="{LIVE}/' in page

@@ -80,3 +80,37 @@ def test_outcome_cues_decide(text: str, language: str, expected: str) -> None:
 )
 def test_said_threatened_or_planned_ends_are_no_outcome(text: str, language: str) -> None:
     assert cues(text, language) & {"ended", "won", "partial", "lost"} == set()
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        ({"won", "partial", "ended"}, Outcome.PARTIAL),
+        ({"ended", "continues"}, Outcome.ONGOING),
+        ({"won", "continues"}, Outcome.WON),
+    ],
+)
+def test_decide_part_won_and_dispute_going_on(kinds: set[str], expected: Outcome) -> None:
+    assert decide(kinds) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("The company's offer falls short of the 10 per cent they wanted.", "en", "partial"),
+        ("Talks are due to resume next week.", "en", "continues"),
+        ("Вопрос безопасности остаётся открытым.", "ru", "partial"),
+        ("Новые забастовки не исключены.", "ru", "continues"),
+        ("Борг погасили, але від скорочень не відмовилися.", "uk", "partial"),
+        ("Переговори продовжаться наступного тижня.", "uk", "continues"),
+        ("Гірники вийшли з шахти після виплати боргу.", "uk", "won"),
+        ("Водители припинили страйк, так і не домігшись своїх вимог.", "uk", "lost"),
+    ],
+)
+def test_more_outcome_cues(text: str, language: str, kind: str) -> None:
+    assert kind in cues(text, language)
+
+
+def test_a_refused_return_is_no_end() -> None:
+    assert "ended" not in cues("Strikers said they will not be bullied back to work.")
+    assert "ended" not in cues("Рабочие отказались вернуться к работе.", "ru")

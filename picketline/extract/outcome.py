@@ -31,18 +31,28 @@ _PLANNED = re.compile(
 )
 
 
+# Before an "ended" cue: the return is refused, forced or only threatened.
+_NOT_ENDED = re.compile(
+    r"\b(?:not|never|won['’]t|refus\w*|bullied|forced|ordered|pressur\w*|не|отказ\w*|отказыва\w*"
+    r"|відмов\w*|заставить|змусити|примусити)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def decide(cues: Iterable[str]) -> Outcome | None:
     """The outcome a set of cue kinds implies (``None``: say nothing)."""
     kinds = set(cues)
-    if "won" in kinds:
+    if "won" in kinds and "partial" not in kinds:
         return Outcome.WON
     if "lost" in kinds:
         return Outcome.LOST
-    if "partial" in kinds and ("ended" in kinds or "ongoing" not in kinds):
+    if "won" in kinds:  # "agreed to pay the debt, but not to keep the jobs": part of it
         return Outcome.PARTIAL
-    if "ended" in kinds:
+    if "partial" in kinds and ("ended" in kinds or not kinds & {"ongoing", "continues"}):
+        return Outcome.PARTIAL
+    if "ended" in kinds and "continues" not in kinds:
         return None
-    return Outcome.ONGOING
+    return Outcome.ONGOING  # going on, or the action over and the dispute not
 
 
 class OutcomeStage:
@@ -68,6 +78,8 @@ class OutcomeStage:
                 )
                 if hypothetical or any(a <= start < b for a, b in quoted):
                     continue  # what someone says, plans or threatens is not how it stands
+                if kind == "ended" and _NOT_ENDED.search(sentence.text[max(0, start - 30) : start]):
+                    continue  # "will not be bullied back to work", "отказались вернуться"
                 doc.add(
                     Finding(
                         "_outcome",

@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import functools
 import random
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,21 +30,17 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from bench.bench_api import (
-    bench_settings,
-    fill,
-    postgres_settings,
-    report,
-    sqlite_settings,
-    timed,
-)
+from bench.bench_api import bench_settings, fill, report, sqlite_settings, timed
 from picketline.access.crypto import encode_key, generate_key
 from picketline.db import Database
 from picketline.publish import mapdata
 from picketline.settings import Settings
 from picketline.web.app import create_app
 
+PG_BENCH_DB = "picketline_bench_map"
 BUSY_TOWNS = ((53.76, 87.11), (49.84, 24.03), (42.33, -83.05), (-25.67, 27.24))
 
 
@@ -136,6 +133,24 @@ def run(name: str, settings: Settings, n: int, repeats: int, place_index: bool =
 
 
 @contextmanager
+def own_postgres(admin_url: str) -> Iterator[Settings]:
+    """A fresh PostgreSQL database of this benchmark's own (not bench_api's), dropped after."""
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    drop = f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)"
+    with admin.connect() as conn:
+        conn.execute(text(drop))
+        conn.execute(text(f"CREATE DATABASE {PG_BENCH_DB}"))
+    url = make_url(admin_url).set(database=PG_BENCH_DB).render_as_string(hide_password=False)
+    try:
+        with tempfile.TemporaryDirectory(prefix="picketline-bench-map-") as tmp:
+            yield bench_settings(Path(tmp), database_url=url)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(drop))
+        admin.dispose()
+
+
+@contextmanager
 def kept_sqlite(folder: Path) -> Iterator[Settings]:
     """Settings for a SQLite database kept in ``folder`` between runs (key file beside it)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -169,7 +184,7 @@ def main() -> None:
         with sqlite as settings:
             run("SQLite", settings, args.n, args.repeats, args.place_index)
     if args.postgres:
-        with postgres_settings(args.postgres) as settings:
+        with own_postgres(args.postgres) as settings:
             run("PostgreSQL", settings, args.n, args.repeats, args.place_index)
 
 

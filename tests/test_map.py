@@ -208,7 +208,8 @@ def test_map_page_renders_the_map_element_and_a_table_without_javascript(
     assert 'data-struggle-url="/struggles/{id}"' in body
     assert 'data-tile-url=""' in body
     assert "vendor/world/countries-110m.js" in body
-    assert "Russia" in body  # the no-JavaScript table by country
+    assert "Russia" in body  # the no-JavaScript table by country, linking to the list
+    assert 'href="/struggles?country=RU"' in body
     assert "<script>" not in body.replace('<script src="', "")  # no inline script
     assert client.get("/map?country=XX").status_code == 400
 

@@ -74,6 +74,11 @@ def struggle_url_template(request: Request) -> str:
     return path
 
 
+def path_for(request: Request, name: str) -> str:
+    """A page's path in the reader's language (the prefix lives in ``root_path``)."""
+    return str(request.scope.get("root_path", "")) + str(request.app.url_path_for(name))
+
+
 def in_mirror(request: Request) -> bool:
     return bool(request.scope.get(MIRROR_SCOPE_KEY))
 
@@ -92,7 +97,6 @@ def map_attributes(request: Request, wanted: StruggleFilter) -> dict[str, str]:
         ),
         "data-map-query": "" if static else urlencode(wanted.to_params(with_sort=False)),
         "data-struggle-url": struggle_url_template(request),
-        "data-list-url": root + str(request.app.url_path_for("home")),
         "data-tile-url": settings.map_tile_url,
         "data-tile-attribution": settings.map_tile_attribution,
         "data-grid-max-zoom": str(mapdata.GRID_MAX_ZOOM),
@@ -116,7 +120,14 @@ def map_page(
     if in_mirror(request) and wanted.narrows():
         raise HTTPException(400, "the static map shows every published struggle, unfiltered")
     countries = country_counts(db, map_where(db, wanted))
+    list_path = path_for(request, "struggle_list")
+    others = [(k, v) for k, v in wanted.to_params(with_sort=False) if k != "country"]
     context = {
+        "list_url": list_path
+        + ("?" + urlencode(wanted.to_params(with_sort=False)) if wanted.narrows() else ""),
+        "country_urls": {
+            c: f"{list_path}?{urlencode([('country', c), *others])}" for c, _ in countries
+        },
         "has_demo": has_demo,
         "map_attributes": map_attributes(request, wanted),
         "countries": countries,

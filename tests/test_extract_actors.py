@@ -307,3 +307,48 @@ def test_acronym_of_a_full_union_name() -> None:
     assert is_acronym_of("НПГ", "Независимый профсоюз горняков России")
     assert not is_acronym_of("GMB", "Unite")
     assert not is_acronym_of("Unite", "Union of Northern Industrial Transport Employees")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Bin crews accepted an offer from Bristol City Council on Friday.",
+            "en",
+            ["Bristol City Council"],
+        ),
+        (
+            "Harbourside Care, which owns the home, said talks would go on.",
+            "en",
+            ["Harbourside Care"],
+        ),
+        ("Машинисты требуют от концерна Deutsche Bahn сократить смены.", "ru", ["Deutsche Bahn"]),
+        ("Шахти належать компанії Polska Grupa Górnicza.", "uk", ["Polska Grupa Górnicza"]),
+        ("Компания «Корзинка» уволила 14 кладовщиков.", "ru", ["«Корзинка»"]),
+    ],
+)
+def test_employers_by_council_owner_and_latin_name(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert [f.value for f in find_employers(s(text), language)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Picket lines went up at the Glasgow depots on Monday.",
+        "Staff gathered at Atlantique Energie SA's refinery at dawn.",
+        "Engineers occupied the Dundee plant on Tuesday.",
+    ],
+)
+def test_descriptions_are_not_named_workplaces(text: str) -> None:
+    assert not find_workplaces(s(text), "en", set())
+
+
+def test_named_medical_centre_and_coordinated_mines() -> None:
+    found = find_workplaces(s("Nurses at Riverside Medical Center walked out."), "en", set())
+    assert [f.value for f in found] == ["Riverside Medical Center"]
+    found = find_workplaces(
+        s("Miners at the Red Hill and Blue Hill mines blocked the road."), "en", set()
+    )
+    assert [f.value for f in found] == ["Red Hill and Blue Hill mines"]

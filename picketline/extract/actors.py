@@ -34,6 +34,11 @@ from picketline.extract.patterns.cyrillic import is_singular_person, name_key, t
 
 _QUOTED = r"[«\"„“]([^»\"”“\n]{2,60})[»\"”“]"
 _CAP = r"[A-Z][\w'’.-]*"
+# Site nouns written capitalised as part of the name ("Riverside Hospital", "Khanyisa Colliery").
+EN_NAMED_SITE_NOUNS = (
+    r"Hospital|Infirmary|Clinic|Medical Cent(?:er|re)|Health Cent(?:er|re)|Colliery|Mine|Refinery"
+    r"|Shipyard|Steelworks"
+)
 _CYR_CAP = r"[А-ЯЁІЇЄҐ][\w'’.-]*"
 _PAREN = r"(?:\([^()\n]{1,30}\)\s+)?"
 
@@ -59,7 +64,8 @@ class ActorPatterns:
         if language == "en":
             run = rf"(?:{_CAP}\s+{_PAREN}){{1,4}}(?:(?:and|&)\s+(?:{_CAP}\s+){{1,4}})?"
             self.workplace = re.compile(
-                rf"(?P<name>{run})(?:(?P<kind>{EN_WORKPLACE_KINDS})\s+)?(?P<noun>{nouns})\b"
+                rf"(?P<name>{run})(?:(?P<kind>{EN_WORKPLACE_KINDS})\s+)?"
+                rf"(?P<noun>{nouns}|{EN_NAMED_SITE_NOUNS})\b"
             )
         else:
             named = (
@@ -163,6 +169,8 @@ def find_workplaces(
                 name = " ".join(name.split()[1:])
             if not name or re.search(rf"(?:{EN_COMPANY_SUFFIX})$", name) or name in KNOWN_UNIONS:
                 continue
+            if _not_a_site_name(name, noun):
+                continue  # "Glasgow depots", "Unison's office", "Dundee plant"
             kind = f"{match.group('kind')} " if match.group("kind") else ""
             value, key = f"{name} {kind}{noun}", name_key(name, language)
             start = match.start("name") + match.group("name").find(name.split()[0])
@@ -184,6 +192,22 @@ def find_workplaces(
     return found
 
 
+def _not_a_site_name(name: str, noun: str) -> bool:
+    """A possessive (the company's or union's site), several sites, or a town's name: a
+    description, not the name of one workplace."""
+    if re.search(r"['’]s?$", name):
+        return True
+    plural = noun.casefold().endswith("s") and noun.casefold() not in ("works", "glass")
+    if plural and " and " not in name:
+        return True  # "Black Mountain and Lone Mountain mines" names two
+    if " " in name or noun[:1].isupper() or re.match(r"(?i)mines?|shafts?|pits?|collier", noun):
+        return False  # mines are named after their villages; longer names are names
+    from picketline.extract.gazetteer import Gazetteer  # built once per process, on demand
+
+    places = Gazetteer.default().lookup(name, "en")
+    return bool(places) and places[0].name.casefold() == name.casefold()
+
+
 # --- employers ---------------------------------------------------------------
 
 _EN_EMPLOYER = re.compile(
@@ -191,7 +215,26 @@ _EN_EMPLOYER = re.compile(
     rf"|\b(?:employer|owner|operator|contractor|company|firm),?\s+"
     rf"(?P<appos>(?:{_CAP}\s?){{1,5}})"
 )
-_CYR_EMPLOYER = re.compile(rf"\b(?P<form>{CYR_COMPANY_FORMS})\s+{_QUOTED}")
+_CYR_EMPLOYER = re.compile(
+    rf"\b(?P<form>{CYR_COMPANY_FORMS}|(?-i:[КФ])(?:омпани|омпані|ирм|ірм)\w+)\s+{_QUOTED}"
+)
+# "концерн Deutsche Bahn", "компанії Polska Grupa Górnicza": a company noun, then a Latin name.
+_CYR_LATIN_EMPLOYER = re.compile(
+    r"\b(?:концерн\w*|компани\w+|компані\w+|корпораци\w+|корпораці\w+|оператор\w*"
+    r"|перевозчик\w*|перевізник\w*|холдинг\w*|групп\w+|груп[аиіу]|ритейлер\w*|маркетплейс\w*)\s+"
+    r"(?P<latin>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
+# Generic nouns that are no part of a company's name ("Компания «Корзинка»" is «Корзинка»).
+_GENERIC_FORM = re.compile(r"^(?:компани|компані|фирм|фірм|холдинг|концерн)", re.IGNORECASE)
+# "Leeds City Council", "Kent County Council": the council that employs its workers.
+_EN_COUNCIL = re.compile(
+    r"(?P<name>(?:[A-Z][\w'-]+\s+){1,3}(?:(?:City|County|Borough|District|Metropolitan|Town"
+    r"|Municipal|Regional|Parish)\s+)?Council)\b"
+)
+# "Lakeview Health, which owns St. Brendan": the owner named by relation.
+_EN_OWNER = re.compile(
+    r"(?P<name>(?:[A-Z][\w'&.-]*\s?){1,4}),\s+which (?:owns|runs|operates|manages)\b"
+)
 _MUNICIPAL = re.compile(
     r"\b(?P<kind>(?i:town|city|municipality|county|district|village|borough)) of"
     r" (?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
@@ -215,6 +258,13 @@ def find_employers(sentence: Sentence, language: str, municipal: bool = False) -
         named = [_en_employer(sentence, m) for m in _EN_EMPLOYER.finditer(sentence.text)]
         if municipal:
             named += [_municipal(sentence, m) for m in _MUNICIPAL.finditer(sentence.text)]
+        for pattern in (_EN_COUNCIL, _EN_OWNER):
+            for match in pattern.finditer(sentence.text):
+                name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name").strip())
+                if len(name.split()) >= 2 or pattern is _EN_OWNER:
+                    named.append(
+                        _employer(sentence, name, match.start("name"), match.end("name"), name)
+                    )
         return [f for f in named if f is not None]
     found = [
         f
@@ -224,8 +274,16 @@ def find_employers(sentence: Sentence, language: str, municipal: bool = False) -
     for match in _CYR_EMPLOYER.finditer(sentence.text):
         form = match.group("form")
         head = form if form.isupper() else to_nominative(form, language)
-        value = f"{head} {match.group()[len(form) :].strip()}"
+        quoted = match.group()[len(form) :].strip()
+        value = quoted if _GENERIC_FORM.match(form) else f"{head} {quoted}"
         found.append(_employer(sentence, value, match.start(), match.end(), match.group(2)))
+    for match in _CYR_LATIN_EMPLOYER.finditer(sentence.text):
+        name = match.group("latin")
+        if not re.search(r"\b(?:Co|Inc|Ltd|Corp|S\.A|N\.V)\.$", name):
+            name = name.rstrip(".")  # the sentence's full stop
+        if name not in KNOWN_UNIONS:
+            end = match.start("latin") + len(name)
+            found.append(_employer(sentence, name, match.start("latin"), end, name))
     return found
 
 

@@ -114,7 +114,7 @@ WORKPLACE_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
             r"|foundr(?:y|ies)|assembly lines?",
             S.C,
         ),
-        (r"hospitals?|clinics?", S.Q),
+        (r"hospitals?|clinics?|(?:medical|health) cent(?:re|er)s?", S.Q),
         (r"schools?|universit(?:y|ies)|colleges?", S.P),
         (
             r"depots?|ports?|terminals?|warehouses?|airports?|docks?|distribution cent(?:re|er)s?",

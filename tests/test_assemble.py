@@ -246,3 +246,29 @@ def test_nationwide_action_is_placed_at_the_country(language: str, text: str, co
     struggle = extract(text, published="2025-05-10", language=language).to_format()["struggles"][0]
     assert struggle["place"]["precision"] == "country"
     assert struggle["place"]["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "places"),
+    [
+        (
+            "ru",
+            "Трудовые конфликты недели\n\nОмск. С понедельника бастуют 40 водителей автобусов, "
+            "требуя выплатить зарплату.\n\nТюмень. Во вторник около 30 медсестёр городской "
+            "больницы провели пикет у мэрии.",
+            {"Omsk", "Tyumen"},
+        ),
+        (
+            "uk",
+            "Протести за добу\n\nХарків. Сьогодні понад 50 працівників заводу вийшли на "
+            "мітинг проти закриття підприємства.\n\nЛьвівщина. Учора близько сотні шахтарів "
+            "перекрили трасу, вимагаючи погасити борги із зарплати.",
+            {"Kharkiv", "Lviv Oblast"},
+        ),
+    ],
+)
+def test_digest_items_opening_on_their_place_are_separate(
+    language: str, text: str, places: set[str]
+) -> None:
+    struggles = extract(text, published="2024-11-20", language=language).to_format()["struggles"]
+    assert {s["place"]["name"] for s in struggles} == places

@@ -252,3 +252,23 @@ def test_english_words_read_back(value: int) -> None:
 def test_people_after_a_cyrillic_date(text: str, language: str, count: int) -> None:
     people = [m for m in find_counts(text, language) if m.unit == "people"]
     assert [m.min for m in people] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Близько сотні медиків вийшли на мітинг.", "uk", (100, 100)),
+        ("Около тысячи горняков вышли на митинг.", "ru", (1000, 1000)),
+        ("Более тысячи рабочих не вышли на смену.", "ru", (1000, None)),
+        ("Сотні шахтарів вийшли на марш.", "uk", (200, 999)),
+    ],
+)
+def test_about_a_hundred_is_one_hundred(
+    text: str, language: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert bounds(text, language) == expected
+
+
+def test_article_numbers_and_decimals_are_no_counts() -> None:
+    assert not find_counts("протокол по статье 20.2 КоАП", "ru")
+    assert not find_counts("according to section 5 of the act", "en")

@@ -245,6 +245,12 @@ def _word_tokens(text: str, language: str) -> list[tuple[int, int, Entry | None]
     return tokens
 
 
+# After "about/over", "сотни"/"тисячі" is the genitive of one hundred/thousand, not "hundreds".
+_ONE_UNIT = {"сотни": 100, "сотні": 100, "тысячи": 1000, "тисячі": 1000}
+_APPROX_BEFORE = re.compile(
+    r"(?:около|близько|более|свыше|почти|майже|понад|больше|більше|менее|менше|до|порядка)\s+$",
+    re.IGNORECASE,
+)
 _PLURAL_MULTS = frozenset(["тысячи", "тысячами", "тисячі", "тисячами", "миллионы", "мільйони"])
 _VAGUE_SCALE = {200: 100, 20: 10, 2000: 1000, 24: 12}
 _A_ENTRY = (_VALUE, 1, 1)
@@ -284,6 +290,9 @@ def _word_numbers(text: str, language: str) -> list[NumberSpan]:
         start, end = tokens[run[0][0]][0], tokens[run[-1][0]][1]
         first_word = text[tokens[run[0][0]][0] : tokens[run[0][0]][1]].casefold()
         lo, hi, vague = _combine(entries, first_word)
+        if len(run) == 1 and first_word in _ONE_UNIT and _APPROX_BEFORE.search(text[:start][-20:]):
+            lo = hi = _ONE_UNIT[first_word]  # "около сотни", "близько тисячі": one of them
+            vague = False
         spans.append(NumberSpan(start, end, lo, hi, vague, True))
         index = run[-1][0] + 1
     return spans

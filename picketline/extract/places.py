@@ -305,7 +305,9 @@ def _plausible_single(
     if not token.initial or dateline or _town_cue(tokens, i):
         return True
     if cyrillic:
-        return not morph.is_common_word(word)
+        # "Харків. Сьогодні зранку ...", "Пенза, 5 декабря": a digest's or dateline's place
+        opener = big and (token.dotted or token.comma_after)
+        return opener or not morph.is_common_word(word)
     return big
 
 

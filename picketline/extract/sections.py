@@ -2,7 +2,8 @@
 
 News briefs and round-ups move from place to place paragraph by paragraph:
 a dateline ("CALAMA, Chile — ..."), or a paragraph that opens on a place
-("In Kanpur, meanwhile, ...", "В Казани в пятницу ...", "А в Стрию ...").
+("In Kanpur, meanwhile, ...", "В Казани в пятницу ...", "А в Стрию ...", a
+digest's "Серов. С понедельника ...").
 Such a paragraph starts a new section when its place is not one the current
 section's action sentences already named. A paragraph without such an
 opening continues the section before it. When two or more sections report
@@ -42,6 +43,11 @@ _LEADS = {
         re.IGNORECASE,
     ),
 }
+# A digest's item opens on its place and a full stop: "Серов. С понедельника ...",
+# "Львівщина. Учора ...", "Durban. Dockers ...".
+_PLACE_STOP = re.compile(
+    rf"^(?P<name>[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+){{0,2}})\.(?:\s|$)"
+)
 SAME_PLACE_KM = 25.0
 
 Section = tuple[list["PlaceKey"], set[int]]
@@ -93,7 +99,11 @@ def _lead_places(
     sentence: Sentence, lead: re.Pattern[str], places: list[Finding]
 ) -> list[PlaceKey]:
     """The places a paragraph opens on (dateline or "In X,"), if it opens on one."""
-    match = _DATELINE.match(sentence.text) or lead.match(sentence.text)
+    match = (
+        _DATELINE.match(sentence.text)
+        or lead.match(sentence.text)
+        or _PLACE_STOP.match(sentence.text)
+    )
     if not match:
         return []
     start = sentence.start + match.start("name")

@@ -60,7 +60,12 @@ def main() -> int:
     try:
         print(f"  cpus: {os.cpu_count()}, workers: {args.workers}")
         for run in ("first run", "second run (unchanged)"):
-            report = build_mirror(db, settings, out, workers=args.workers, progress=None)
+            started = time.perf_counter()
+
+            def say(message: str, started: float = started) -> None:
+                print(f"    {time.perf_counter() - started:6.1f} s  {message}", flush=True)
+
+            report = build_mirror(db, settings, out, workers=args.workers, progress=say)
             c = report.counts
             print(
                 f"  {run}: {report.seconds:.1f} s for {report.struggles:,} struggles, "

@@ -211,15 +211,13 @@ def build_mirror(
     """Write (or bring up to date) the static mirror in ``outdir``."""
     from fastapi.testclient import TestClient
 
-    from picketline.web.app import create_app
-
     started = time.perf_counter()
     say = progress or (lambda _message: None)
     writer = MirrorWriter.open(outdir)
     report = MirrorReport(writer.counts)
     published = published_ids(db)
     links = LinkMap(set(published), live_url)
-    app = create_app(settings, db)
+    app = mirror_app(settings, db)
     # Struggle pages first: worker processes fork before the client starts its thread.
     say(f"pages: {len(published)} published struggles")
     report.struggles = write_struggle_pages(
@@ -237,6 +235,7 @@ def build_mirror(
             for path in SEED_PATHS:
                 crawler.visit(prefix + path if path != "/" or not prefix else prefix + "/")
         crawler.visit_discovered()
+        say(f"pages: {report.pages} in all; feeds and exports")
         for path in DATA_PATHS:
             crawler.fetch_file(path)
         say("search index, map data, static files")
@@ -244,8 +243,18 @@ def build_mirror(
         write_map_data(db, writer, report)
         write_static(writer)
     writer.finish()
+    say("done")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def mirror_app(settings: Settings, db: Database) -> Any:
+    """The app the mirror renders with: templates are not re-checked on disk per render."""
+    from picketline.web.app import create_app
+
+    app = create_app(settings, db)
+    app.state.templates.env.auto_reload = False
+    return app
 
 
 def published_ids(db: Database) -> list[int]:
@@ -310,10 +319,14 @@ class Crawler:
         number = int(match.group(1)) + 1 if match else 2
         base = folder[: match.start()] if match else folder
         base = base.strip("/")
-        self.links.pager_files[following] = (
-            f"{base}/" if base else ""
-        ) + f"page-{number}/index.html"
-        return [following]
+        target = (f"{base}/" if base else "") + f"page-{number}/index.html"
+        # The page links its next page without the mirror's page size: ask for it anyway.
+        size = re.search(r"[?&]limit=(\d+)", url)
+        fetch = following
+        if size and "limit=" not in following:
+            fetch = f"{following}{'&' if '?' in following else '?'}limit={size.group(1)}"
+        self.links.pager_files[following] = self.links.pager_files[fetch] = target
+        return [fetch]
 
     def _crawlable(self, url: str) -> bool:
         if "?" in url or url in self.seen:

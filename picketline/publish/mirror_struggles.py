@@ -107,13 +107,13 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(state: tuple[Any, ...]) -> None:
-    from picketline.web.app import create_app
+    from picketline.publish.mirror import mirror_app
 
     settings, links, live_url, root, previous, has_demo = state
     db = Database.open(settings)
     _WORKER.update(
         db=db,
-        app=create_app(settings, db),
+        app=mirror_app(settings, db),
         links=links,
         live_url=live_url,
         root=root,

@@ -231,3 +231,20 @@ def test_catalogue_files_are_packaged() -> None:
     pyproject = (REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"**/*.po"' in pyproject
     assert Path(i18n.LOCALE_DIR / "ru" / "LC_MESSAGES" / "messages.po").exists()
+
+
+def test_url_path_keeps_the_language_of_the_request(client: TestClient) -> None:
+    """The helper for links built in Python: the prefix stays, assets stay shared."""
+    from starlette.requests import Request
+
+    app = client.app
+    scope = {
+        "type": "http",
+        "path": "/uk/struggles",
+        "root_path": "/uk",
+        "app": app,
+        i18n.SCOPE_BASE_ROOT: "",
+    }
+    request = Request(scope)
+    assert i18n.url_path(request, "home") == "/uk/"
+    assert i18n.url_path(request, "static", path="style.css") == "/static/style.css"

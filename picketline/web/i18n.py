@@ -223,6 +223,16 @@ def localised_path(scope: Scope, path: str) -> str:
     return str(scope.get("root_path", "")) + path
 
 
+def url_path(request: Any, name: str, /, **params: Any) -> str:
+    """A route's path for links and redirects built in Python, keeping the language prefix.
+
+    ``request.app.url_path_for(...)`` gives ``/struggles`` on a ``/ru/`` page,
+    which sends a reader who chose Russian back to their browser's language;
+    this gives ``/ru/struggles`` (and ``/static/...`` unprefixed).
+    """
+    return localised_path(request.scope, str(request.app.url_path_for(name, **params)))
+
+
 @dataclass(frozen=True)
 class LanguageLink:
     """One entry of the language switcher."""

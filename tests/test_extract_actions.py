@@ -194,3 +194,32 @@ def test_lower_cased_matching_keeps_offsets() -> None:
     upper = "DOCKERS WENT ON STRIKE."
     mentions = action_matcher().find(Sentence(0, 0, len(upper), upper), "en")
     assert [upper[m.start : m.end] for m in mentions] == ["WENT ON STRIKE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Фельдшеры отказываются выходить на сверхурочные смены.", "ru", {Action.WORK_TO_RULE}),
+        ("Медики відмовляються виходити на понаднормові зміни.", "uk", {Action.WORK_TO_RULE}),
+        ("Водители не вышли на городские маршруты.", "ru", {Action.STRIKE}),
+        ("Водії не вийшли на міські маршрути.", "uk", {Action.STRIKE}),
+    ],
+)
+def test_overtime_refusals_and_routes_with_an_adjective(
+    text: str, language: str, expected: set[Action]
+) -> None:
+    assert codes(text, language) == expected
+
+
+def test_actions_of_an_earlier_year_are_recalled() -> None:
+    from picketline.domain.dates import PartialDate
+    from picketline.extract.actions import ActionStage
+    from picketline.extract.base import ExtractionDoc
+
+    text = "Шахтарі вийшли на марш. У 2008 році гірники не піднімалися на поверхню."
+    doc = ExtractionDoc(text, language="uk", published=PartialDate.parse("2024-05-20"))
+    for sentence in split_sentences(text):
+        doc.add(Finding("_sentence", sentence, sentence.start, sentence.end))
+    ActionStage()(doc)
+    flags = {(f.value, bool(f.attrs["recalled"])) for f in doc.of("actions")}
+    assert flags == {(Action.DEMONSTRATION, False), (Action.OCCUPATION, True)}

@@ -15,6 +15,7 @@ from functools import cache
 from picketline.domain.vocab import Action
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.actions import ACTION_TERMS, HYPOTHETICAL, NOT_LABOUR, PREFILTER
+from picketline.extract.lexicon.relevance import RECALL
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
 
 # Actions a non-labour sense of the word can produce, so a veto applies to them.
@@ -112,8 +113,32 @@ def action_codes(findings: list[Finding]) -> set[Action]:
     return resolve_walkouts(codes)
 
 
+# "In 2008 miners here stayed underground ...", "У 2008 році ...": an earlier year's event.
+YEAR_OPENING = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,2}?(?:in|back in|в|во|у)\s+(?:\w+\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def recalled(sentence_text: str, language: str, published_year: int | None) -> bool:
+    """A sentence about an earlier event: "Напомним", "Earlier", "In 2008, ..."."""
+    if re.search(RECALL.get(language, RECALL["en"]), sentence_text, re.IGNORECASE):
+        return True
+    opening = YEAR_OPENING.match(sentence_text)
+    return (
+        opening is not None
+        and published_year is not None
+        and int(opening.group(1)) < published_year
+    )
+
+
 class ActionStage:
-    """Adds an ``actions`` finding per action word in the document's sentences."""
+    """Adds an ``actions`` finding per action word in the document's sentences.
+
+    Actions in a sentence about an earlier event are marked ``recalled``: they
+    belong to a background struggle, not to today's (assembly uses them only
+    where a struggle has no other).
+    """
 
     name = "actions"
 
@@ -122,7 +147,9 @@ class ActionStage:
 
     def __call__(self, doc: ExtractionDoc) -> None:
         language = doc.language or "en"
+        year = doc.published.year if doc.published is not None else None
         for sentence in doc_sentences(doc):
+            earlier = recalled(sentence.text, language, year)
             for mention in self.matcher.find(sentence, language):
                 doc.add(
                     Finding(
@@ -136,6 +163,7 @@ class ActionStage:
                             "hypothetical": mention.hypothetical,
                             "agent": mention.agent,
                             "umbrella": mention.umbrella,
+                            "recalled": earlier,
                         },
                     )
                 )

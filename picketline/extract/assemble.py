@@ -142,7 +142,8 @@ def _note(evidence: Spans, name: str, findings: Iterable[Finding]) -> None:
 
 def _actions(findings: list[Finding]) -> list[Finding]:
     factual = [f for f in findings if not f.attrs.get("hypothetical")]
-    return factual or findings
+    current = [f for f in factual if not f.attrs.get("recalled")]
+    return current or factual or findings
 
 
 def _best(findings: list[Finding], name: str, evidence: Spans) -> object | None:

@@ -11,16 +11,11 @@ from __future__ import annotations
 import re
 
 from picketline.domain.vocab import Demand
+from picketline.extract.actions import recalled
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.demands import DEMAND_CUES, STRONG, WEAK
-from picketline.extract.lexicon.relevance import RECALL, UNION_WORDS
+from picketline.extract.lexicon.relevance import UNION_WORDS
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
-
-# "In 2008, ...", "У 2008 році ...", "Ещё в 2019 году ...": a sentence set in an earlier year.
-_YEAR_OPENING = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,2}?(?:in|back in|в|во|у)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
-)
-
 
 # "35 hours without loss of pay", "без снижения зарплаты": pay kept, not demanded.
 _KEPT = re.compile(
@@ -77,7 +72,6 @@ class DemandStage:
 
     def __init__(self) -> None:
         self.finder = DemandFinder()
-        self.recall = {lang: re.compile(p, re.IGNORECASE) for lang, p in RECALL.items()}
         self.unions = {lang: re.compile(p, re.IGNORECASE) for lang, p in UNION_WORDS.items()}
 
     def __call__(self, doc: ExtractionDoc) -> None:
@@ -97,10 +91,5 @@ class DemandStage:
                 doc.add(finding)
 
     def _recalled(self, sentence: Sentence, language: str, doc: ExtractionDoc) -> bool:
-        """A sentence about earlier events: "Напомним", "Back in", a year before publication."""
-        if self.recall[language].search(sentence.text):
-            return True
-        if doc.published is None:
-            return False
-        opening = _YEAR_OPENING.match(sentence.text)
-        return opening is not None and int(opening.group(1)) < doc.published.year
+        """A sentence about earlier events: "Напомним", "Back in", "У 2008 році"."""
+        return recalled(sentence.text, language, doc.published.year if doc.published else None)

@@ -146,6 +146,8 @@ def country_codes() -> frozenset[str]:
 def _values(params: Mapping[str, Sequence[str]], name: str) -> list[str]:
     """Every non-empty value given for ``name``, commas splitting too."""
     out: list[str] = []
+    if len(params.get(name, ())) > MAX_VALUES:
+        raise InputError(f"{name}: at most {MAX_VALUES} values, not {len(params[name])}")
     for raw in params.get(name, ()):
         out += [part.strip() for part in raw.split(",") if part.strip()]
     if len(out) > MAX_VALUES:
@@ -266,10 +268,13 @@ def parse_filter(
 
 def parse_page(params: Mapping[str, Sequence[str]], *, default: int = DEFAULT_PAGE) -> PageRequest:
     """The page size (1..``MAX_PAGE``) and cursor; a huge or non-numeric size is refused."""
-    raw = _single(params, "limit")
+    given = list(dict.fromkeys(params.get("limit", ())))
+    if len(given) > 1:
+        raise InputError(f"limit was given {len(given)} times; give it once")
+    raw = given[0] if given else None  # taken as is: " 8" or "" is a mistake, not a size
     limit = default
     if raw is not None:
-        if not raw.isdigit() or len(raw) > 9:
+        if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
             raise InputError(f"limit {_show(raw)} is not a whole number from 1 to {MAX_PAGE}")
         limit = int(raw)
         if not 1 <= limit <= MAX_PAGE:

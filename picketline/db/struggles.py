@@ -148,18 +148,25 @@ def has_demo_struggles(db: Database) -> bool:
 
 
 def list_page(
-    db: Database, wanted: StruggleFilter, page: PageRequest, *, with_links: bool = True
+    db: Database,
+    wanted: StruggleFilter,
+    page: PageRequest,
+    *,
+    with_links: bool = True,
+    with_events: bool | None = None,
 ) -> tuple[list[StruggleRecord], str | None]:
     """One page of the struggles ``wanted`` selects, in its sort order, and the next cursor.
 
     Loads only what a list shows: the struggles and their places, and with
     ``with_links`` their sources' public facts (never their texts) and
-    timelines; never evidence. A cursor from another sort order, or one that
+    timelines (``with_events=False`` leaves the timelines out); never evidence. A cursor from another sort order, or one that
     was tampered with, is an ``InputError``.
     """
     with db.session() as session:
         ids, next_cursor = page_ids(session, db.dialect, wanted, page)
-        records = load_list_records(session, ids, with_links=with_links)
+        records = load_list_records(
+            session, ids, with_links=with_links, with_events=with_events
+        )
     return records, next_cursor
 
 
@@ -186,7 +193,7 @@ def count_matching(db: Database, wanted: StruggleFilter) -> int:
 
 
 def load_list_records(
-    session: Session, ids: Sequence[int], *, with_links: bool
+    session: Session, ids: Sequence[int], *, with_links: bool, with_events: bool | None = None
 ) -> list[StruggleRecord]:
     """Records for a list in ``ids`` order: no evidence, no source texts, no sensitive data.
 
@@ -206,7 +213,8 @@ def load_list_records(
         else {}
     )
     sources = source_summaries(session, ids) if with_links else {}
-    events = event_summaries(session, ids) if with_links else {}
+    wants_events = with_links if with_events is None else with_events
+    events = event_summaries(session, ids) if wants_events else {}
     by_id = {
         row.id: StruggleRecord(
             struggle=row_to_struggle(cast(Any, row), places.get(row.place_id), SensitiveData()),
@@ -305,16 +313,19 @@ def facet_values(wanted: StruggleFilter) -> dict[str, list[str]]:
 def rarest_facet(session: Session, wanted: StruggleFilter) -> str | None:
     """The facet to drive the query from, if one is rare enough; None to walk the sort index.
 
-    Counting a facet's postings reads only its part of the (facet, value) index,
-    a millisecond; the choice decides between reading a few hundred rows and
+    Counting a facet's postings (never more than ``DRIVE_LIMIT + 1`` of them) reads
+    only a little of the (facet, value) index; the choice decides between reading a few hundred rows and
     probing tens of thousands.
     """
     F = StruggleFacetRow
     best: tuple[int, str] | None = None
     for facet, values in facet_values(wanted).items():
-        held = (
-            session.scalar(select(func.count()).where(F.facet == facet, F.value.in_(values))) or 0
+        postings = (
+            select(F.struggle_id)
+            .where(F.facet == facet, F.value.in_(values))
+            .limit(DRIVE_LIMIT + 1)
         )
+        held = session.scalar(select(func.count()).select_from(postings.subquery())) or 0
         if best is None or held < best[0]:
             best = (held, facet)
     return best[1] if best is not None and best[0] <= DRIVE_LIMIT else None

@@ -11,6 +11,7 @@ Every FORMAT.md field is present on each item; one the sources do not state is
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -95,8 +96,12 @@ class EventOut(PublicModel):
     count: int | None = Field(None, description="How many (people arrested, ...), if given.")
 
 
-class StruggleOut(PublicModel):
-    """A published struggle: one workforce, one dispute (the FORMAT.md fields)."""
+class StruggleSummaryOut(PublicModel):
+    """A published struggle in a list: every FORMAT.md field and its sources.
+
+    The timeline is left to the struggle's own answer (``StruggleOut``), which
+    keeps a page of 200 light.
+    """
 
     id: int
     title: str | None = Field(None, description="A short human-readable title.")
@@ -120,13 +125,19 @@ class StruggleOut(PublicModel):
     repression: list[RepressionOut]
     background: bool = Field(description="Known only as background in the sources.")
     sources: list[SourceOut]
+
+
+class StruggleOut(StruggleSummaryOut):
+    """A published struggle: one workforce, one dispute (the FORMAT.md fields), its
+    sources and its timeline of dated events."""
+
     events: list[EventOut] = Field(description="The timeline, in date order.")
 
 
 class StrugglePage(PublicModel):
     """One page of a cursor-paginated list."""
 
-    items: list[StruggleOut]
+    items: list[StruggleSummaryOut]
     next: str | None = Field(
         description="Pass as `after` to get the next page; null on the last page."
     )
@@ -197,30 +208,41 @@ def timeline(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date is None, e.date.first_day() if e.date else None))
 
 
-def struggle_out(record: StruggleRecord) -> StruggleOut:
-    """Build the public view of one struggle from its record, field by field."""
+def _summary_fields(record: StruggleRecord) -> dict[str, Any]:
+    """The public fields of a struggle, one by one (the same for a list and a detail)."""
     struggle: Struggle = record.struggle
     f = struggle.fields
+    return {
+        "id": struggle.id or 0,
+        "title": struggle.title,
+        "status": struggle.status,
+        "is_demo": struggle.is_demo,
+        "updated_at": struggle.updated_at,
+        "actions": list(f.actions),
+        "workers": f.workers,
+        "sector": f.sector,
+        "workplace": f.workplace,
+        "employer": f.employer,
+        "unions": list(f.unions),
+        "place": place_out(f.place),
+        "start": _date(f.start),
+        "end": _date(f.end),
+        "participants": participants_out(f.participants),
+        "demands": list(f.demands),
+        "outcome": f.outcome,
+        "repression": [repression_out(r) for r in f.repression],
+        "background": f.background,
+        "sources": [source_out(s) for s in record.sources],
+    }
+
+
+def struggle_summary_out(record: StruggleRecord) -> StruggleSummaryOut:
+    """A list's view of one struggle: its fields and sources, not its timeline."""
+    return StruggleSummaryOut(**_summary_fields(record))
+
+
+def struggle_out(record: StruggleRecord) -> StruggleOut:
+    """Build the public view of one struggle from its record, field by field."""
     return StruggleOut(
-        id=struggle.id or 0,
-        title=struggle.title,
-        status=struggle.status,
-        is_demo=struggle.is_demo,
-        updated_at=struggle.updated_at,
-        actions=list(f.actions),
-        workers=f.workers,
-        sector=f.sector,
-        workplace=f.workplace,
-        employer=f.employer,
-        unions=list(f.unions),
-        place=place_out(f.place),
-        start=_date(f.start),
-        end=_date(f.end),
-        participants=participants_out(f.participants),
-        demands=list(f.demands),
-        outcome=f.outcome,
-        repression=[repression_out(r) for r in f.repression],
-        background=f.background,
-        sources=[source_out(s) for s in record.sources],
-        events=[event_out(e) for e in timeline(record.events)],
+        **_summary_fields(record), events=[event_out(e) for e in timeline(record.events)]
     )

@@ -41,7 +41,13 @@ from picketline.db.struggles import (
 )
 from picketline.domain.vocab import Action, Demand, Outcome, RepressionType, Sector, StruggleStatus
 from picketline.errors import InputError
-from picketline.web.api.schemas import ErrorOut, StruggleOut, StrugglePage, struggle_out
+from picketline.web.api.schemas import (
+    ErrorOut,
+    StruggleOut,
+    StrugglePage,
+    struggle_out,
+    struggle_summary_out,
+)
 from picketline.web.deps import DbDep
 
 router = APIRouter(prefix="/api/v1/struggles", tags=["struggles"])
@@ -56,7 +62,15 @@ def _codes(enum: Any) -> list[str]:
     return [member.value for member in enum]
 
 
-ANY_OF = " Repeat the parameter (or separate values with commas) for any of several."
+def _or_empty(enum: Any) -> list[str]:
+    """The codes, and "" (what an untouched form field sends): empty means "any"."""
+    return [*_codes(enum), ""]
+
+
+ANY_OF = (
+    " Repeat the parameter (or separate values with commas) for any of several;"
+    " an empty value means any."
+)
 
 
 def _param(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -79,25 +93,24 @@ FILTER_PARAMETERS: list[dict[str, Any]] = [
     _many(
         "country",
         "Country of the struggle's place: ISO 3166-1 alpha-2 code, e.g. `UA`.",
-        pattern="^[A-Za-z]{2}$",
+        pattern="^([A-Za-z]{2})?$",
     ),
     _many(
         "region",
         "First-level region (admin1) of the place, exactly as shown, e.g. `Luhansk Oblast`.",
-        minLength=1,
         maxLength=MAX_REGION,
     ),
-    _many("sector", "ISIC Rev.4 section letter.", enum=_codes(Sector)),
-    _many("action", "An action the workers took.", enum=_codes(Action)),
-    _many("demand", "A demand of the workers.", enum=_codes(Demand)),
-    _many("outcome", "How the struggle stands.", enum=_codes(Outcome)),
-    _many("repression", "A kind of repression the struggle met.", enum=_codes(RepressionType)),
+    _many("sector", "ISIC Rev.4 section letter.", enum=_or_empty(Sector)),
+    _many("action", "An action the workers took.", enum=_or_empty(Action)),
+    _many("demand", "A demand of the workers.", enum=_or_empty(Demand)),
+    _many("outcome", "How the struggle stands.", enum=_or_empty(Outcome)),
+    _many("repression", "A kind of repression the struggle met.", enum=_or_empty(RepressionType)),
     *(
         _param(
             name,
             f"{what} A day, YYYY-MM-DD. `since`/`until` keep struggles whose period (start to "
             "end; an ongoing one to today) overlaps the range; undated ones are left out.",
-            {"type": "string", "format": "date"},
+            {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"},
         )
         for name, what in (("since", "Earliest day."), ("until", "Latest day."))
     ),
@@ -110,7 +123,7 @@ FILTER_PARAMETERS: list[dict[str, Any]] = [
         "sort",
         "`newest` (latest start first, the default), `oldest`, `changed` (most recently "
         "changed first) or `participants` (largest head count first).",
-        {"type": "string", "enum": _codes(Sort), "default": Sort.NEWEST.value},
+        {"type": "string", "enum": _or_empty(Sort), "default": Sort.NEWEST.value},
     ),
 ]
 """The OpenAPI description of the filter parameters, shared by the list, feeds and exports."""
@@ -229,7 +242,8 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
     response_model=StrugglePage,
     summary="List published struggles",
     description="Published struggles matching every given filter, in the chosen order, one "
-    "page at a time. Follow `next` (as `after`, with the same filters and sort) until it is "
+    "page at a time, each with its fields and sources (its timeline is in its own answer). "
+    "Follow `next` (as `after`, with the same filters and sort) until it is "
     "null to walk the whole selection; each struggle appears once. Within one filter the "
     "values are alternatives; different filters must all hold.",
     responses={**NOT_MODIFIED, **ERRORS_400},
@@ -237,10 +251,10 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
 )
 def list_published(request: Request, db: DbDep, asked: ListingDep) -> Response:
     try:
-        records, next_cursor = list_page(db, asked.wanted, asked.page)
+        records, next_cursor = list_page(db, asked.wanted, asked.page, with_events=False)
     except InputError as error:
         raise bad_request(error) from error
-    page = StrugglePage(items=[struggle_out(r) for r in records], next=next_cursor)
+    page = StrugglePage(items=[struggle_summary_out(r) for r in records], next=next_cursor)
     return cached_json(request, page.model_dump_json().encode())
 
 

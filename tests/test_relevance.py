@@ -115,3 +115,19 @@ def test_sentence_split_keeps_abbreviations() -> None:
         "Police held pickets at the Acme Co. plant.",
         "Workers left.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутаты предложили изменить порядок объявления забастовок. Решение о забастовке "
+        "должны будут принимать не менее половины работников предприятия. Профсоюзы "
+        "раскритиковали законопроект.",
+        "Уряд пропонує змінити порядок оголошення страйків. Рішення про страйк мають "
+        "ухвалювати дві третини працівників. Профспілки критикують законопроєкт.",
+        "Ministers want a new law on minimum service levels. Unions say the right to strike "
+        "of rail workers and nurses would be curtailed.",
+    ],
+)
+def test_the_rules_of_striking_are_not_a_strike(stage: RelevanceStage, text: str) -> None:
+    assert not relevant(stage, text)

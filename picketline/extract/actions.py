@@ -115,7 +115,8 @@ def action_codes(findings: list[Finding]) -> set[Action]:
 
 # "In 2008 miners here stayed underground ...", "У 2008 році ...": an earlier year's event.
 YEAR_OPENING = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,2}?(?:in|back in|в|во|у)\s+(?:\w+\s+)?((?:19|20)\d\d)\b",
+    r"^\W*(?:[\w'’-]+\s+){0,2}?(?:in|back in|в|во|у|летом|зимой|весной|осенью|влітку|взимку|навесні"
+    r"|восени|улітку)\s+(?:\w+\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 

@@ -25,6 +25,7 @@ from picketline.extract.lexicon.actors import WORKER_NOUNS
 from picketline.extract.lexicon.relevance import (
     DISPUTE_WORDS,
     OTHER_ACTORS,
+    STRIKE_RULES,
     UNION_WORDS,
     WORKERS_ACTING,
     WORKFORCE_WORDS,
@@ -84,6 +85,7 @@ class RelevanceScorer:
         self._trades_lc = {lang: _lower_case(r) for lang, r in self.trades.items()}
         self.disputes = {lang: re.compile(p, re.IGNORECASE) for lang, p in DISPUTE_WORDS.items()}
         self.others = {lang: re.compile(p, re.IGNORECASE) for lang, p in OTHER_ACTORS.items()}
+        self.rules = {lang: re.compile(p, re.IGNORECASE) for lang, p in STRIKE_RULES.items()}
 
     def score_sentence(
         self,
@@ -118,6 +120,8 @@ class RelevanceScorer:
             score = 0.0
         if self.others[language].search(text):
             score *= 0.6 if has_workers else 0.25
+        if self.rules[language].search(text):
+            score *= 0.25  # "порядок объявления забастовок": the law, not a strike
         if sentence.index == 0:
             score *= HEADLINE_WEIGHT
         return SentenceScore(sentence, score, mentions)

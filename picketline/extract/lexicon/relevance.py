@@ -60,3 +60,14 @@ DISPUTE_WORDS: dict[str, str] = {
     "ru": r"\b(?:трудов\w+ спор\w*|трудов\w+ конфликт\w*|конфликт\w*)",
     "uk": r"\b(?:трудов\w+ спор\w*|трудов\w+ конфлікт\w*|конфлікт\w*)",
 }
+
+# Talk about the rules of striking, not a strike: bills, procedures, the right to strike.
+STRIKE_RULES: dict[str, str] = {
+    "en": r"\b(?:right to strike|strike (?:laws?|rules|legislation|thresholds?|ballot thresholds?)"
+    r"|(?:bill|law|legislation|rules) (?:on|restricting|to restrict|governing) (?:the right to )?strik\w*"
+    r"|minimum service levels?)\b",
+    "ru": r"\b(?:законопроект\w*|закон\w* о|порядок|процедур\w*|прав\w* на|ограничени\w* права на)"
+    r"\s+(?:\w+\s+){0,2}(?:забастов|стачк)\w*|\bзаконн\w+ забастовк\w*",
+    "uk": r"\b(?:законопроєкт\w*|закон\w* про|порядок|процедур\w*|прав\w* на|обмеженн\w* права на)"
+    r"\s+(?:\w+\s+){0,2}(?:страйк|забастов)\w*|\bзаконн\w+ страйк\w*",
+}

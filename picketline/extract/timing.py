@@ -41,6 +41,14 @@ _ONE_DAY = re.compile(
 )
 
 
+# An action said to have lasted hours, or one day.
+_HOURS_LONG = re.compile(
+    r"\b(?:for|на)\s+(?:(?:an|one|two|three|four|five|several|a few|a couple of|[1-9]|1[0-2]|два|две|три|четыре"
+    r"|пять|несколько|дві|три|чотири|п['’]ять|кілька)\s+)?(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
+    r"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+(?:only\s+|всего\s+|лише\s+)?"
+    r"(?:one|a single|a|один|одну|одни|одна)\s+(?:day|день|добу|сутки)\b",
+    re.IGNORECASE,
+)
 # A sentence that recalls an earlier event: "In 2009, ...", "Back in ...", "Ещё в ...",
 # "Напомним, ...", "Нагадаємо, що у 2018 році ...", "Раніше ...".
 _BACKGROUND = re.compile(
@@ -174,7 +182,11 @@ def end_finding(
     the day before.
     """
     ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
-    if outcome not in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None) or not ended:
+    # "ongoing" from "talks resume" / "further strikes not ruled out": the action ended,
+    # the dispute did not
+    dispute_goes_on = any(f.value == "continues" for f in cues)
+    settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None)
+    if not (settled or dispute_goes_on) or not ended:
         return None
     if not any(f.value == "ended" for f in cues):
         return None
@@ -273,6 +285,8 @@ def one_day_end(
         return None
     if start.last_day() >= doc.published.first_day():
         return None
+    if _HOURS_LONG.search(action_text):
+        return start  # "blocked the road for two hours", "забастовка продолжалась один день"
     one_day = _ONE_DAY.search(action_text)
     if one_day:
         days = 1 if re.search(r"48|forty-eight", one_day.group()) else 0
@@ -313,9 +327,13 @@ def timing(
     start = first.value
     if end is not None and first.attrs.get("approximate"):
         start = start_from_end(first, end) or start
-    settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None)
+    settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None) or any(
+        c.value == "continues" for c in cues
+    )
     if end is None and (settled or not any(c.value == "ongoing" for c in cues)):
         end = one_day_end(doc, start, actions, cues, action_text)
+    if start.day is not None and _HOURS_LONG.search(action_text) and recent(start, doc.published):
+        end = start  # "the strike lasted one day", "blocked the road for two hours"
     if end is not None and start.first_day() > end.last_day():
         end = None
     return start, end

@@ -52,6 +52,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--db", type=Path, help="data folder to fill or reuse")
     parser.add_argument("--keep", action="store_true", help="keep the database and mirror")
+    parser.add_argument("--once", action="store_true", help="skip the second (unchanged) run")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="picketline-bench-mirror-"))
     data_dir = args.db or scratch / "data"
@@ -59,7 +60,8 @@ def main() -> int:
     out = scratch / "mirror"
     try:
         print(f"  cpus: {os.cpu_count()}, workers: {args.workers}")
-        for run in ("first run", "second run (unchanged)"):
+        runs = ("first run",) if args.once else ("first run", "second run (unchanged)")
+        for run in runs:
             started = time.perf_counter()
 
             def say(message: str, started: float = started) -> None:

@@ -106,11 +106,20 @@ APP_MESSAGES = (
     # picketline/web/pages/alerts.py (alert_message.html) and the sign-in refusal
     # (picketline/actions/accounts.py LOGIN_REFUSED, shown by login.html).
     N_("Check your email"),
-    N_("We have sent a link to the address you gave. Your alerts start once you follow it; if you do not, nothing is sent and the request is forgotten."),  # noqa: E501
+    N_(
+        "We have sent a link to the address you gave. Your alerts start once you follow it; "
+        "if you do not, nothing is sent and the request is forgotten."
+    ),
     N_("This link cannot be used"),
     N_("Your alerts are on"),
-    N_("You will receive a digest of the struggles matching your choice when there are any. Every digest has a link to unsubscribe."),  # noqa: E501
+    N_(
+        "You will receive a digest of the struggles matching your choice when there are any. "
+        "Every digest has a link to unsubscribe."
+    ),
     N_("You are unsubscribed"),
     N_("No more digests will be sent, and your address has been erased."),
-    N_("Sign-in failed: the name or password is wrong, or the account is locked for a while after too many failed attempts."),  # noqa: E501
+    N_(
+        "Sign-in failed: the name or password is wrong, or the account is locked for a while "
+        "after too many failed attempts."
+    ),
 )

@@ -70,8 +70,10 @@ def _human_date(value: str, language: str) -> str:
         locale = i18n.babel_locale(language)
         english = language == i18n.DEFAULT_LANGUAGE  # "16 June 2020", as before
         if len(parts) == 2:
-            return format_skeleton("yMMMM", day, locale=locale) if not english else (
-                format_date(day, "MMMM y", locale=locale)
+            return (
+                format_skeleton("yMMMM", day, locale=locale)
+                if not english
+                else (format_date(day, "MMMM y", locale=locale))
             )
         day = day.replace(day=int(parts[2]))
         return format_date(day, "d MMMM y" if english else "long", locale=locale)

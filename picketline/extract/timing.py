@@ -43,8 +43,9 @@ _ONE_DAY = re.compile(
 
 # An action said to have lasted hours, or one day.
 _HOURS_LONG = re.compile(
-    r"\b(?:for|на)\s+(?:(?:an|one|two|three|four|five|several|a few|a couple of|[1-9]|1[0-2]|два|две|три|четыре"
-    r"|пять|несколько|дві|три|чотири|п['’]ять|кілька)\s+)?(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
+    r"\b(?:for|на)\s+(?:(?:an|one|two|three|four|five|several|a few|a couple of|[1-9]|1[0-2]"
+    r"|два|две|три|четыре|пять|несколько|дві|три|чотири|п['’]ять|кілька)\s+)?"
+    r"(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
     r"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+(?:only\s+|всего\s+|лише\s+)?"
     r"(?:one|a single|a|один|одну|одни|одна)\s+(?:day|день|добу|сутки)\b",
     re.IGNORECASE,

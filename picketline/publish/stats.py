@@ -156,31 +156,34 @@ def has_repression() -> Any:
 
 
 def breakdown(session: Session, where: Where = ()) -> list[tuple[Any, ...]]:
-    """One scan for several figures: counts per (country, sector, outcome, repressed, timed).
+    """One scan for several figures: per (country, sector, outcome), how many struggles,
+    how many met repression and how many have a known duration.
 
     A few thousand groups at most, whatever the number of struggles; the
-    figures are sums over them.
+    figures are sums over them. Rows: (country, sector, outcome, n, repressed, timed).
     """
     one: Any = literal_column("1")
     zero: Any = literal_column("0")
-    keys = (
-        StruggleRow.country,
-        StruggleRow.sector,
-        StruggleRow.outcome,
-        case((has_repression(), one), else_=zero),
-        case((duration_known(), one), else_=zero),
-    )
+    keys = (StruggleRow.country, StruggleRow.sector, StruggleRow.outcome)
     stmt = (
-        select(*keys, func.count()).select_from(StruggleRow).where(published(where)).group_by(*keys)
+        select(
+            *keys,
+            func.count(),
+            func.sum(case((has_repression(), one), else_=zero)),
+            func.sum(case((duration_known(), one), else_=zero)),
+        )
+        .select_from(StruggleRow)
+        .where(published(where))
+        .group_by(*keys)
     )
     return [tuple(row) for row in session.execute(stmt).all()]
 
 
 def summed(groups: list[tuple[Any, ...]], key: int) -> dict[Any, int]:
-    """Counts per value of one key of the breakdown."""
+    """Struggles per value of one key (0 country, 1 sector, 2 outcome) of the breakdown."""
     out: dict[Any, int] = {}
     for group in groups:
-        out[group[key]] = out.get(group[key], 0) + int(group[-1])
+        out[group[key]] = out.get(group[key], 0) + int(group[3])
     return out
 
 
@@ -209,10 +212,10 @@ def compute_stats(db: Database, where: Where = ()) -> Stats:
     with db.session() as session:
         groups = breakdown(session, where)
         months = month_counts(session, where)
-        timed = summed(groups, 4).get(1, 0)
+        timed = sum(int(g[5] or 0) for g in groups)
         median, durations = median_duration(session, db.dialect, where, known=timed)
         repression = repression_counts(session, db.dialect, where)
-    total = sum(int(g[-1]) for g in groups)
+    total = sum(int(g[3]) for g in groups)
     countries = sorted(summed(groups, 0).items(), key=lambda kv: (-kv[1], kv[0] or "~"))
     sectors = summed(groups, 1)
     outcomes = summed(groups, 2)
@@ -230,7 +233,7 @@ def compute_stats(db: Database, where: Where = ()) -> Stats:
         },
         median_duration_days=median,
         durations_known=durations,
-        with_repression=summed(groups, 3).get(1, 0),
+        with_repression=sum(int(g[4] or 0) for g in groups),
         repression=repression,
     )
 

@@ -272,3 +272,14 @@ def test_about_a_hundred_is_one_hundred(
 def test_article_numbers_and_decimals_are_no_counts() -> None:
     assert not find_counts("протокол по статье 20.2 КоАП", "ru")
     assert not find_counts("according to section 5 of the act", "en")
+
+
+def test_a_verb_in_the_line_before_does_not_make_a_count_an_arrest() -> None:
+    text = "Bakers strike after union reps sacked\n\nMore than 180 bakers walked out on Monday."
+    found = [c for c in find_counts(text, "en") if c.min == 180]
+    assert found and found[0].repression is None and found[0].unit == "people"
+
+
+def test_delayed_wages_do_not_make_a_count_an_arrest() -> None:
+    mention = only("Около 40 человек требовали выплатить задержанную зарплату.", "ru")
+    assert mention.repression is None and mention.unit == "people"

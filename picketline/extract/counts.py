@@ -126,6 +126,10 @@ _REPRESSION_BEFORE = re.compile(
     r"постраждал\w*|поранен\w*|загинул\w*)\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
+_DELAYED = re.compile(
+    r"(?:задержанн|затриман)\w*\s+(?:\w+\s+)?(?:зарплат|заработн|заробітн|выплат|виплат)\w*"
+    r"|задержк\w*|затримк\w*|затрима\w*ся"
+)
 _GROUP_BEFORE = re.compile(r"\b(?:group|crowd|total|team|band|gathering)\s+of\s+(?:\w+\s+)?$", _I)
 
 
@@ -231,9 +235,13 @@ def _en_person(word: str) -> bool:
 def _repression(text: str, start: int, words: str) -> str | None:
     """The repression a count reports, from its noun group or the verb before it."""
     before = text[max(0, start - 40) : start]
+    cut = max(before.rfind("\n"), before.rfind(". "), before.rfind("; "))
+    before = before[cut + 1 :]  # a headline's "reps sacked" is no verb of this count
     verb = _REPRESSION_BEFORE.search(before)
     haystack = (verb.group() if verb else "") + " " + words
     folded = haystack.casefold()
+    if _DELAYED.search(text[start : start + 100].casefold()):
+        folded = re.sub(r"задерж\w*|затрим\w*", " ", folded)  # "задержанная зарплата"
     return next(
         (code for code, stems in _REPRESSION_WORDS if any(s in folded for s in stems)), None
     )

@@ -274,3 +274,40 @@ def test_answers_fit_their_documented_response_models(
     x, y = mapdata.cell_of(53.76, 87.11, mapdata.DETAIL_CELL_ZOOM)
     cell = CellOut.model_validate(client.get(f"/api/v1/map/cells/{x}/{y}").json())
     assert cell.points and cell.total == len(cell.points)
+
+
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_map_and_stats_routes_keep_their_schema(
+    sqlite_db: Database, sqlite_settings: Settings, mode: str
+) -> None:
+    """Schemathesis on /api/v1/map and /api/v1/stats: no 5xx, every answer as documented."""
+    import schemathesis
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+
+    from tests.web_fixtures import seed
+
+    seed(sqlite_db, demo_count=25)
+    app = create_app(sqlite_settings, sqlite_db)
+    with TestClient(app):
+        whole = schemathesis.openapi.from_asgi("/openapi.json", app)
+        schema = whole.include(path_regex=r"^/api/v1/(map|stats)", method="GET")
+        operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
+        assert len(operations) == 3, [op.label for op in operations]
+        for operation in operations:
+
+            @given(case=operation.as_strategy(generation_mode=schemathesis.GenerationMode(mode)))
+            @hypothesis_settings(
+                max_examples=15,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
+            def run(case: schemathesis.Case) -> None:
+                response = case.call()
+                assert response.status_code < 500, (case.path, case.query, response.text[:300])
+                case.validate_response(
+                    response, excluded_checks=[schemathesis.checks.positive_data_acceptance]
+                )
+
+            run()

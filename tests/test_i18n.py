@@ -8,6 +8,7 @@ string nobody translated fails here, not silently in production.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ TRANSLATED = ("ru", "uk")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
+@lru_cache(maxsize=1)
 def extracted_messages() -> dict[str, tuple[str, ...]]:
     """Every msgid (and its plural) the sources use now, by babel.cfg's rules."""
     with (REPO_ROOT / "babel.cfg").open(encoding="utf-8") as cfg:

@@ -62,7 +62,7 @@ _EN: list[tuple[str, Action]] = [
         r"\b(?:work )?stoppages?\b|\b(?:downed|down|downing|downs) tools\b|\bstay[- ]?aways?\b"
         r"|\b(?:laid|lay|laying|put|putting) down (?:their |its )?tools\b"
         r"|\b(?:stayed|stay|staying|stays|kept|keep|keeping) away from (?:work|their (?:jobs|posts|workplaces?))\b"
-        r"|\b(?:workers|employees|staff|members|unions?|they|miners|nurses|drivers|teachers|doctors)(?:\s+[\w-]+){0,6}? struck\b(?! (?:by|off|with|up|a|an|the|down|out|back))"
+        r"|\b(?:workers|employees|staff|members|unions?|they|miners|nurses|drivers|teachers|doctors)(?:\s+[\w-]+){0,6}? struck\b(?! (?:by|off|with|up|a|an|the|down|out|back)\b)"
         r"|\blogged off\b|\bwalk(?:ed|ing|s)? off the (?:job|site)\b"
         r"|\bindustrial action\b|\b(?:stopped|stop|stopping|stops|halted|halting|ceased|downed) (?:all )?"
         r"(?:work|working|production)\b|\bwalk(?:ed|ing|s)? off (?:the|their) jobs?\b"

@@ -159,14 +159,13 @@ def list_page(
 
     Loads only what a list shows: the struggles and their places, and with
     ``with_links`` their sources' public facts (never their texts) and
-    timelines (``with_events=False`` leaves the timelines out); never evidence. A cursor from another sort order, or one that
-    was tampered with, is an ``InputError``.
+    timelines (``with_events=False`` leaves the timelines out); never evidence.
+    A cursor from another sort order, or one that was tampered with, is an
+    ``InputError``.
     """
     with db.session() as session:
         ids, next_cursor = page_ids(session, db.dialect, wanted, page)
-        records = load_list_records(
-            session, ids, with_links=with_links, with_events=with_events
-        )
+        records = load_list_records(session, ids, with_links=with_links, with_events=with_events)
     return records, next_cursor
 
 
@@ -313,9 +312,9 @@ def facet_values(wanted: StruggleFilter) -> dict[str, list[str]]:
 def rarest_facet(session: Session, wanted: StruggleFilter) -> str | None:
     """The facet to drive the query from, if one is rare enough; None to walk the sort index.
 
-    Counting a facet's postings (never more than ``DRIVE_LIMIT + 1`` of them) reads
-    only a little of the (facet, value) index; the choice decides between reading a few hundred rows and
-    probing tens of thousands.
+    Counting a facet's postings (never more than ``DRIVE_LIMIT + 1`` of them)
+    reads only a little of the (facet, value) index; the choice decides between
+    reading a few hundred rows and probing tens of thousands.
     """
     F = StruggleFacetRow
     best: tuple[int, str] | None = None

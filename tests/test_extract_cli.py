@@ -316,3 +316,30 @@ def test_target_glocon_relevance_f1(shared_eval: Path) -> None:
         scores["false_positives"],
         scores["false_negatives"],
     )
+
+
+# --- REGRESSION: the figures reached, so a rule change that costs them is seen ----------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_regression_public_stays_high(public_scores: dict[str, Any]) -> None:
+    """REGRESSION: public micro-F1 >= 0.95 and no field below 0.9 (0.990 when written)."""
+    assert public_scores["micro"]["f1"] >= 0.95
+    weak = {
+        name: counts["f1"]
+        for name, counts in public_scores["fields"].items()
+        if counts["gold_points"] and counts["f1"] < 0.9
+    }
+    assert weak == {}
+
+
+@pytest.mark.parametrize(
+    ("folder", "floor"),
+    [("devset", 0.90), ("devset2", 0.82), ("devset3", 0.88)],
+)
+def test_regression_development_sets(folder: str, floor: float) -> None:
+    """REGRESSION: the development sets' micro-F1 (0.934 / 0.860 / 0.931 when written)."""
+    done = picketline("eval", FIXTURES / folder, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["micro"]["f1"] >= floor

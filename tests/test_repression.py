@@ -218,3 +218,23 @@ def test_detained_then_released_in_one_sentence() -> None:
 def test_article_number_is_not_a_count() -> None:
     found = repression("На председателя составлен протокол по статье 20.2 КоАП.", "ru")
     assert found == {Repression(R.CHARGES, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Riot police broke up the rally of striking bakers.", "en", {R.VIOLENCE}),
+        ("Three union leaders were handed suspended sentences.", "en", {R.CHARGES}),
+        ("Полиция разогнала пикет рабочих, несколько человек получили травмы.", "ru", {R.VIOLENCE}),
+        ("Суд оштрафовал троих активистов профсоюза.", "ru", {R.CHARGES}),
+        ("Суд заарештував голову профспілки на два місяці.", "uk", {R.ARREST}),
+        ("Поліція розігнала мітинг шахтарів.", "uk", {R.VIOLENCE}),
+    ],
+)
+def test_dispersals_fines_and_sentences(text: str, language: str, expected: set[R]) -> None:
+    assert {r.type for r in repression(text, language)} == expected
+
+
+def test_vague_counts_give_no_repression_count() -> None:
+    found = repression("Полиция разогнала пикет, несколько человек получили травмы.", "ru")
+    assert found == {Repression(R.VIOLENCE, None)}

@@ -178,4 +178,6 @@ def _nearest_count(
     if best is None:
         return None
     value = best[1].value
+    if value.min and value.max and value.max > 2 * value.min:
+        return None  # "несколько человек", "dozens": no number the article gives
     return int(value.max if value.max is not None else value.min)

@@ -32,7 +32,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (r"\barrest\w*|\bdetain\w*|\bdetention\b|\btaken into custody\b|\brounded up\b", R.ARREST),
         (
             r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut\w+"
-            r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:a )?(?:suit|claim|complaint) against)\b",
+            r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:a )?(?:suit|claim|complaint) against"
+            r"|fined|sentenced|convicted|jailed|(?:suspended|prison|jail) sentences?)\b",
             R.CHARGES,
         ),
         (
@@ -51,7 +52,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:beat(?:en|ing)?|assault\w*|tear ?gas|rubber bullets|stun grenades|water cannons?"
             r"|batons?|shot (?:dead|at)|opened fire|fired (?:on|at)|clash\w*|injur\w+|wounded"
-            r"|killed)\b",
+            r"|killed|broke up|broken up|pepper[- ]spray\w*|kettl\w+|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
             R.VIOLENCE,
         ),
         (
@@ -90,7 +91,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.ARREST,
         ),
         (
-            r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривлеч\w+ к ответственности|\bштраф\w*"
+            r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривлеч\w+ к ответственности|\bо?штраф\w*|\bосужд\w+|\bприговор\w*"
             r"|\bсостави\w* (?:\w+ )?протокол\w*|\bпротокол\w* об (?:административн|участи|нарушени)\w*"
             r"|\bсоставлен\w* (?:\w+ )?протокол\w*|\bпод следствием|\bобвиня\w*|\bиск\w* (?:к|против|о)\b"
             r"|\bпода\w* (?:\w+ )?в суд\b|\bсудебн\w+ иск\w*",
@@ -104,7 +105,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bизбил\w*|\bизбиени\w*|\bприменил\w* (?:силу|слезоточив\w+|дубинк\w+)|\bранен\w*"
-            r"|\bпогиб\w*|\bнасили\w*",
+            r"|\bпогиб\w*|\bнасили\w*|\bразогнал\w*|\bразгон\w*|\bполучил\w* (?:\w+ )?травм\w*|\bтравмирован\w*",
             R.VIOLENCE,
         ),
         (
@@ -130,11 +131,11 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bзатриман\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))|\bзатрима(?:в|ла|ли|ло)\b(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))"
-            r"|\bзаарештова\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?рахун)|\bпід варт\w+",
+            r"|\bзаарешт(?:ова|ува|у)\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?рахун)|\bпід варт\w+",
             R.ARREST,
         ),
         (
-            r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритягн\w+ до відповідальності|\bштраф\w*"
+            r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритягн\w+ до відповідальності|\bо?штраф\w*|\bзасуд\w+|\bвирок\w*"
             r"|\bскла\w* (?:\w+ )?протокол\w*|\bпротокол\w* про (?:адміністративн|порушенн)\w*|\bзвинувач\w*"
             r"|\bпозов\w*|\bпода\w* (?:\w+ )?до суду\b|\bзвернул\w* до суду\b",
             R.CHARGES,
@@ -154,7 +155,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bпоби[вл]\w*|\bпобитт\w*|\bзастосува\w* (?:силу|сльозогінн\w+|кийк\w+)|\bпоранен\w*"
-            r"|\bзагин\w*|\bнасильств\w*",
+            r"|\bзагин\w*|\bнасильств\w*|\bрозігнал\w*|\bрозгін\w*|\bотрима\w* (?:\w+ )?травм\w*|\bтравмован\w*",
             R.VIOLENCE,
         ),
         (

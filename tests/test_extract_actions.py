@@ -223,3 +223,21 @@ def test_actions_of_an_earlier_year_are_recalled() -> None:
     ActionStage()(doc)
     flags = {(f.value, bool(f.attrs["recalled"])) for f in doc.of("actions")}
     assert flags == {(Action.DEMONSTRATION, False), (Action.OCCUPATION, True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We did not walk out, the company locked the gates on us.", "en"),
+        ("Рабочие не бастовали, а провели собрание.", "ru"),
+        ("Працівники не страйкували.", "uk"),
+    ],
+)
+def test_a_negated_action_is_no_fact(text: str, language: str) -> None:
+    assert Action.STRIKE not in codes(text, language)
+    assert Action.WALKOUT not in codes(text, language)
+
+
+def test_continuing_is_not_negating() -> None:
+    assert Action.STRIKE in codes("Шахтёры не прекращают забастовку.", "ru")
+    assert Action.STRIKE in codes("Drivers are not only on strike but also picketing.", "en")

@@ -26,6 +26,10 @@ LABOUR_ONLY = frozenset(
 )
 
 
+# "We did not walk out", "не бастовали": a negated action is no fact.
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never)|n['’]t)\s+(?!only\b)(?:\w+\s+)?$|\b(?:не|ні|ни)\s+$", re.IGNORECASE
+)
 # How far before an action word a threat/conditional cue reaches ("voting to strike").
 HYPOTHETICAL_REACH = 45
 _AGENT = re.compile(r"strikers|striking|бастующ|страйкар", re.IGNORECASE)
@@ -73,7 +77,8 @@ class ActionMatcher:
                 action,
                 sentence.start + s,
                 sentence.start + e,
-                any(0 <= s - cue <= HYPOTHETICAL_REACH for cue in cues),
+                any(0 <= s - cue <= HYPOTHETICAL_REACH for cue in cues)
+                or bool(_NEGATED.search(text[max(0, s - 16) : s])),
                 bool(_AGENT.match(text, s)),
                 bool(_UMBRELLA.match(text, s)),
             )

@@ -352,3 +352,40 @@ def test_named_medical_centre_and_coordinated_mines() -> None:
         s("Miners at the Red Hill and Blue Hill mines blocked the road."), "en", set()
     )
     assert [f.value for f in found] == ["Red Hill and Blue Hill mines"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Cleaners joined the Public and Commercial Services union last year.",
+            "en",
+            ["Public and Commercial Services union"],
+        ),
+        ("The United Auto Workers union said members struck.", "en", ["United Auto Workers"]),
+        (
+            "The National Union of Rail, Maritime and Transport Workers called the strike.",
+            "en",
+            ["National Union of Rail, Maritime and Transport Workers"],
+        ),
+        (
+            "Страйк підтримала Федерація професійних спілок України.",
+            "uk",
+            ["Федерація професійних спілок України"],
+        ),
+        ("The union said members would strike.", "en", []),
+    ],
+)
+def test_more_union_name_shapes(text: str, language: str, expected: list[str]) -> None:
+    assert [f.value for f in find_unions(s(text), language)] == expected
+
+
+def test_a_bracketed_acronym_is_the_same_union() -> None:
+    from picketline.extract import extract
+
+    text = (
+        "About 300 guards at Harbour Rail in Leeds went on strike on Monday, called out by the "
+        "Transport Staff Union (TSU). The TSU said the strike would go on."
+    )
+    struggle = extract(text, published="2025-05-10", language="en").to_format()["struggles"][0]
+    assert struggle["unions"] == ["Transport Staff Union"]

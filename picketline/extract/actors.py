@@ -373,10 +373,25 @@ def find_unions(sentence: Sentence, language: str) -> list[Finding]:
         found.append(_union(sentence, name, start, end))
     for match in _KNOWN.finditer(text):
         if not any(s <= match.start() < e for s, e in spans):
+            spans.append((match.start(), match.end()))
             found.append(_union(sentence, match.group(), match.start(), match.end()))
+    if language == "en":
+        for match in _EN_LOWER_UNION.finditer(text):
+            run = re.sub(r"^(?:The|A|An)\s+", "", match.group("run").strip())
+            taken = any(s < match.end() and match.start("run") < e for s, e in spans)
+            if taken or all(w in _GENERIC_RUN for w in run.split()):
+                continue
+            start = match.start("run") + match.group("run").find(run)
+            found.append(_union(sentence, f"{run} union", start, match.end()))
     return found
 
 
+# "the Public and Commercial Services union": a capitalised name before a lower-case "union".
+_EN_LOWER_UNION = re.compile(r"(?P<run>(?:[A-Z][\w'’.&-]*\s+(?:(?:and|&)\s+)?){1,5})union\b")
+_GENERIC_RUN = frozenset(
+    "The A An This That Their Its Our His Her National Local Independent Trade Labour Labor "
+    "Workers Members Every Each One".split()
+)
 _MEMBERS_OF = re.compile(
     r"(?:член\w*|учасник\w*|участник\w*|глав[аыеуі]|голов[аиіу]|председател\w*|лидер\w*"
     r"|лідер\w*|представител\w*|представник\w*)\s+",

@@ -242,11 +242,12 @@ def _unions(
         if f.attrs.get("sentence") in action_sentences
         or _LEAD_CUES.search(sentence_of[f.attrs["sentence"]].text)
     ]
-    if not leading and primary and len(_distinct_unions(findings)) == 1:
+    aliases = _bracketed_acronyms(findings, sentence_of)
+    if not leading and primary and len(_distinct_unions(findings, aliases)) == 1:
         # the only union an article about one struggle names is that struggle's
         # ("said a spokesperson for X", "за даними X")
         leading = findings
-    names = _distinct_unions(leading)
+    names = _distinct_unions(leading, aliases)
     _note(evidence, "unions", names)
     return tuple(str(f.value) for f in names)
 
@@ -268,16 +269,36 @@ def is_acronym_of(short: str, full: str) -> bool:
     return len(full.split()) >= 2 and _initials(full).startswith(letters.upper())
 
 
-def _distinct_unions(findings: list[Finding]) -> list[Finding]:
+_BRACKETED = re.compile(r"\s*\(([A-ZА-ЯЁІЇЄҐ]{2,8})\)")
+
+
+def _bracketed_acronyms(findings: list[Finding], sentence_of: dict) -> dict[str, str]:
+    """ "National Union of Rail, Maritime and Transport Workers (RMT)": RMT is that union."""
+    aliases: dict[str, str] = {}
+    for finding in findings:
+        sentence = sentence_of.get(finding.attrs.get("sentence"))
+        if sentence is None:
+            continue
+        match = _BRACKETED.match(sentence.text, finding.end - sentence.start)
+        if match:
+            aliases[match.group(1)] = str(finding.value)
+    return aliases
+
+
+def _distinct_unions(
+    findings: list[Finding], aliases: dict[str, str] | None = None
+) -> list[Finding]:
     """One finding per union: inflected forms, contained names and acronyms merge into
-    the full name."""
+    the full name (an acronym in brackets after a name is that name)."""
     names: dict[str, Finding] = {}
+    aliases = aliases or {}
     ordered = sorted(findings, key=lambda f: -len(str(f.value)))  # full names first
     for finding in ordered:
         key, value = str(finding.attrs.get("key")), str(finding.value)
         if any(key in other or other in key for other in names):
             continue
-        if any(is_acronym_of(value, str(kept.value)) for kept in names.values()):
+        kept_names = [str(kept.value) for kept in names.values()]
+        if any(is_acronym_of(value, full) or aliases.get(value) == full for full in kept_names):
             continue
         names[key] = finding
     return sorted(names.values(), key=lambda f: f.start)

@@ -255,6 +255,12 @@ KNOWN_UNIONS = [
     "AFSCME",
     "AFL-CIO",
     "Teamsters",
+    "United Steelworkers",
+    "United Auto Workers",
+    "Educational Institute of Scotland",
+    "Росуглепроф",
+    "Роспрофжел",
+    "Новопроф",
     "IAM",
     "USW",
     "UFCW",
@@ -285,11 +291,12 @@ EN_UNION_PATTERN = (
     r"|(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){0,6}(?:Trades?\s+)?(?:Unions?\s+Congress"
     r"|Labou?r\s+Congress|College\s+of\s+(?:Nursing|Midwives)|Union|Federation"
     r"|Confederation|Association|Alliance|Guild|Brotherhood|Sangh|Sangha|Gewerkschaft|Sendikası)s?"
-    r"(?:\s+(?:of|for)(?:\s+(?:[A-Z][\w'’.&-]*|of|and(?=\s+[A-Z][\w'’.&-]*\s+[A-Z]))){1,6})?"
+    r"(?:\s+(?:of|for)(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and(?=\s+[A-Z][\w'’.&-]*\s+[A-Z]))){1,6})?"
     r"(?:\s+Local\s+\d+\w*)?"
 )
 CYR_UNION_HEAD = (
     r"профсоюз(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|профспілк(?:а|и|і|у|ою|ам|ами|ах)?\b|профспілок\b"
+    r"|професійн\w+ спіл(?:ка|ки|ці|ку|кою|ок|кам|ками)\b|профессиональн\w+ союз\w*"
     r"|профком(?:а|у|ом|е|ы|и|ов)?\b|конфедераци\w+ труда|конфедераці\w+ праці"
 )
 # Other workers' organisations, named in quotes: рух «...», движение «...».

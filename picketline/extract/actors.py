@@ -389,8 +389,29 @@ def find_unions(sentence: Sentence, language: str) -> list[Finding]:
 # "the Public and Commercial Services union": a capitalised name before a lower-case "union".
 _EN_LOWER_UNION = re.compile(r"(?P<run>(?:[A-Z][\w'’.&-]*\s+(?:(?:and|&)\s+)?){1,5})union\b")
 _GENERIC_RUN = frozenset(
-    "The A An This That Their Its Our His Her National Local Independent Trade Labour Labor "
-    "Workers Members Every Each One".split()
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "Their",
+        "Its",
+        "Our",
+        "His",
+        "Her",
+        "National",
+        "Local",
+        "Independent",
+        "Trade",
+        "Labour",
+        "Labor",
+        "Workers",
+        "Members",
+        "Every",
+        "Each",
+        "One",
+    ]
 )
 _MEMBERS_OF = re.compile(
     r"(?:член\w*|учасник\w*|участник\w*|глав[аыеуі]|голов[аиіу]|председател\w*|лидер\w*"

@@ -241,3 +241,15 @@ def test_a_negated_action_is_no_fact(text: str, language: str) -> None:
 def test_continuing_is_not_negating() -> None:
     assert Action.STRIKE in codes("Шахтёры не прекращают забастовку.", "ru")
     assert Action.STRIKE in codes("Drivers are not only on strike but also picketing.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Курьеры сервиса не принимают заказы.", "ru"),
+        ("Кур'єри перестали приймати замовлення.", "uk"),
+    ],
+)
+def test_couriers_refusing_orders_strike(text: str, language: str) -> None:
+    assert action_matcher().prefilter(text, language)
+    assert codes(text, language) == {Action.STRIKE}

@@ -129,3 +129,11 @@ def test_hours_long_blockade_and_one_day_strike_end_that_day() -> None:
         "Забастовка продолжалась один день."
     )
     assert _dates(text, "ru", "2025-05-16") == ("2025-05-14", "2025-05-14")
+
+
+def test_between_two_days_the_earlier_is_the_start() -> None:
+    text = (
+        "About 700 metalworkers at Harlow Components embarked on a strike on 6 May over pay. "
+        "The company locked the workers out from 13 May."
+    )
+    assert _dates(text, "en", "2025-06-05")[0] == "2025-05-06"

@@ -69,7 +69,7 @@ START_NEAR = re.compile(
 )
 END_NEAR = re.compile(r"(?:\buntil|\btill|\bthrough|\bup to|(?<!\w)(?:до|по))\s*$", re.I)
 START_CUE = re.compile(
-    r"\b(?:began|begun|begin|started|start|launched|walked out|walk out|went on strike|"
+    r"\b(?:began|begun|begin|started|start|launched|embarked on|walked out|walk out|went on strike|"
     r"downed tools|declared|начал\w*|начин\w*|объявил\w*|объявлен\w*|стартовал\w*|"
     r"вышли на|розпоча\w*|почал\w*|почався|почалася|оголоси\w*|оголошен\w*|вийшли на)",
     re.I,

@@ -144,10 +144,15 @@ def start_finding(
     pool = in_action or near
     # "on strike since Monday, after the company sacked two reps last month": the
     # date the text marks as the beginning wins over other dates of the sentence.
+    # Only over coarser dates: between two days, the earlier one is the start
+    # ("struck on 6 May ... locked out from 13 May").
     said_start = [
         d for d in pool if d.attrs.get("role") == "start" and not d.attrs.get("approximate")
     ]
-    pool = said_start or pool
+    if said_start:
+        pool = said_start + [
+            d for d in pool if d.value.day is not None and not d.attrs.get("approximate")
+        ]
     if not pool:
         return None
     return min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))

@@ -80,6 +80,16 @@ class Settings(BaseSettings):
     alerts_per_client_per_hour: int = Field(
         10, ge=1, description="Alert sign-ups one client may send per hour before getting 429."
     )
+    background_jobs: bool = Field(
+        True,
+        description="Whether the web server also sends mail, webhooks and alert digests.",
+    )
+    webhook_interval_seconds: float = Field(
+        60, ge=0, description="How often the server queues and sends webhook deliveries; 0: never."
+    )
+    alerts_interval_seconds: float = Field(
+        900, ge=0, description="How often the server looks for due alert digests; 0: never."
+    )
     webhook_timeout_seconds: float = Field(
         5, gt=0, description="How long a webhook receiver has to answer one delivery."
     )

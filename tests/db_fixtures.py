@@ -55,6 +55,7 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
         "database_url": None,
         "encryption_key": encode_key(generate_key()),
         "key_file": None,
+        "background_jobs": False,  # tests that want the loops turn them on
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -154,7 +154,11 @@ def test_the_server_sends_queued_mail_by_itself(
 
     _queue(db, 2)
     settings = db_settings.model_copy(
-        update={"smtp_url": smtp_server.url, "mail_send_interval_seconds": 0.1}
+        update={
+            "smtp_url": smtp_server.url,
+            "mail_send_interval_seconds": 0.1,
+            "background_jobs": True,
+        }
     )
     with TestClient(create_app(settings, db)):
         assert len(smtp_server.wait_for(2)) == 2

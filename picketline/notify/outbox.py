@@ -15,7 +15,6 @@ server refuses the recipient permanently (5xx). Two senders running at once
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 import logging
@@ -263,23 +262,3 @@ def _record(
 def retry_delay(attempts: int) -> dt.timedelta:
     """1, 2, 4, 8 ... minutes after each failed attempt, never more than 6 hours."""
     return min(RETRY_BASE * (2 ** max(0, min(attempts - 1, 20))), RETRY_CAP)
-
-
-async def delivery_loop(db: Database, settings: Settings, interval: float) -> None:
-    """Send due mail every ``interval`` seconds until cancelled (the server's lifespan)."""
-    while True:
-        try:
-            report = await asyncio.to_thread(deliver_due, db, settings)
-            if report.sent or report.retried or report.failed:
-                log.info(
-                    "mail: %d sent, %d to retry, %d failed, %d waiting",
-                    report.sent,
-                    report.retried,
-                    report.failed,
-                    report.waiting,
-                )
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # the loop must outlive a bad moment (a locked database...)
-            log.exception("mail: delivery run failed; trying again later")
-        await asyncio.sleep(interval)

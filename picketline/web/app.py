@@ -28,23 +28,24 @@ from picketline.web.api import exports as api_exports
 from picketline.web.api import feeds as api_feeds
 from picketline.web.api import funds as api_funds
 from picketline.web.api import health
-from picketline.web.api import review as api_review
 from picketline.web.api import history as api_history
 from picketline.web.api import map as api_map
+from picketline.web.api import review as api_review
 from picketline.web.api import stats as api_stats
 from picketline.web.api import struggles as api_struggles
 from picketline.web.api.cors import PublicReadCors
 from picketline.web.auth import AuthCookies
+from picketline.web.background import background_jobs
 from picketline.web.i18n import LocaleMiddleware
 from picketline.web.pages import account as page_account
 from picketline.web.pages import alerts as page_alerts
-from picketline.web.pages import report as page_report
-from picketline.web.pages import review as page_review
+from picketline.web.pages import campaigns as page_campaigns
 from picketline.web.pages import funds as page_funds
 from picketline.web.pages import history as page_history
 from picketline.web.pages import map as page_map
+from picketline.web.pages import report as page_report
+from picketline.web.pages import review as page_review
 from picketline.web.pages import stats as page_stats
-from picketline.web.pages import campaigns as page_campaigns
 from picketline.web.pages import struggles as page_struggles
 from picketline.web.pages.demo import DemoCache
 from picketline.web.pages.render import build_templates
@@ -85,7 +86,11 @@ def _lifespan(
         db = given if given is not None else Database.open(settings)
         app.state.db = db
         try:
-            yield
+            if settings.background_jobs:
+                async with background_jobs(db, settings):
+                    yield
+            else:
+                yield
         finally:
             if given is None:
                 db.close()
@@ -102,7 +107,10 @@ async def http_error(request: Request, error: Exception) -> Response:
     """A JSON error for API clients, a readable page for people."""
     assert isinstance(error, StarletteHTTPException)
     if wants_json(request):
-        return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        headers = getattr(error, "headers", None)  # e.g. WWW-Authenticate on a 401
+        return JSONResponse(
+            {"detail": error.detail}, status_code=error.status_code, headers=headers
+        )
     heading = "Not found" if error.status_code == 404 else "Something is wrong with this request"
     message = (
         "There is no published struggle at this address."

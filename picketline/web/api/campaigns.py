@@ -1,13 +1,10 @@
 """``/api/v1/campaigns``: campaigns as JSON (public read, editor write).
 
-This router also carries the mail delivery loop in its lifespan: while the
-server runs, queued email is sent every ``PICKETLINE_MAIL_SEND_INTERVAL_SECONDS``
-(when ``PICKETLINE_SMTP_URL`` is set), so nothing waits for a cron job.
+Queued email is sent by the server's background jobs (``picketline.web.background``).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import functools
@@ -29,33 +26,20 @@ from picketline.db.campaigns import (
 )
 from picketline.domain.campaign import Campaign, CampaignInput, CampaignText
 from picketline.errors import ConflictError, NotFoundError, PicketlineError
-from picketline.notify.outbox import delivery_loop
 from picketline.web.api.schemas import ErrorOut
 from picketline.web.auth import check_csrf, require
 from picketline.web.deps import DbDep
 
 
 @contextlib.asynccontextmanager
-async def mail_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Run ``delivery_loop`` beside the server (stopped at shutdown), and give templates
-    ``app.state.campaign_links(struggle_id)``."""
-    settings = app.state.settings
-    interval = settings.mail_send_interval_seconds
+async def campaigns_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Give templates ``app.state.campaign_links(struggle_id)`` (for ``_campaigns.html``)."""
     if app.state.db is not None:  # for _campaigns.html when a page does not pass `campaigns`
         app.state.campaign_links = functools.partial(campaigns_for_struggle, app.state.db)
-    task = None
-    if settings.smtp_url and interval > 0 and app.state.db is not None:
-        task = asyncio.create_task(delivery_loop(app.state.db, settings, interval))
-    try:
-        yield
-    finally:
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+    yield
 
 
-router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"], lifespan=mail_lifespan)
+router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"], lifespan=campaigns_lifespan)
 
 
 class CampaignTextOut(BaseModel):

@@ -342,15 +342,19 @@ def test_employers_by_council_owner_and_latin_name(
     ],
 )
 def test_descriptions_are_not_named_workplaces(text: str) -> None:
-    assert not find_workplaces(s(text), "en", set())
+    assert not find_workplaces(s(text), "en", frozenset(), frozenset({"dundee", "glasgow"}))
+
+
+def test_a_depot_named_after_another_town_is_named() -> None:
+    text = "Refuse collectors at the Wilmington depot in Hull walked out."
+    found = find_workplaces(s(text), "en", frozenset(), frozenset({"hull"}))
+    assert [f.value for f in found] == ["Wilmington depot"]
 
 
 def test_named_medical_centre_and_coordinated_mines() -> None:
-    found = find_workplaces(s("Nurses at Riverside Medical Center walked out."), "en", set())
+    found = find_workplaces(s("Nurses at Riverside Medical Center walked out."), "en")
     assert [f.value for f in found] == ["Riverside Medical Center"]
-    found = find_workplaces(
-        s("Miners at the Red Hill and Blue Hill mines blocked the road."), "en", set()
-    )
+    found = find_workplaces(s("Miners at the Red Hill and Blue Hill mines blocked the road."), "en")
     assert [f.value for f in found] == ["Red Hill and Blue Hill mines"]
 
 

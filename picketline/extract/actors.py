@@ -149,13 +149,18 @@ def _worker_finding(
 
 
 def find_workplaces(
-    sentence: Sentence, language: str, proper: frozenset[str] = frozenset()
+    sentence: Sentence,
+    language: str,
+    proper: frozenset[str] = frozenset(),
+    located: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Named workplaces: "Komsomolskaya mine", шахта «Заречная», шахта ім. Засядька.
 
     ``proper``: capitalised words the document also uses mid-sentence; a
     sentence's first word is part of a name only if it is one of them
-    ("Laid-off mine workers" is not a mine called "Laid-off").
+    ("Laid-off mine workers" is not a mine called "Laid-off"). ``located``:
+    words the document uses as its location ("in Dundee", a "DUNDEE -"
+    dateline): "the Dundee plant" there describes the plant, it names none.
     """
     pats = patterns(language)
     found = []
@@ -169,7 +174,7 @@ def find_workplaces(
                 name = " ".join(name.split()[1:])
             if not name or re.search(rf"(?:{EN_COMPANY_SUFFIX})$", name) or name in KNOWN_UNIONS:
                 continue
-            if _not_a_site_name(name, noun):
+            if _not_a_site_name(name, noun, located):
                 continue  # "Glasgow depots", "Unison's office", "Dundee plant"
             kind = f"{match.group('kind')} " if match.group("kind") else ""
             value, key = f"{name} {kind}{noun}", name_key(name, language)
@@ -192,9 +197,13 @@ def find_workplaces(
     return found
 
 
-def _not_a_site_name(name: str, noun: str) -> bool:
-    """A possessive (the company's or union's site), several sites, or a town's name: a
-    description, not the name of one workplace."""
+# Where an English article says it is set: "in Dundee", "DUNDEE, Scotland -", "DUNDEE -".
+_LOCATED = re.compile(r"\bin ([A-Z][a-z][\w'-]+)|^([A-Z]{3,})(?=,| [-–—])", re.MULTILINE)
+
+
+def _not_a_site_name(name: str, noun: str, located: frozenset[str] = frozenset()) -> bool:
+    """A possessive (the company's or union's site), several sites, or the name of the
+    town the article is set in: a description, not the name of one workplace."""
     if re.search(r"['’]s?$", name):
         return True
     plural = noun.casefold().endswith("s") and noun.casefold() not in ("works", "glass")
@@ -202,10 +211,7 @@ def _not_a_site_name(name: str, noun: str) -> bool:
         return True  # "Black Mountain and Lone Mountain mines" names two
     if " " in name or noun[:1].isupper() or re.match(r"(?i)mines?|shafts?|pits?|collier", noun):
         return False  # mines are named after their villages; longer names are names
-    from picketline.extract.gazetteer import Gazetteer  # built once per process, on demand
-
-    places = Gazetteer.default().lookup(name, "en")
-    return bool(places) and places[0].name.casefold() == name.casefold()
+    return name.casefold() in located  # "the Dundee plant" in an article set in Dundee
 
 
 # --- employers ---------------------------------------------------------------
@@ -475,11 +481,14 @@ class ActorStage:
         sentences = doc_sentences(doc)
         municipal = language == "en" and any(_MUNICIPAL_WORKERS.search(s.text) for s in sentences)
         proper = frozenset(w for s in sentences for w in _MID_CAPITAL.findall(s.text))
+        located = frozenset(
+            (m.group(1) or m.group(2)).casefold() for m in _LOCATED.finditer(doc.text)
+        )
         union_spans: list[tuple[int, int]] = []
         for sentence in sentences:
             for finding in (
                 *find_workers(sentence, language),
-                *find_workplaces(sentence, language, proper),
+                *find_workplaces(sentence, language, proper, located),
                 *find_employers(sentence, language, municipal),
                 *related_employers(sentence, language),
                 *find_unions(sentence, language),

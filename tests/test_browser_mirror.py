@@ -16,6 +16,7 @@ from picketline.publish.mirror import build_mirror
 from picketline.settings import Settings
 from tests.conftest import REPO_ROOT
 from tests.requirements import CHROMIUM_ARGS, require_chromium
+from tests.test_browser_a11y import describe, run_axe
 from tests.web_fixtures import seed
 
 pytestmark = pytest.mark.browser
@@ -69,6 +70,8 @@ def test_mirror_works_from_file_urls(
             expect(results.first).to_contain_text("Abashevskaya miners strike")
             expect(page.locator("#mirror-status")).to_contain_text("1")
             page.screenshot(path=str(ARTIFACTS / "mirror-search.png"), full_page=True)
+            serious = run_axe(page)  # the search page exists only in the mirror
+            assert serious == [], describe(serious)
             results.first.locator("a").click()
             expect(page.locator("h1")).to_have_text("Abashevskaya miners strike over unpaid wages")
 

@@ -194,7 +194,9 @@ def test_crafted_accept_language_never_breaks_a_page(client: TestClient, header:
     assert "<html lang=" in response.text
 
 
-@pytest.mark.parametrize("path", ["/xx/", "/de/struggles/1", "/ru/nowhere", "/rus/"])
+@pytest.mark.parametrize(
+    "path", ["/xx/", "/de/struggles/1", "/ru/nowhere", "/rus/", "/ru//", "/ru/%00", "/RU/"]
+)
 def test_unknown_language_or_page_is_a_404_page(client: TestClient, path: str) -> None:
     """An unknown prefix is an unknown page: a readable 404, not a server error."""
     response = client.get(path)

@@ -226,3 +226,17 @@ def test_campaign_pages_are_mirrored_without_their_form(mirror: Path) -> None:
         assert "Kapitalna Coal Company" in page
         assert 'method="post"' not in page
         assert f'href="{LIVE}/' in page
+
+
+def test_worker_processes_write_the_same_mirror(built: Built, tmp_path: Path) -> None:
+    """Struggle pages and language crawls in worker processes: the same files, byte for byte."""
+    import json
+
+    parallel = tmp_path / "parallel"
+    report = build_mirror(built.data.db, built.settings, parallel, live_url=LIVE, workers=2)
+    assert report.notes == []
+    one = json.loads((built.root / MANIFEST).read_text(encoding="utf-8"))
+    two = json.loads((parallel / MANIFEST).read_text(encoding="utf-8"))
+    assert set(one) == set(two)
+    differing = sorted(path for path in one if one[path] != two[path])
+    assert differing == []

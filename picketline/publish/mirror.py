@@ -211,6 +211,8 @@ def build_mirror(
     """Write (or bring up to date) the static mirror in ``outdir``."""
     from fastapi.testclient import TestClient
 
+    from picketline.publish.mirror_languages import crawl_languages
+
     started = time.perf_counter()
     say = progress or (lambda _message: None)
     writer = MirrorWriter.open(outdir)
@@ -218,22 +220,16 @@ def build_mirror(
     published = published_ids(db)
     links = LinkMap(set(published), live_url)
     app = mirror_app(settings, db)
-    # Struggle pages first: worker processes fork before the client starts its thread.
+    # Struggle pages first (in worker processes: they fork before any client thread starts).
     say(f"pages: {len(published)} published struggles")
     report.struggles = write_struggle_pages(
         db, settings, app, writer, links, published, live_url, workers, say
     )
     report.pages += report.struggles * len(i18n.LANGUAGES)
+    # Then each language's pages (a process each): before this process starts a client.
+    seen = crawl_languages(settings, db, app, writer, links, report, workers, say)
     with TestClient(MirrorScope(app, live_url), base_url="http://mirror.invalid") as client:
-        crawler = Crawler(client, writer, links, report)
-        for prefix in LANGUAGE_PREFIX.values():  # /struggles is the seed with the mirror's size
-            crawler.seen.update(
-                prefix + path.partition("?")[0] for path in SEED_PATHS if "?" in path
-            )
-        for language, prefix in LANGUAGE_PREFIX.items():
-            say(f"pages: {language}")
-            for path in SEED_PATHS:
-                crawler.visit(prefix + path if path != "/" or not prefix else prefix + "/")
+        crawler = Crawler(client, writer, links, report, seen)
         crawler.visit_discovered()
         say(f"pages: {report.pages} in all; feeds and exports")
         for path in DATA_PATHS:
@@ -272,6 +268,8 @@ class Crawler:
     links: LinkMap
     report: MirrorReport
     seen: set[str] = field(default_factory=set)
+    language: str | None = None
+    """Crawl only this language's pages (one worker process per language)."""
 
     def visit(self, path: str) -> None:
         """Write the page at ``path`` and every page it leads to (pagination included).
@@ -288,8 +286,14 @@ class Crawler:
             self.seen.add(url)
             queue.extend(self._fetch_page(url))
 
+    def _mine(self, url: str) -> bool:
+        if self.language is None:
+            return True
+        match = LANGUAGE_PATH.match(url)
+        return (match.group(1) if match else "en") == self.language
+
     def visit_discovered(self) -> None:
-        while pending := sorted(self.links.discovered - self.seen):
+        while pending := sorted(u for u in self.links.discovered - self.seen if self._mine(u)):
             for url in pending:
                 self.visit(url)
 
@@ -310,26 +314,35 @@ class Crawler:
         return follow + [u for u in page_links(html) if self._crawlable(u)]
 
     def _paginate(self, url: str, html: str, page_file: str) -> list[str]:
-        """Give the next page (a cursor URL) its own file: ``.../page-N/index.html``."""
+        """Give the next page (a cursor URL) its own file: ``.../page-N/index.html``.
+
+        A cursor is the same page in every language, so the next page's file is
+        registered for each language's URL (the language switcher links them).
+        """
         following = next_link(html)
-        if following is None or following in self.links.pager_files:
+        if following is None:
             return []
         folder = page_file.rsplit("/", 1)[0] if "/" in page_file else ""
         match = re.search(r"(?:^|/)page-(\d+)$", folder)
         number = int(match.group(1)) + 1 if match else 2
-        base = folder[: match.start()] if match else folder
-        base = base.strip("/")
+        base = (folder[: match.start()] if match else folder).strip("/")
         target = (f"{base}/" if base else "") + f"page-{number}/index.html"
         # The page links its next page without the mirror's page size: ask for it anyway.
         size = re.search(r"[?&]limit=(\d+)", url)
         fetch = following
         if size and "limit=" not in following:
             fetch = f"{following}{'&' if '?' in following else '?'}limit={size.group(1)}"
-        self.links.pager_files[following] = self.links.pager_files[fetch] = target
-        return [fetch]
+        bare_target = re.sub(r"^(?:ru|uk)/", "", target)
+        for prefix in LANGUAGE_PREFIX.values():
+            for variant in (following, fetch):
+                bare_url = LANGUAGE_PATH.sub("", variant)
+                self.links.pager_files[prefix + bare_url] = (
+                    prefix.lstrip("/") + ("/" if prefix else "") + bare_target
+                )
+        return [] if fetch in self.seen else [fetch]
 
     def _crawlable(self, url: str) -> bool:
-        if "?" in url or url in self.seen:
+        if "?" in url or url in self.seen or not self._mine(url):
             return False
         return self.links.resolve(url) is not None and not STRUGGLE_PATH.match(url)
 

@@ -74,7 +74,7 @@ class MirrorWriter:
         if target.parent not in self.folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(target.parent)
-        temporary = target.with_name(f".{target.name}.tmp")
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         temporary.write_bytes(content)
         os.replace(temporary, target)
         self.counts.written += 1

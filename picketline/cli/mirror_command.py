@@ -43,7 +43,7 @@ def mirror_command(
         None, "--live-url", help="The live site's address, for forms that need the server."
     ),
     workers: int = typer.Option(
-        0, "--workers", "-j", help="Processes rendering struggle pages (0: one per CPU)."
+        0, "--workers", "-j", help="Worker processes (0: one per CPU, at most 8)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as one JSON line."),
 ) -> None:

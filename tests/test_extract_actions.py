@@ -253,3 +253,46 @@ def test_continuing_is_not_negating() -> None:
 def test_couriers_refusing_orders_strike(text: str, language: str) -> None:
     assert action_matcher().prefilter(text, language)
     assert codes(text, language) == {Action.STRIKE}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Refuse collectors have withdrawn their labour since Monday.", "en", {A.STRIKE}),
+        ("Teachers stayed away from classrooms for a third day.", "en", {A.STRIKE}),
+        ("Bus drivers stayed off work on Monday.", "en", {A.STRIKE}),
+        ("Agents walked off their shifts after the bonus cut.", "en", {A.STRIKE}),
+        ("Junior doctors abandoned their posts in protest.", "en", {A.STRIKE}),
+        ("Miners refused to resurface after their shift.", "en", {A.OCCUPATION}),
+        ("Cleaners demonstrated outside the offices of the contractor.", "en", {A.DEMONSTRATION}),
+        ("Porters besieged the health ministry on Tuesday.", "en", {A.DEMONSTRATION}),
+        ("Водители скорой не выехали на вызовы в понедельник.", "ru", {A.STRIKE}),
+        ("Курьеры прекратили развозить заказы.", "ru", {A.STRIKE}),
+        ("Около двухсот работников собрались у заводоуправления.", "ru", {A.DEMONSTRATION}),
+        ("Рабочие пришли к зданию администрации района.", "ru", {A.DEMONSTRATION}),
+        ("Водії маршруток не виїхали на маршрути.", "uk", {A.STRIKE}),
+        ("Працівники метро вийшли під КМДА.", "uk", {A.DEMONSTRATION}),
+        ("Вчителі зібралися під будівлею міської ради.", "uk", {A.DEMONSTRATION}),
+    ],
+)
+def test_unusual_words_for_stopping_work_and_rallying(
+    text: str, language: str, expected: set[Action]
+) -> None:
+    assert codes(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "вышли на пикет к зданию": the picket, not a second rally
+        ("Шахтеры вышли на пикет к зданию администрации.", "ru", {A.PICKET}),
+        ("Шахтарі вийшли на пікет під будівлю адміністрації.", "uk", {A.PICKET}),
+        # a rule of the work-to-rule, said with "if", is no route refusal
+        ("Водители не выезжают на линию, если у машины не горит фара.", "ru", set()),
+        ("The study demonstrated that workers earn less.", "en", set()),
+    ],
+)
+def test_rally_words_do_not_double_other_actions(
+    text: str, language: str, expected: set[Action]
+) -> None:
+    assert codes(text, language) == expected

@@ -336,7 +336,7 @@ def test_regression_public_stays_high(public_scores: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "floor"),
-    [("devset", 0.90), ("devset2", 0.82), ("devset3", 0.88)],
+    [("devset", 0.90), ("devset2", 0.82), ("devset3", 0.88), ("devset4", 0.80)],
 )
 def test_regression_development_sets(folder: str, floor: float) -> None:
     """REGRESSION: the development sets' micro-F1 (0.934 / 0.860 / 0.931 when written)."""

@@ -131,3 +131,47 @@ def test_sentence_split_keeps_abbreviations() -> None:
 )
 def test_the_rules_of_striking_are_not_a_strike(stage: RelevanceStage, text: str) -> None:
     assert not relevant(stage, text)
+
+
+# A rally by named workers is their struggle once the article says it is over
+# their pay or led by their union (in the same sentence or a later one).
+SUPPORTED_RALLIES = [
+    "Cleaners at the central hospital gathered outside the ministry on Tuesday. "
+    "The protesters said they have not been paid since May.",
+    "Bus drivers marched through the city centre in a rally led by the transport union.",
+    "Около сотни работников автобазы провели митинг у мэрии. Акцию организовал профсоюз.",
+    "Работники фабрики провели митинг у мэрии, требуя погасить долги по зарплате.",
+    "Близько сотні працівників автобази провели мітинг біля мерії. Акцію організувала профспілка.",
+    "Працівники фабрики провели мітинг біля мерії з вимогою виплатити заробітну плату.",
+]
+
+UNSUPPORTED_RALLIES = [
+    # the rally is a recalled one; a women's federation is not a union
+    "Women's Day statement. The trade union federation said the march by thousands of women "
+    "in 1956 was a turning point. The march was organised by the Federation of Women.",
+    # residents: their rally is not made workers' by a word about wages
+    "Жители провели митинг у мэрии. Участники акции требовали снизить тарифы, а не зарплаты.",
+]
+
+
+@pytest.mark.parametrize("text", SUPPORTED_RALLIES)
+def test_workers_rally_over_pay_or_led_by_union_is_relevant(
+    stage: RelevanceStage, text: str
+) -> None:
+    assert relevant(stage, text)
+
+
+@pytest.mark.parametrize("text", UNSUPPORTED_RALLIES)
+def test_support_needs_a_current_workers_action(stage: RelevanceStage, text: str) -> None:
+    assert not relevant(stage, text)
+
+
+def test_support_counts_once(stage: RelevanceStage) -> None:
+    """Without the support a single rally sentence stays below the threshold."""
+    plain = "Some porters rallied at the gates. It rained."
+    supported = (
+        "Some porters rallied at the gates over unpaid wages. The protesters had not been paid."
+    )
+    base = stage.scorer.score(split_sentences(plain), "en")[0]
+    more = stage.scorer.score(split_sentences(supported), "en")[0]
+    assert more - base == pytest.approx(1.0)

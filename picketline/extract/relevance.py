@@ -23,9 +23,13 @@ from picketline.extract.actions import LABOUR_ONLY, ActionMatcher, ActionMention
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.actors import WORKER_NOUNS
 from picketline.extract.lexicon.relevance import (
+    ACTION_REFERENCE,
     DISPUTE_WORDS,
+    GRIEVANCE_WORDS,
     OTHER_ACTORS,
+    RECALL,
     STRIKE_RULES,
+    UNION_LED,
     UNION_WORDS,
     WORKERS_ACTING,
     WORKFORCE_WORDS,
@@ -41,6 +45,12 @@ HEADLINE_WEIGHT = 1.5
 IN_CONTEXT = 1.5
 IN_CONTEXT_OTHER = 1.0  # a rally or blockade there
 CONTEXT_REACH = 2  # sentences back
+# A rally by named workers (2.0) is short of the threshold on its own; it is
+# their struggle once the article also says it is over their pay or led by their
+# union — in the action sentence or in a later one about the action
+# ("Акцію організувала профспілка", "The protesters demanded their wages").
+SUPPORT = 1.0
+WORKER_ACTION = 2.0  # the score of a factual action by named workers
 # A sentence opening with a plural pronoun continues the previous sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:they|они|вони)\b", re.IGNORECASE)
 
@@ -67,6 +77,10 @@ def _trade_regex(language: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
 
 
+def _compiled(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    return {lang: re.compile(pattern, re.IGNORECASE) for lang, pattern in table.items()}
+
+
 def _lower_case(regex: re.Pattern[str]) -> re.Pattern[str]:
     """The same regex for lower-cased text, without IGNORECASE (several times faster)."""
     pattern = re.sub(r"(?<!\\)[A-ZА-ЯЁІЇЄҐ]", lambda m: m.group().lower(), regex.pattern)
@@ -86,6 +100,11 @@ class RelevanceScorer:
         self.disputes = {lang: re.compile(p, re.IGNORECASE) for lang, p in DISPUTE_WORDS.items()}
         self.others = {lang: re.compile(p, re.IGNORECASE) for lang, p in OTHER_ACTORS.items()}
         self.rules = {lang: re.compile(p, re.IGNORECASE) for lang, p in STRIKE_RULES.items()}
+        self.grievances = _compiled(GRIEVANCE_WORDS)
+        self.union_led = _compiled(UNION_LED)
+        self.references = _compiled(ACTION_REFERENCE)
+        self.unions = _compiled(UNION_WORDS)
+        self.recalls = _compiled(RECALL)
 
     def score_sentence(
         self,
@@ -148,7 +167,27 @@ class RelevanceScorer:
             scored.append(self.score_sentence(sentence, language, before, context, by_trade, names))
             named.append(names)
             trades.append(names and bool(trade_words.search(lowered)))
-        return sum(s.score for s in scored), scored
+        return sum(s.score for s in scored) + self._support(scored, language), scored
+
+    def _support(self, scored: list[SentenceScore], language: str) -> float:
+        """SUPPORT once where a workers' action is said to be over pay or union-led
+        (not a recalled one: "the march of 1956")."""
+        grievance, led = self.grievances[language], self.union_led[language]
+        reference, union = self.references[language], self.unions[language]
+        seen = False
+        for item in scored:
+            text = item.sentence.text
+            if any(m.hypothetical for m in item.mentions):
+                continue
+            if item.score >= WORKER_ACTION:
+                if self.recalls[language].search(text):
+                    continue  # "the march ... in 1956": background, not this article's struggle
+                if grievance.search(text) or led.search(text):
+                    return SUPPORT
+                seen = True
+            elif seen and reference.search(text) and (grievance.search(text) or union.search(text)):
+                return SUPPORT
+        return 0.0
 
 
 def _kept(scored: list[SentenceScore]) -> list[Sentence]:

@@ -33,7 +33,7 @@ _EN: list[tuple[str, Action]] = [
     ),
     (r"\bunderground (?:protest|strike|sit-in|occupation)s?\b", A.OCCUPATION),
     (
-        r"\brefus\w* to (?:come|go|return) (?:back )?(?:up|to the surface|above ground)\b",
+        r"\brefus\w* to (?:come|go|return) (?:back )?(?:up|to the surface|above ground)\b|\brefus\w* to resurface\b",
         A.OCCUPATION,
     ),
     (r"\b(?:protest\w*|strik\w*|sitting|camped) (?:deep )?underground\b", A.OCCUPATION),
@@ -61,9 +61,11 @@ _EN: list[tuple[str, Action]] = [
     (
         r"\b(?:work )?stoppages?\b|\b(?:downed|down|downing|downs) tools\b|\bstay[- ]?aways?\b"
         r"|\b(?:laid|lay|laying|put|putting) down (?:their |its )?tools\b"
-        r"|\b(?:stayed|stay|staying|stays|kept|keep|keeping) away from (?:work|their (?:jobs|posts|workplaces?))\b"
+        r"|\b(?:stayed|stay|staying|stays|kept|keep|keeping) away from (?:work|(?:their |the )?(?:jobs|posts|workplaces?|classrooms?|classes|schools|wards|mines?|depots?|offices))\b"
+        r"|\b(?:stayed|stay|staying|stays) off (?:work|the job)\b|\bwithdr(?:ew|awn|awing|aw|aws) (?:their |its )?labou?r\b|\bwithdrawals? of labou?r\b"
+        r"|\babandon(?:ed|ing)? their (?:posts|workplaces|wards|jobs)\b"
         r"|\b(?:workers|employees|staff|members|unions?|they|miners|nurses|drivers|teachers|doctors)(?:\s+[\w-]+){0,6}? struck\b(?! (?:by|off|with|up|a|an|the|down|out|back)\b)"
-        r"|\blogged off\b|\bwalk(?:ed|ing|s)? off the (?:job|site)\b"
+        r"|\blogged off\b|\bwalk(?:ed|ing|s)? off (?:the|their) (?:job|site|shifts?)\b"
         r"|\bindustrial action\b|\b(?:stopped|stop|stopping|stops|halted|halting|ceased|downed) (?:all )?"
         r"(?:work|working|production)\b|\bwalk(?:ed|ing|s)? off (?:the|their) jobs?\b"
         r"|\bsick-?outs?\b|\bcalled in sick\b|\b(?:switched|switching|logged|logging) off (?:their |the )?apps?\b",
@@ -77,6 +79,8 @@ _EN: list[tuple[str, Action]] = [
     (r"\bboycott\w*", A.BOYCOTT),
     (
         r"\b(?:demonstrations?|rall(?:y|ies|ied)|marched|marches|(?<!in )(?<!to )protest(?:s|ed)?"
+        r"|demonstrat(?:ed|ing|e) (?:outside|in front of|at|against|through|near|on)"
+        r"|besieg(?:ed|ing|e)(?: the)?(?: [\w-]+){0,3}? (?:ministry|offices?|headquarters|parliament|legislature|council)"
         r"|took to the streets|(?:protest|the|a|national) march|vigils?|(?:gathered|assembled|massed|camped)"
         r" (?:outside|in front of|at) (?:the )?(?:parliament|ministry|city hall|town hall|council|legislature"
         r"|offices|headquarters|head office|state house|government))\b",
@@ -116,10 +120,11 @@ _RU: list[tuple[str, Action]] = [
     (
         r"\b(?:отказ\w*|отказыва\w*) (?:от )?(?:выходить|выйти|выхода|выходе) на (?:работу|смену)"
         r"|\bотказ\w* (?:работать|приступ\w+ к работе|спускаться|спуститься|выходить в смену)"
-        r"|\bневыход\w* на (?:работу|линию|смену)|\bне вы(?:шли|ходят|йдут|ходили) на (?:\w+ )?(?:работу|смену|линию|маршруты?)"
+        r"|\bневыход\w* на (?:работу|линию|смену)|\bне вы(?:шли|ходят|йдут|ходили|ехали) на (?:\w+ )?(?:работу|смену|линию|маршрут\w*|рейс\w*|вызов\w*)"
         r"|\bотказ\w* (?:от )?(?:выходить|выйти|выхода) на (?:линию|маршрут)"
         r"|\bотключил\w* от (?:приложени|платформ)\w*|\b(?:не|перестали|отказ\w*) принима\w* заказ\w*"
         r"|\b(?:прекрати|останови|приостанови)\w* (?:работ|производств|добыч|отгрузк)\w*"
+        r"|\bпрекрати\w* (?:развозить|доставлять|принимать|обслуживать|выполнять) (?:заказ|рейс|вызов|пассажир|клиент)\w*"
         r"|\bне (?:приступ(?:или|ают|ил)|вышл[аи]) к работе|\bпереста\w+ (?:работать|принимать|выходить"
         r"|выполнять|развозить|брать)|\b(?:бросили|побросали) работу|\bотказ\w* от работы",
         A.STRIKE,
@@ -130,6 +135,8 @@ _RU: list[tuple[str, Action]] = [
         r"|\bвышли на (?:улиц|площад)\w*|\bпротестовал\w*|\bпротестуют\b|\bпротест(?:а|ом|е|ы|ов|ам|ами|ах)?\b|\bпротестн\w+ (?:собрани|шестви"
         r"|марш)\w*|\bсобира\w*(?: \w+)? (?:на площади|у здания|перед зданием|у администрации|у мэрии)"
         r"|\bвышли (?:к|с) (?:здани|администраци|мэри|проходн|плакат|транспарант)\w*"
+        r"|\b(?:собрал\w*|пришли|вышли|стояли|простояли)\s+(?:(?!на\b)\S+\s+){0,2}?(?:у|к|перед|возле|под)\s+(?:здани|заводоуправлени"
+        r"|администраци|мэри|правительств|министерств|офис|горсовет|гордум|думы|облдум|прокуратур|губернатор|полпредств)\w*"
         r"|\bмарш(?:а|у|ем|е|и|ей)?\b|\bпрошли (?:маршем|шествием|колонной)"
         r"|\b(?:провели|провела|провел|организовал\w*|организова\w+|устроили|проведут|проводят) (?:\w+ )?акци\w*",
         A.DEMONSTRATION,
@@ -171,7 +178,7 @@ _UK: list[tuple[str, Action]] = [
     (r"\bстрайк\w*|\bстрайку\w*|\bзабастовк\w*|\bстрайкар\w*", A.STRIKE),
     (
         r"\b(?:відмов\w*) (?:від )?(?:виходити|вийти|виходу) на (?:роботу|зміну)"
-        r"|\bне (?:вийшли|вийдуть|виходять|виходили) на (?:\w+ )?(?:лінію|маршрути?|роботу|зміну)|\bвідмов\w* (?:виходити|вийти) на (?:лінію|маршрут)"
+        r"|\bне (?:вийшли|вийдуть|виходять|виходили|виїхали) на (?:\w+ )?(?:лінію|маршрут\w*|роботу|зміну|рейс\w*|виклик\w*)|\bвідмов\w* (?:виходити|вийти) на (?:лінію|маршрут)"
         r"|\bвідключил\w* від (?:застосунк|додатк|платформ)\w*|\b(?:не|перестали|відмов\w*) прийма\w* замовлен\w*"
         r"|\bвідмов\w* (?:працювати|ставати до роботи|стати до роботи|приступати до роботи"
         r"|спускатися|спуститися)|\bне вий(?:шли|дуть) на (?:роботу|зміну)"
@@ -186,6 +193,8 @@ _UK: list[tuple[str, Action]] = [
         r"|\bвийшли на (?:вулиц|площ)\w*|\bпротестува(?:ли|ти)\b|\bпротестують\b|\bпротест(?:у|ом|і|и|ів|ам|ами|ах)?\b|\bпротестн\w+ (?:збор|зібранн"
         r"|ход|марш)\w*|\bвийшли під (?:міськрад|будівл|адміністраці|офіс|стін)\w*"
         r"|\bзбира\w*(?: \w+)? (?:на площі|під будівлею|біля будівлі|під адміністрацією)"
+        r"|\b(?:зібрал\w*|прийшли|вийшли|стояли|простояли)\s+(?:(?!на\b)\S+\s+){0,2}?(?:під|біля|до|перед)\s+(?:будівл|адміністраці"
+        r"|мері|міськрад|уряд|кабмін|міністерств|офіс|прокуратур|кмда|ода|рда|облдержадміністраці|верховн|заводоуправлінн)\w*"
         r"|\bвийшли з (?:плакат|транспарант|гасл)\w*|\bмарш(?:у|ем|і|і|ів)?\b|\bпройшли (?:маршем|ходою|колоною)"
         r"|\b(?:провели|провела|провів|організува\w*|влаштува\w*|проводять) (?:\w+ )?акці\w*",
         A.DEMONSTRATION,
@@ -226,7 +235,7 @@ HYPOTHETICAL: dict[str, str] = {
 # above. A text with none of them cannot report an action; keep in step with
 # the tables (tests/test_extract_actions.py checks every table example passes).
 PREFILTER: dict[str, str] = {
-    "en": r"strik|vigil|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
+    "en": r"strik|vigil|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
     r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
     r"|to rule|overtime|underground|streets|sick-?out|called in sick|off (?:their |the )?apps?\b"
     r"|(?:stop|halt|ceas|down)\w* (?:all )?(?:work|production)"
@@ -234,9 +243,9 @@ PREFILTER: dict[str, str] = {
     "ru": r"забаст|марш|прошли|выезж|выех|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
     r"|отказ|невыход|не вы|прекратили|остановили|локаут|бойкот|захват|оккуп|демонстрац|шестви"
     r"|вышли на|не будут|не стали|не собираются|остал|оста[её]т|останови|не приступ|переста|бросили"
-    r"|по инструкц|по правил|переработ|собира|собрани|принима|сверхурочн",
-    "uk": r"страйк|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
+    r"|по инструкц|по правил|переработ|собира|собрани|принима|сверхурочн|пришли",
+    "uk": r"страйк|не вих|не виїх|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
     r"|зупини|локаут|бойкот|захоп|окупув|демонстрац|вийшли|не будуть|під землею|не підн|не підій|залиш|лиша"
     r"|не приступ|не стали|перестал|призупин|інструкці|правилами|понаднорм|наднорм|збира|збор|зібран"
-    r"|прийма",
+    r"|прийма|прийшли",
 }

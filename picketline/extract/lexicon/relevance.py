@@ -71,3 +71,30 @@ STRIKE_RULES: dict[str, str] = {
     "uk": r"\b(?:законопроєкт\w*|закон\w* про|порядок|процедур\w*|прав\w* на|обмеженн\w* права на)"
     r"\s+(?:\w+\s+){0,2}(?:страйк|забастов)\w*|\bзаконн\w+ страйк\w*",
 }
+
+# A workers' grievance about their pay: a rally by workers over it is their struggle.
+GRIEVANCE_WORDS: dict[str, str] = {
+    "en": r"\b(?:unpaid|arrears|back pay|wages?|salar(?:y|ies)|pay (?:rise|cut|freeze|increase)s?"
+    r"|(?:have|had|has|were|was|being) not (?:been )?(?:paid|received (?:their |any )?(?:pay|wages|salar\w+)))\b",
+    "ru": r"\b(?:зарплат\w*|заработн\w+ плат\w*|задолженност\w* по (?:зарплат|заработн)\w*|долг\w* по (?:зарплат|заработн)\w*"
+    r"|невыплат\w*|оклад\w*)",
+    "uk": r"\b(?:зарплат\w*|заробітн\w+ плат\w*|заборгованіст\w* (?:із|з|по) (?:зарплат|заробітн)\w*"
+    r"|невиплат\w*|оклад\w*)",
+}
+
+# A union said to lead, call or back the action ("a rally led by the union").
+UNION_LED: dict[str, str] = {
+    "en": r"\b(?:led|organi[sz]ed|called|backed|supported|convened) by (?:the )?(?:[\w'’&,-]+ ){0,8}?"
+    r"(?:unions?|workers)\b",
+    "ru": r"\b(?:организова\w*|организатор\w*|поддержа\w*|при поддержке|созва\w*|инициатор\w*)\s+(?:\S+\s+){0,3}?профсоюз\w*"
+    r"|\bпрофсоюз\w*\s+(?:\S+\s+){0,3}?(?:организова\w*|поддержа\w*)",
+    "uk": r"\b(?:організува\w*|організатор\w*|підтрима\w*|за підтримки|ініціатор\w*)\s+(?:\S+\s+){0,3}?профспіл\w*"
+    r"|\bпрофспіл\w*\s+(?:\S+\s+){0,3}?(?:організува\w*|підтрима\w*)",
+}
+
+# A later sentence that refers back to the action or its people ("the protesters", "учасники акції").
+ACTION_REFERENCE: dict[str, str] = {
+    "en": r"\b(?:protesters|marchers|demonstrators|strikers|(?:the|this|their) (?:protest|rally|march|action|demonstration|sit-in|strike))\b",
+    "ru": r"\b(?:акци[юяиейю]\w*|участник\w*|митингующ\w*|протестующ\w*|бастующ\w*)",
+    "uk": r"\b(?:акці[юяїйі]\w*|учасник\w*|мітингувальник\w*|протестувальник\w*|страйкар\w*)",
+}

@@ -393,3 +393,26 @@ def test_a_bracketed_acronym_is_the_same_union() -> None:
     )
     struggle = extract(text, published="2025-05-10", language="en").to_format()["struggles"][0]
     assert struggle["unions"] == ["Transport Staff Union"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a sectoral union is named by its sector, even in lower case
+        (
+            "Голодувальників підтримує профспілка працівників вугільної промисловості.",
+            "uk",
+            ["профспілка працівників вугільної промисловості"],
+        ),
+        (
+            "Забастовку поддержал профсоюз работников здравоохранения.",
+            "ru",
+            ["профсоюз работников здравоохранения"],
+        ),
+        # the plant's own union, and a union named only as a source, are not names
+        ("Забастовку поддержал профсоюз работников завода.", "ru", []),
+        ("Про це повідомили в організації профспілки працівників шахти.", "uk", []),
+    ],
+)
+def test_lower_case_sectoral_unions(text: str, language: str, expected: list[str]) -> None:
+    assert [f.value for f in find_unions(s(text), language)] == expected

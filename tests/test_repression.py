@@ -238,3 +238,59 @@ def test_dispersals_fines_and_sentences(text: str, language: str, expected: set[
 def test_vague_counts_give_no_repression_count() -> None:
     found = repression("Полиция разогнала пикет, несколько человек получили травмы.", "ru")
     assert found == {Repression(R.VIOLENCE, None)}
+
+
+def first_sentence_about_workers(text: str, language: str) -> set[Repression]:
+    """Only the first sentence names the workers; later ones must earn their place."""
+    doc = ExtractionDoc(text, language=language)
+    for sentence in split_sentences(text):
+        doc.add(Finding("_sentence", sentence, sentence.start, sentence.end))
+    doc.add(Finding("workers", "workers", 0, 1, attrs={"sentence": 0}))
+    CountStage()(doc)
+    RepressionStage()(doc)
+    return {f.value for f in doc.of("repression")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Cleaners rallied outside the ministry. It rained. Police detained four of the "
+            "protesters.",
+            "en",
+            Repression(R.ARREST, 4),
+        ),
+        (
+            "Рабочие вышли на митинг. Шел дождь. Полиция задержала трех участников акции.",
+            "ru",
+            Repression(R.ARREST, 3),
+        ),
+        (
+            "Працівники провели мітинг. Йшов дощ. Поліція затримала трьох учасників акції.",
+            "uk",
+            Repression(R.ARREST, 3),
+        ),
+    ],
+)
+def test_the_actions_participants_are_its_people(
+    text: str, language: str, expected: Repression
+) -> None:
+    assert expected in first_sentence_about_workers(text, language)
+
+
+def test_promises_to_fire_and_disciplinary_measures_are_threats() -> None:
+    assert R.THREAT in kinds("Management promised to sack anyone who joined the walkout.")
+    assert R.THREAT in kinds("Руководство пообещало уволить тех, кто продолжит акцию.", "ru")
+    assert R.THREAT in kinds("Против организаторов акции будут приняты дисциплинарные меры.", "ru")
+    assert R.THREAT in kinds("Адміністрація пообіцяла звільнити ініціаторів страйку.", "uk")
+
+
+def test_taken_to_the_police_station_is_an_arrest() -> None:
+    assert R.ARREST in kinds("Two strikers were taken to the police station.")
+    assert R.ARREST in kinds("Одного рабочего доставили в отдел полиции.", "ru")
+    assert R.ARREST in kinds("Двох робітників доставили до відділку поліції.", "uk")
+
+
+def test_under_the_pressure_of_the_protesters_is_no_threat() -> None:
+    assert R.THREAT not in kinds("Під тиском протестувальників депутати зняли питання.", "uk")
+    assert R.THREAT not in kinds("Под давлением протестующих депутаты сняли вопрос.", "ru")

@@ -424,6 +424,15 @@ _MEMBERS_OF = re.compile(
     r"|лідер\w*|представител\w*|представник\w*)\s+",
     re.IGNORECASE,
 )
+# "профспілка працівників вугільної промисловості": a sectoral union is named by its
+# sector even in lower case (not "профсоюз работников завода", the plant's own); in
+# the nominative only, as the subject that acts ("організації профспілки ..." is a source).
+_SECTORAL = re.compile(
+    r"(?:профспілка|профсоюз)\s+(?:працівників|робітників|работников|рабочих|трудящих(?:ся)?)\s+"
+    r"(?!(?:предприяти|підприємств|завод|шахт|компани|компані|фабрик|комбинат|цех|депо"
+    r"|организаци|організаці|больниц|лікарн|школ|университет|університет)\w*)[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
 _STREET = re.compile(r"\s+(?:улиц|вулиц|проспект|площад|переул|провулк)\w*", re.IGNORECASE)
 
 
@@ -448,7 +457,7 @@ def _cyr_unions(text: str, language: str) -> list[tuple[str, int, int]]:
 
 def _cyr_union(text: str, phrase: str, start: int, language: str) -> tuple[str, int, int] | None:
     words = phrase.split()
-    named = any(w[0].isupper() or w[0] in '«"„“' for w in words)
+    named = any(w[0].isupper() or w[0] in '«"„“' for w in words) or bool(_SECTORAL.match(phrase))
     end = start + len(phrase)
     if len(words) < 2 or not named or _STREET.match(text, end):
         return None

@@ -18,7 +18,7 @@ from typing import Any
 from picketline.domain.struggle import Repression
 from picketline.domain.vocab import RepressionType
 from picketline.extract.base import ExtractionDoc, Finding
-from picketline.extract.lexicon.relevance import RECALL, UNION_WORDS
+from picketline.extract.lexicon.relevance import ACTION_REFERENCE, RECALL, UNION_WORDS
 from picketline.extract.lexicon.repression import (
     BAN_REFUSED,
     FORCES,
@@ -78,6 +78,7 @@ class RepressionStage:
         self.management = _compile(MANAGEMENT)
         self.forces = _compile(FORCES)
         self.unions = _compile(UNION_WORDS)
+        self.participants = _compile(ACTION_REFERENCE)
         self.recall = _compile(RECALL)
         self.ban_refused = _compile(BAN_REFUSED)
 
@@ -116,8 +117,11 @@ class RepressionStage:
 
     def _continues(self, sentence: Sentence, language: str, about: set[object]) -> bool:
         """A sentence about the same people: a union word, or "them"/"их"/"їх" after
-        a sentence about them ("police detained 35 of them", "All were released")."""
+        a sentence about them ("police detained 35 of them", "All were released"), or
+        the action's own people ("трьох учасників акції", "the protesters")."""
         if self.unions[language].search(sentence.text):
+            return True
+        if self.participants[language].search(sentence.text):
             return True
         if sentence.index - 1 not in about:
             return False

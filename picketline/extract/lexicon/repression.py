@@ -29,7 +29,11 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"(?:blocked|shut down|taken down|banned)\b",
             R.CENSORSHIP,
         ),
-        (r"\barrest\w*|\bdetain\w*|\bdetention\b|\btaken into custody\b|\brounded up\b", R.ARREST),
+        (
+            r"\barrest\w*|\bdetain\w*|\bdetention\b|\btaken into custody\b|\brounded up\b"
+            r"|\b(?:taken|brought|driven) to (?:a |the )?(?:local )?police (?:station|cells)\b",
+            R.ARREST,
+        ),
         (
             r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut\w+"
             r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:a )?(?:suit|claim|complaint) against"
@@ -59,7 +63,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"\b(?:threaten\w* (?:with |to )?(?:dismissal|arrest|prosecution|fire|sack|dismiss|dock|deduct|cut (?:their|the) (?:pay|wages))"
             r"|intimidat\w+)\b|\b(?:warn\w*|threat\w*)\b[^.]{0,100}\b(?:dismissal|disciplinary|sacked|sacking"
             r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs)\b"
-            r"|\b(?:will|would) (?:be (?:dismissed|sacked|fired|disciplined)|face (?:dismissal|disciplinary|the sack))\b",
+            r"|\b(?:will|would) (?:be (?:dismissed|sacked|fired|disciplined)|face (?:dismissal|disciplinary|the sack))\b"
+            r"|\b(?:promised|vowed|pledged|threatened) to (?:fire|sack|dismiss|punish|discipline)\b"
+            r"|\bdisciplinary (?:hearings|proceedings|measures)\b",
             R.THREAT,
         ),
         (
@@ -87,7 +93,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bзадержан\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси|зп\b))|\bзадержал[аио]?\b(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси))"
-            r"|\bарестова\w*|\bарест\w*+(?!\s+(?:\w+\s+)?сч[её]т)|\bпод страж\w+",
+            r"|\bарестова\w*|\bарест\w*+(?!\s+(?:\w+\s+)?сч[её]т)|\bпод страж\w+"
+            r"|\bдостав(?:или|лен\w*|ил[аи]?) (?:\w+ )?(?:в|во) (?:отдел\w*|отделени\w*|участ\w*|полици\w*|ОВД|УВД|ОП)\b",
             R.ARREST,
         ),
         (
@@ -111,7 +118,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:угрож|пригроз|грози|предупреди|предупрежда|припугну)\w*[^.]{0,90}?\b(?:увол|арест|уголовн"
             r"|ответственност|наказан|дисциплинар|прогул|разобраться|кадров\w* решени|другую работу)\w*|\bпод угрозой (?:увольнени|арест|уголовн)\w*"
-            r"|\bзапугива\w*|\bдавлени\w+|\bбуд(?:ут|ет) уволен\w*|\bуволят\b",
+            r"|\bзапугива\w*|(?<!под )\bдавлени\w+|\bбуд(?:ут|ет) уволен\w*|\bуволят\b"
+            r"|\b(?:пообеща|обеща)\w* (?:\w+ )?(?:уволить|наказать|оштрафовать|лишить премии)"
+            r"|\bдисциплинарн\w+ (?:мер|взыскани|наказани)\w*",
             R.THREAT,
         ),
         (r"\bосвобод\w*|\bотпустил\w*|\bвышли на свободу", R.RELEASE),
@@ -131,7 +140,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bзатриман\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))|\bзатрима(?:в|ла|ли|ло)\b(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))"
-            r"|\bзаарешт(?:ова|ува|у)\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?рахун)|\bпід варт\w+",
+            r"|\bзаарешт(?:ова|ува|у)\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?рахун)|\bпід варт\w+"
+            r"|\bдостав(?:или|лен\w*|ив|ила) (?:\w+ )?(?:до|у|в) (?:відділ\w*|поліці\w*|райвідділ\w*)",
             R.ARREST,
         ),
         (
@@ -161,7 +171,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:погрож|погроз|пригроз|попереди|попереджа|застеріг)\w*[^.]{0,110}?\b(?:звільн|арешт|кримінальн"
             r"|відповідальн|покаран|дисциплінарн|прогул)\w*|\bпід загрозою (?:звільненн|арешт)\w*"
-            r"|\bзалякува\w*|\bтиск\w*|\bбуд(?:уть|е) звільнен\w*|\bзвільнять\b",
+            r"|\bзалякува\w*|(?<!під )\bтиск\w*|\bбуд(?:уть|е) звільнен\w*|\bзвільнять\b"
+            r"|\b(?:пообіця|обіця)\w* (?:\w+ )?(?:звільнити|покарати|оштрафувати|позбавити премі\w*)"
+            r"|\bдисциплінарн\w+ (?:заход|стягнен|покаранн)\w*",
             R.THREAT,
         ),
     ],

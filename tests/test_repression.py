@@ -294,3 +294,35 @@ def test_taken_to_the_police_station_is_an_arrest() -> None:
 def test_under_the_pressure_of_the_protesters_is_no_threat() -> None:
     assert R.THREAT not in kinds("Під тиском протестувальників депутати зняли питання.", "uk")
     assert R.THREAT not in kinds("Под давлением протестующих депутаты сняли вопрос.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Organisers were handed notices of dismissal after the stoppage.", "en", R.DISMISSAL),
+        ("Forty strikers were issued with termination letters.", "en", R.DISMISSAL),
+        ("The labour court ruled the strike unprotected.", "en", R.BAN),
+        ("Union leaders received death threats during the strike.", "en", R.THREAT),
+        ("Police dispersed the workers' rally.", "en", R.VIOLENCE),
+        (
+            "Прокуратура вынесла председателю профсоюза предостережение о недопустимости "
+            "забастовки.",
+            "ru",
+            R.THREAT,
+        ),
+        ("Лидера забастовщиков вызвали на беседу в ФСБ.", "ru", R.THREAT),
+        ("На организаторов стачки возбудили административное дело.", "ru", R.CHARGES),
+        ("Полицейские составили на участников акции админпротоколы.", "ru", R.CHARGES),
+        ("СБУ відкрила кримінальне провадження щодо організаторів страйку.", "uk", R.CHARGES),
+        ("Поліція склала на учасників акції адмінпротоколи.", "uk", R.CHARGES),
+        ("Прокуратура винесла голові профспілки застереження.", "uk", R.THREAT),
+        ("Голову страйкому викликали на допит до СБУ.", "uk", R.THREAT),
+    ],
+)
+def test_more_ways_to_repress_a_strike(text: str, language: str, expected: R) -> None:
+    assert expected in kinds(text, language)
+
+
+def test_workers_dispersing_by_themselves_is_no_violence() -> None:
+    assert R.VIOLENCE not in kinds("At noon the workers dispersed peacefully.")
+    assert R.THREAT not in kinds("Профспілка погодилась із застереженням щодо термінів.", "uk")

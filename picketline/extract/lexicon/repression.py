@@ -41,14 +41,16 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.CHARGES,
         ),
         (
-            r"(?<!\bbe )\b(?:dismissed|sacked|sacking|laid off for|terminated)\b|\b(?:were|was|been|being|got|get)"
+            r"\bnotices? of (?:dismissal|termination)\b|\b(?:dismissal|termination) (?:notices|letters)\b"
+            r"|(?<!\bbe )\b(?:dismissed|sacked|sacking|laid off for|terminated)\b|\b(?:were|was|been|being|got|get)"
             r" fired\b|\bfired\b(?= (?:\d[\d,]*|all|the|them|striking|some|hundreds|dozens|more|over"
             r"|about|nearly|workers|employees|staff|two|three|four|five|six|seven|eight|nine|ten|several"
             r"|its|their|union)\b)(?! (?:the|some|more) (?:shots?|rounds|bullets|tear))",
             R.DISMISSAL,
         ),
         (
-            r"\binjunctions?\b|\binterdicts?\b|\b(?:refused|denied) (?:\w+ ){0,2}(?:permission|a permit|permits|authori[sz]ation)\b|\bcourt order\w*|\bdeclared (?:the (?:strike|action)"
+            r"\bruled (?:that )?(?:the )?(?:(?:strike|action|walkout|protest|stoppage) )?(?:(?:was|is) )?(?:illegal|unlawful|unprotected)\b"
+            r"|\binjunctions?\b|\binterdicts?\b|\b(?:refused|denied) (?:\w+ ){0,2}(?:permission|a permit|permits|authori[sz]ation)\b|\bcourt order\w*|\bdeclared (?:the (?:strike|action)"
             r" )?(?:illegal|unlawful|unprotected)\b|\b(?:banned|outlawed|forbidding|prohibit\w*)\b"
             r"|\bban on (?:the )?(?:strike|protest|gathering|rall)",
             R.BAN,
@@ -56,7 +58,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:beat(?:en|ing)?|assault\w*|tear ?gas|rubber bullets|stun grenades|water cannons?"
             r"|batons?|shot (?:dead|at)|opened fire|fired (?:on|at)|clash\w*|injur\w+|wounded"
-            r"|killed|broke up|broken up|pepper[- ]spray\w*|kettl\w+|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
+            r"|killed|broke up|broken up|(?:were|was) dispersed by|dispersed (?:the )?(?:[\w'’]+ ){0,2}(?:rally|protest|crowd|strikers|workers|protesters|demonstrat\w+|march|pickets?|picketers|sit-in)|pepper[- ]spray\w*|kettl\w+|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
             R.VIOLENCE,
         ),
         (
@@ -65,7 +67,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs)\b"
             r"|\b(?:will|would) (?:be (?:dismissed|sacked|fired|disciplined)|face (?:dismissal|disciplinary|the sack))\b"
             r"|\b(?:promised|vowed|pledged|threatened) to (?:fire|sack|dismiss|punish|discipline)\b"
-            r"|\bdisciplinary (?:hearings|proceedings|measures)\b",
+            r"|\bdisciplinary (?:hearings|proceedings|measures)\b|\bdeath threats?\b"
+            r"|\bthreat(?:s|ened)? (?:of|with) (?:violence|death|reprisals?|eviction)\b",
             R.THREAT,
         ),
         (
@@ -101,7 +104,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривлеч\w+ к ответственности|\bо?штраф\w*|\bосужд\w+|\bприговор\w*"
             r"|\bсостави\w* (?:\w+ )?протокол\w*|\bпротокол\w* об (?:административн|участи|нарушени)\w*"
             r"|\bсоставлен\w* (?:\w+ )?протокол\w*|\bпод следствием|\bобвиня\w*|\bиск\w* (?:к|против|о)\b"
-            r"|\bпода\w* (?:\w+ )?в суд\b|\bсудебн\w+ иск\w*",
+            r"|\bпода\w* (?:\w+ )?в суд\b|\bсудебн\w+ иск\w*|\bвозбу(?:ди|жд)\w* (?:\w+ )?дел[оа]\b"
+            r"|\bадминпротокол\w*|\bадминистративн\w+ дел[оа]\b",
             R.CHARGES,
         ),
         (r"\bуволил\w*|(?<!будут )(?<!будет )\bуволен\w*", R.DISMISSAL),
@@ -120,7 +124,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|ответственност|наказан|дисциплинар|прогул|разобраться|кадров\w* решени|другую работу)\w*|\bпод угрозой (?:увольнени|арест|уголовн)\w*"
             r"|\bзапугива\w*|(?<!под )\bдавлени\w+|\bбуд(?:ут|ет) уволен\w*|\bуволят\b"
             r"|\b(?:пообеща|обеща)\w* (?:\w+ )?(?:уволить|наказать|оштрафовать|лишить премии)"
-            r"|\bдисциплинарн\w+ (?:мер|взыскани|наказани)\w*",
+            r"|\bдисциплинарн\w+ (?:мер|взыскани|наказани)\w*|\bпредостережени\w*"
+            r"|\bвызва\w* (?:\w+ )?(?:на беседу|на допрос|в полицию|в ФСБ|в прокуратуру|в центр «?Э)",
             R.THREAT,
         ),
         (r"\bосвобод\w*|\bотпустил\w*|\bвышли на свободу", R.RELEASE),
@@ -147,7 +152,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритягн\w+ до відповідальності|\bо?штраф\w*|\bзасуд\w+|\bвирок\w*"
             r"|\bскла\w* (?:\w+ )?протокол\w*|\bпротокол\w* про (?:адміністративн|порушенн)\w*|\bзвинувач\w*"
-            r"|\bпозов\w*|\bпода\w* (?:\w+ )?до суду\b|\bзвернул\w* до суду\b",
+            r"|\bпозов\w*|\bпода\w* (?:\w+ )?до суду\b|\bзвернул\w* до суду\b|\bкримінальн\w+ провадженн\w*"
+            r"|\bадмінпротокол\w*|\bадміністративн\w+ справ\w*",
             R.CHARGES,
         ),
         (
@@ -173,7 +179,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|відповідальн|покаран|дисциплінарн|прогул)\w*|\bпід загрозою (?:звільненн|арешт)\w*"
             r"|\bзалякува\w*|(?<!під )\bтиск\w*|\bбуд(?:уть|е) звільнен\w*|\bзвільнять\b"
             r"|\b(?:пообіця|обіця)\w* (?:\w+ )?(?:звільнити|покарати|оштрафувати|позбавити премі\w*)"
-            r"|\bдисциплінарн\w+ (?:заход|стягнен|покаранн)\w*",
+            r"|\bдисциплінарн\w+ (?:заход|стягнен|покаранн)\w*"
+            r"|\b(?:винес|оголоси|отрима|вручи)\w* (?:\w+ ){0,3}застереженн\w*"
+            r"|\bвикли?ка\w* (?:\w+ )?(?:на допит|на бесіду|до поліції|до СБУ|до прокуратури)",
             R.THREAT,
         ),
     ],

@@ -198,17 +198,19 @@ def under_load(settings: Settings, duration: int, connections: int) -> None:
     sqlite_file = settings.data_dir / "picketline.sqlite3"
     env = child_env(settings)
     ours, theirs = free_port(), free_port()
-    serve = [sys.executable, "-c", "from picketline.cli import main; main()"]
-    serve += ["serve", "--port", str(ours)]  # exactly `picketline serve`
     results = []
-    with server(serve, env, f"http://127.0.0.1:{ours}/healthz"):
-        rate, note = load(f"http://127.0.0.1:{ours}{OUR_LIST}", duration, connections)
-        results.append(("picketline serve  " + OUR_LIST, rate, note))
+    for workers in (1, 2):  # exactly `picketline serve`, then one process per core
+        serve = [sys.executable, "-c", "from picketline.cli import main; main()"]
+        serve += ["serve", "--port", str(ours), "--workers", str(workers)]
+        with server(serve, env, f"http://127.0.0.1:{ours}/healthz"):
+            rate, note = load(f"http://127.0.0.1:{ours}{OUR_LIST}", duration, connections)
+            results.append((f"picketline serve --workers {workers} {OUR_LIST}", rate, note))
     datasette = shutil.which("datasette", path=str(Path(sys.executable).parent)) or "datasette"
     command = [datasette, "serve", str(sqlite_file), "--port", str(theirs)]
     with server(command, env, f"http://127.0.0.1:{theirs}/-/versions.json"):
         rate, note = load(f"http://127.0.0.1:{theirs}{DATASETTE_LIST}", duration, connections)
-        results.append(("datasette serve   " + DATASETTE_LIST.split("&_sort")[0], rate, note))
+        results.append(("datasette serve (one process) " + DATASETTE_LIST.split("&_sort")[0],
+                        rate, note))  # fmt: skip
     print(f"  under load: {duration} s each, {connections} connections, loopback")
     for name, rate, note in results:
         print(f"  {name:<80} {rate:8.1f} req/s  ({note})")

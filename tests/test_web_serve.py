@@ -110,3 +110,29 @@ def test_app_startup_fails_clearly_without_a_database(tmp_path: Path) -> None:
     settings = Settings.model_validate({"data_dir": tmp_path / "none", "env": "test"})
     with pytest.raises(StorageError, match="picketline init"), TestClient(create_app(settings)):
         pass
+
+
+def test_serve_with_two_workers_answers_from_two_processes(
+    sqlite_settings: Settings, sqlite_db: Database
+) -> None:
+    # `picketline serve --workers 2`: two uvicorn worker processes share the port; each
+    # builds its app from the environment, and both answer from the same database.
+    sqlite_db.close()
+    port = free_port()
+    server = subprocess.Popen(
+        [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
+        env=cli_env(sqlite_settings) | {"PICKETLINE_BACKGROUND_JOBS": "false"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/healthz", server).status_code == 200
+        answers = [httpx.get(f"http://127.0.0.1:{port}/api/v1/struggles", timeout=10)
+                   for _ in range(20)]  # fmt: skip
+        assert {a.status_code for a in answers} == {200}
+        assert {len(a.json()["items"]) for a in answers} == {0}
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert err.count("Started server process") == 2, err

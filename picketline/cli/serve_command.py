@@ -19,10 +19,12 @@ SERVE_HELP = """Serve the public pages and the JSON API (/api/v1, /openapi.json,
 
 Reads PICKETLINE_* settings; --host and --port override PICKETLINE_HOST and
 PICKETLINE_PORT. The database must exist: run 'picketline init' first.
+--workers N runs N server processes on the same port (one per core suits a
+busy public site; each opens its own connections to the same database).
 
 Example:
 
-    picketline serve --host 0.0.0.0 --port 8080
+    picketline serve --host 0.0.0.0 --port 8080 --workers 2
 """
 
 
@@ -39,24 +41,30 @@ def load_settings(host: str | None, port: int | None) -> Settings:
     return settings.model_copy(update=overrides)
 
 
-def run_server(settings: Settings, *, reload: bool) -> None:
-    """Check the database opens, then hand over to uvicorn until interrupted."""
+def run_server(settings: Settings, *, reload: bool, workers: int = 1) -> None:
+    """Check the database opens, then hand over to uvicorn until interrupted.
+
+    With ``reload`` or several ``workers``, uvicorn imports the app factory in
+    each process, which builds its settings from the environment: the host and
+    port overrides are uvicorn's own arguments, so they still apply.
+    """
     import uvicorn
 
     from picketline.db import Database
     from picketline.web.app import create_app
 
     db = Database.open(settings)  # a PicketlineError here becomes one line in main()
-    if reload:
-        db.close()  # the reloading worker builds its own app and database from settings
+    if reload or workers > 1:
+        db.close()  # each worker process builds its own app and database from settings
         package = Path(__file__).resolve().parent.parent
         uvicorn.run(
             "picketline.web.app:create_app",
             factory=True,
             host=settings.host,
             port=settings.port,
-            reload=True,
-            reload_dirs=[str(package)],
+            reload=reload,
+            reload_dirs=[str(package)] if reload else None,
+            workers=None if reload else workers,
         )
         return
     try:
@@ -73,8 +81,11 @@ def serve(
         None, "--port", min=1, max=65535, help="Port to listen on (default PICKETLINE_PORT)."
     ),
     reload: bool = typer.Option(False, "--reload", help="Restart on code changes (development)."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Server processes sharing the port (one per core)."
+    ),
 ) -> None:
-    run_server(load_settings(host, port), reload=reload)
+    run_server(load_settings(host, port), reload=reload, workers=workers)
 
 
 def register(app: typer.Typer) -> None:

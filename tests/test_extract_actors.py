@@ -416,3 +416,20 @@ def test_a_bracketed_acronym_is_the_same_union() -> None:
 )
 def test_lower_case_sectoral_unions(text: str, language: str, expected: list[str]) -> None:
     assert [f.value for f in find_unions(s(text), language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Bin collectors walked out at the depot.", "en", Sector.N),
+        ("Call centre agents logged off at noon.", "en", Sector.N),
+        ("Актёры театра драмы вышли на пикет.", "ru", Sector.R),
+        ("Музыканты оркестра объявили забастовку.", "ru", Sector.R),
+        ("Актори театру оголосили страйк.", "uk", Sector.R),
+        ("Бібліотекарі вийшли на пікет.", "uk", Sector.R),
+        ("Рибалки перекрили дорогу до порту.", "uk", Sector.A),
+    ],
+)
+def test_more_trades_and_their_sectors(text: str, language: str, expected: Sector) -> None:
+    found = find_workers(s(text), language)
+    assert found and found[0].attrs["sector"] is expected

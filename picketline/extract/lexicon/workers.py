@@ -104,6 +104,7 @@ EN_WORKERS: list[tuple[str, Sector | None]] = [
     (r"bank (?:workers|employees|staff)|bank tellers|tellers", S.K),
     (
         r"cleaners|security guards|guards|janitors|caretakers|cleaning staff|security staff"
+        r"|(?:waste|bin|rubbish|garbage|refuse) collectors|call[- ]cent(?:re|er) agents|customer service agents"
         r"|custodians|groundskeepers|gardeners",
         S.N,
     ),
@@ -141,7 +142,7 @@ EN_WORKERS: list[tuple[str, Sector | None]] = [
     (r"hairdressers|domestic workers|housemaids|nannies|maids", S.S),
     (
         r"labourers|laborers|day labou?rers|contract workers|temps|agency workers"
-        r"|gig workers|mechanics|technicians|engineers|apprentices|trainees",
+        r"|gig workers|mechanics|technicians|engineers|apprentices|trainees|clerks|clerical (?:workers|staff)",
         None,
     ),
     (r"workers|employees|staff|workforce|personnel|staffers|work-?force|wage earners", None),
@@ -222,6 +223,7 @@ RU_WORKERS: list[tuple[str, Sector | None]] = [
         + r"|медицинск\w+ работник\w*|соцработник\w*|сиделк\w*|стоматолог\w*|анестезиолог\w*",
         S.Q,
     ),
+    (_ru(r"акт[её]р|артист|музыкант|библиотекар|хорист|балерин"), S.R),
     (
         r"рабоч(?:ие|их|им|ими)\b(?!\s+(?:мест|дн|час|смен|групп|недел|врем|процесс|визит|поездк"
         r"|встреч|орган|сил|стол|комисси|вопрос|документ))|"
@@ -235,7 +237,9 @@ RU_WORKERS: list[tuple[str, Sector | None]] = [
 
 UK_WORKERS: list[tuple[str, Sector | None]] = [
     (
-        _uk(r"механізатор|тваринник|тракторист|комбайнер|доярк|пастух|сільгосппрацівник|лісоруб")
+        _uk(
+            r"механізатор|тваринник|тракторист|комбайнер|доярк|пастух|сільгосппрацівник|лісоруб|рибалк"
+        )
         + r"|аграрії|аграріїв|доярок",
         S.A,
     ),
@@ -289,6 +293,7 @@ UK_WORKERS: list[tuple[str, Sector | None]] = [
         + r"|доглядальниц\w*|стоматолог\w*|анестезіолог\w*",
         S.Q,
     ),
+    (_uk(r"актор|артист|музикант|бібліотекар|хорист|балерин"), S.R),
     (
         _uk(r"працівник|працівниц|робітник|робітниц|співробітник|співробітниц|трудівник|інженер")
         + r"|фахів(?:ець|ця|цю|цем|ці|ців|цям|цями|цях)\b"

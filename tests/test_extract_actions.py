@@ -296,3 +296,10 @@ def test_rally_words_do_not_double_other_actions(
     text: str, language: str, expected: set[Action]
 ) -> None:
     assert codes(text, language) == expected
+
+
+def test_an_action_named_as_a_vote_on_it_is_hypothetical() -> None:
+    assert codes("The union's strike ballot closes on Friday.") == set()
+    assert codes("Профсоюз объявил забастовочный референдум.", "ru") == set()
+    assert codes("Dockers refused to unload ships on Monday.") == {A.STRIKE}
+    assert codes("Drivers refused to take their buses out.") == {A.STRIKE}

@@ -175,3 +175,38 @@ def test_support_counts_once(stage: RelevanceStage) -> None:
     base = stage.scorer.score(split_sentences(plain), "en")[0]
     more = stage.scorer.score(split_sentences(supported), "en")[0]
     assert more - base == pytest.approx(1.0)
+
+
+# One action sentence by named workers, reported as an event (its day or its head count).
+CONCRETE_REPORTS = [
+    "Tension at the mine. About 100 miners gathered at the mine administration building on "
+    "Tuesday. The company said it would pay soon.",
+    "Tension at the port. Dockworkers refused to unload ships on Monday. The port authority "
+    "said talks continue.",
+    "Напряжение на шахте. Около сотни горняков собрались возле здания администрации шахты во "
+    "вторник. Компания обещает заплатить.",
+    "Напруга на шахті. Близько сотні гірників зібралися біля адміністрації шахти у вівторок. "
+    "Компанія обіцяє заплатити.",
+]
+
+NOT_CONCRETE_ENOUGH = [
+    # a strike ballot is no strike, however precise its date
+    "Shares start trading on Oct. 15. That is a day before the postal workers' union strike "
+    "ballot closes on Oct. 16.",
+    # "a March 23, 2009, peace agreement": the month, not a march
+    "Rebels regrouped in the east. Some 450,000 miners work there under a March 23, 2009, "
+    "peace agreement.",
+    # a dated march of an earlier year
+    "Women's Day statement. The union federation said the march by thousands of women in "
+    "1956 was a turning point.",
+]
+
+
+@pytest.mark.parametrize("text", CONCRETE_REPORTS)
+def test_a_dated_or_counted_workers_action_is_relevant(stage: RelevanceStage, text: str) -> None:
+    assert relevant(stage, text)
+
+
+@pytest.mark.parametrize("text", NOT_CONCRETE_ENOUGH)
+def test_dates_and_counts_do_not_make_other_news_relevant(stage: RelevanceStage, text: str) -> None:
+    assert not relevant(stage, text)

@@ -32,6 +32,12 @@ _NEGATED = re.compile(
 )
 # How far before an action word a threat/conditional cue reaches ("voting to strike").
 HYPOTHETICAL_REACH = 45
+# "strike ballot", "забастовочный референдум": an action named only as a vote on it.
+_VOTE_AFTER = re.compile(
+    r"\s*(?:ballots?|votes?|mandates?|notices?|threats?|deadlines?|referendum|голосовани\w*"
+    r"|референдум\w*|голосуванн\w*)\b",
+    re.IGNORECASE,
+)
 _AGENT = re.compile(r"strikers|striking|бастующ|страйкар", re.IGNORECASE)
 # "Protest" names any action ("protested by refusing to work"); it is a
 # demonstration of its own only where no other action is reported.
@@ -78,7 +84,8 @@ class ActionMatcher:
                 sentence.start + s,
                 sentence.start + e,
                 any(0 <= s - cue <= HYPOTHETICAL_REACH for cue in cues)
-                or bool(_NEGATED.search(text[max(0, s - 16) : s])),
+                or bool(_NEGATED.search(text[max(0, s - 16) : s]))
+                or bool(_VOTE_AFTER.match(text, e)),
                 bool(_AGENT.match(text, s)),
                 bool(_UMBRELLA.match(text, s)),
             )

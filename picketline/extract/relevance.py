@@ -24,6 +24,7 @@ from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.actors import WORKER_NOUNS
 from picketline.extract.lexicon.relevance import (
     ACTION_REFERENCE,
+    CONCRETE,
     DISPUTE_WORDS,
     GRIEVANCE_WORDS,
     OTHER_ACTORS,
@@ -48,7 +49,9 @@ CONTEXT_REACH = 2  # sentences back
 # A rally by named workers (2.0) is short of the threshold on its own; it is
 # their struggle once the article also says it is over their pay or led by their
 # union — in the action sentence or in a later one about the action
-# ("Акцію організувала профспілка", "The protesters demanded their wages").
+# ("Акцію організувала профспілка", "The protesters demanded their wages") — or
+# reports it as an event, with its day or its head count ("About 100 miners
+# gathered ... on Tuesday").
 SUPPORT = 1.0
 WORKER_ACTION = 2.0  # the score of a factual action by named workers
 # A sentence opening with a plural pronoun continues the previous sentence's subject.
@@ -105,6 +108,7 @@ class RelevanceScorer:
         self.references = _compiled(ACTION_REFERENCE)
         self.unions = _compiled(UNION_WORDS)
         self.recalls = _compiled(RECALL)
+        self.concrete = _compiled(CONCRETE)
 
     def score_sentence(
         self,
@@ -151,7 +155,9 @@ class RelevanceScorer:
             return 0.5
         return 0.0
 
-    def score(self, sentences: list[Sentence], language: str) -> tuple[float, list[SentenceScore]]:
+    def score(
+        self, sentences: list[Sentence], language: str, published_year: int | None = None
+    ) -> tuple[float, list[SentenceScore]]:
         scored: list[SentenceScore] = []
         named: list[bool] = []
         trades: list[bool] = []
@@ -167,11 +173,14 @@ class RelevanceScorer:
             scored.append(self.score_sentence(sentence, language, before, context, by_trade, names))
             named.append(names)
             trades.append(names and bool(trade_words.search(lowered)))
-        return sum(s.score for s in scored) + self._support(scored, language), scored
+        support = self._support(scored, language, published_year)
+        return sum(s.score for s in scored) + support, scored
 
-    def _support(self, scored: list[SentenceScore], language: str) -> float:
-        """SUPPORT once where a workers' action is said to be over pay or union-led
-        (not a recalled one: "the march of 1956")."""
+    def _support(
+        self, scored: list[SentenceScore], language: str, published_year: int | None = None
+    ) -> float:
+        """SUPPORT once where a workers' action is said to be over pay, union-led or
+        dated/counted as an event (not a recalled one: "the march of 1956")."""
         grievance, led = self.grievances[language], self.union_led[language]
         reference, union = self.references[language], self.unions[language]
         seen = False
@@ -180,14 +189,29 @@ class RelevanceScorer:
             if any(m.hypothetical for m in item.mentions):
                 continue
             if item.score >= WORKER_ACTION:
-                if self.recalls[language].search(text):
+                if self.recalls[language].search(text) or _earlier_year(text, published_year):
                     continue  # "the march ... in 1956": background, not this article's struggle
-                if grievance.search(text) or led.search(text):
+                if (
+                    grievance.search(text)
+                    or led.search(text)
+                    or self.concrete[language].search(text)
+                ):
                     return SUPPORT
                 seen = True
             elif seen and reference.search(text) and (grievance.search(text) or union.search(text)):
                 return SUPPORT
         return 0.0
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_IN_YEAR = re.compile(r"\b(?:in|of|в|у|с|з) (?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _earlier_year(text: str, published_year: int | None) -> bool:
+    """A sentence dated to an earlier year than the article ("the march ... in 1956")."""
+    if published_year is None:
+        return bool(_IN_YEAR.search(text))
+    return any(int(year) < published_year for year in _YEAR.findall(text))
 
 
 def _kept(scored: list[SentenceScore]) -> list[Sentence]:
@@ -219,7 +243,8 @@ class RelevanceStage:
         if not self.scorer.matcher.prefilter(text, doc.language):
             doc.relevant = False
             return
-        total, scored = self.scorer.score(split_sentences(text), doc.language)
+        year = doc.published.year if doc.published is not None else None
+        total, scored = self.scorer.score(split_sentences(text), doc.language, year)
         doc.relevant = total >= self.scorer.threshold
         doc.add(Finding("_relevance", round(total, 2), 0, len(text), min(1.0, total / 10)))
         if doc.relevant:

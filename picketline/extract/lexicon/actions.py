@@ -72,7 +72,9 @@ _EN: list[tuple[str, Action]] = [
         A.STRIKE,
     ),
     (
-        r"\brefus\w* to (?:return to |resume |go to |report for |start )?(?:work|duty|their shifts?)"
+        r"\brefus\w* to (?:load|unload|handle|operate) (?:the |any )?(?:ships|vessels|cargo|containers|trains|trucks|lorries|planes|aircraft)\b"
+        r"|\brefus\w* to take (?:their|the) (?:buses|trains|trucks|lorries|vehicles|ambulances|trams) out\b"
+        r"|\brefus\w* to (?:return to |resume |go to |report for |start )?(?:work|duty|their shifts?)"
         r"\b|\brefus\w* to go (?:down|underground)\b",
         A.STRIKE,
     ),
@@ -81,9 +83,9 @@ _EN: list[tuple[str, Action]] = [
         r"\b(?:demonstrations?|rall(?:y|ies|ied)|marched|marches|(?<!in )(?<!to )protest(?:s|ed)?"
         r"|demonstrat(?:ed|ing|e) (?:outside|in front of|at|against|through|near|on)"
         r"|besieg(?:ed|ing|e)(?: the)?(?: [\w-]+){0,3}? (?:ministry|offices?|headquarters|parliament|legislature|council)"
-        r"|took to the streets|(?:protest|the|a|national) march|vigils?|(?:gathered|assembled|massed|camped)"
-        r" (?:outside|in front of|at) (?:the )?(?:parliament|ministry|city hall|town hall|council|legislature"
-        r"|offices|headquarters|head office|state house|government))\b",
+        r"|took to the streets|(?:protest|the|a|national) march(?! \d)|vigils?|(?:gathered|assembled|massed|camped)"
+        r" (?:outside|in front of|at) (?:the )?(?:[\w'’-]+ ){0,2}?(?:parliament|ministry|city hall|town hall|council|legislature"
+        r"|offices|headquarters|head office|state house|government|administration(?: building)?))\b",
         A.DEMONSTRATION,
     ),
 ]

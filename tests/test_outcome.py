@@ -114,3 +114,13 @@ def test_more_outcome_cues(text: str, language: str, kind: str) -> None:
 def test_a_refused_return_is_no_end() -> None:
     assert "ended" not in cues("Strikers said they will not be bullied back to work.")
     assert "ended" not in cues("Рабочие отказались вернуться к работе.", "ru")
+
+
+def test_a_grievance_is_no_victory() -> None:
+    """Pay not received, or a promise the employer made last year, is what they strike over."""
+    assert "won" not in cues("The cleaners say they have not received salaries for five months.")
+    assert "won" not in cues(
+        "They refuse to work until the company honours an allowance it agreed to pay last year."
+    )
+    assert "won" in cues("The company agreed to pay the allowance on Friday.")
+    assert "won" in cues("The cleaners received their wages on Monday.")

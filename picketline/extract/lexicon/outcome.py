@@ -36,9 +36,10 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r"\b(?:won|win|wins|winning)\b(?!['’]t)(?! (?:the )?(?:election|match|game|vote|seat))"
             r"|\bvictor(?:y|ies|ious)\b|\bawarded\b|\bdemands (?:were |have been )?met\b"
             rf"|\bmet (?:their|all|the workers'?) demands\b|\bconcede\w*|\bgave in\b|\bbacked down\b"
-            rf"|\b(?:received|got|were paid) (?:all )?(?:their |the )?{_PAY_EN}"
+            rf"|(?<!not )(?<!never )(?<!n't )(?<!n’t )\b(?:received|got|were paid) (?:all )?(?:their |the )?{_PAY_EN}"
             r"|\bsecured (?:a|an|their|the)\b|\bthe money arrived\b|\breinstated\b"
-            r"|\bagreed to (?:pay|meet|all|release|raise|increase|reinstate|restore|grant|withdraw|scrap|drop|rehire)\b",
+            r"|\bagreed to (?:pay|meet|all|release|raise|increase|reinstate|restore|grant|withdraw|scrap|drop|rehire)\b"
+            r"(?!(?:\s+[\w-]+){0,4}\s+(?:last (?:year|month|week)|in (?:19|20)\d\d|earlier|previously|years? ago))",
             "won",
         ),
         (

@@ -231,10 +231,7 @@ def build_mirror(
     with TestClient(MirrorScope(app, live_url), base_url="http://mirror.invalid") as client:
         crawler = Crawler(client, writer, links, report, seen)
         crawler.visit_discovered()
-        say(f"pages: {report.pages} in all; feeds and exports")
-        for path in DATA_PATHS:
-            crawler.fetch_file(path)
-        say("search index, map data, static files")
+        say(f"pages: {report.pages} in all; search index, map data, static files")
         write_search(db, app, writer, links, published, live_url)
         write_map_data(db, writer, report)
         write_static(writer)

@@ -137,3 +137,45 @@ def test_between_two_days_the_earlier_is_the_start() -> None:
         "The company locked the workers out from 13 May."
     )
     assert _dates(text, "en", "2025-06-05")[0] == "2025-05-06"
+
+
+def test_a_later_clause_about_the_future_keeps_a_past_weekday() -> None:
+    """Published on a Thursday: "on Wednesday" is the day before, whatever plan follows."""
+    en = (
+        "Thousands of nurses marched through Cape Town on Wednesday, demanding that the "
+        "government drop its plan to freeze pay."
+    )
+    assert _start(en, "en", "2025-03-27") == "2025-03-26"
+    ru = (
+        "Сотни медсестер прошли маршем по центру Казани в среду, требуя отменить план, "
+        "который будет заморожен до 2027 года."
+    )
+    assert _start(ru, "ru", "2025-03-27") == "2025-03-26"
+    uk = (
+        "Сотні медсестер пройшли маршем центром Києва в середу, вимагаючи скасувати план, "
+        "який буде заморожено до 2027 року."
+    )
+    assert _start(uk, "uk", "2025-03-27") == "2025-03-26"
+
+
+def test_since_when_wages_are_unpaid_is_not_the_start() -> None:
+    en = (
+        "Hundreds of garment workers have occupied the factory since January 19, "
+        "saying they have not been paid since October."
+    )
+    assert _start(en, "en", "2025-01-22") == "2025-01-19"
+    ru = (
+        "Около 200 швей с 19 января проводят сидячую забастовку на фабрике: им не платят "
+        "зарплату с октября."
+    )
+    assert _start(ru, "ru", "2025-01-22") == "2025-01-19"
+    uk = (
+        "Близько 200 швачок з 19 січня проводять сидячий страйк на фабриці: їм не виплачують "
+        "зарплату з жовтня."
+    )
+    assert _start(uk, "uk", "2025-01-22") == "2025-01-19"
+
+
+def test_months_of_unpaid_wages_are_no_duration() -> None:
+    text = "Garment workers began a sit-in on Monday over three months' unpaid wages."
+    assert _start(text, "en", "2025-01-22") == "2025-01-20"

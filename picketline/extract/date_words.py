@@ -171,8 +171,15 @@ def date_tense(text: str, start: int, end: int) -> str | None:
     before, after = text[s_start:start], text[end:s_end]
     before, after = before[before.rfind(";") + 1 :], after.split(";", 1)[0]
     sentence = before + " " + after
+    # the future of a later clause is not the date's ("detained on Tuesday, who were
+    # released the next morning"; "marched on Wednesday, demanding ... its plan to")
+    own = before + " " + after.split(",", 1)[0]
+    if FUTURE.search(own):
+        return "future"
+    if PAST.search(own) or START_NEAR.search(text[max(0, start - 20) : start]):
+        return "past"
     if FUTURE.search(sentence):
         return "future"
-    if PAST.search(sentence) or START_NEAR.search(text[max(0, start - 20) : start]):
+    if PAST.search(sentence):
         return "past"
     return None

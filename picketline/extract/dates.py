@@ -332,7 +332,8 @@ _PATTERNS: tuple[tuple[str | None, str, Handler], ...] = (
     ("forover",
      r"(?<!\w)(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|about|almost|"
      r"nearly|just over|around)\s+)?(?P<n>%(NUM)s)\s+(?P<u>days?|weeks?|months?|years?)(?!\w)"
-     r"(?!\s+ago)", _h_duration),
+     r"(?!\s+ago)(?!['’]|\s+(?:of\s+)?(?:unpaid|back pay|wages?|salar\w*|pay\b|arrears))",
+     _h_duration),
     ("ruverb",
      r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|вже|"
      r"протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:уже|вже)\s+)?(?:(?:более|больше|"

@@ -58,12 +58,16 @@ _BACKGROUND = re.compile(
     r"|нагадаємо|раніше|ще в\b|у (?:\w+ )?(?:19|20)\d\d р\w*|минулого року)",
     re.IGNORECASE,
 )
-# A date that is not the action's: wages "for January", a court date, an arrest, a meeting.
+# A date that is not the action's: wages "for January", a court date, an arrest, a
+# meeting, or since when wages have not been paid.
 _NOT_ACTION_DATE = re.compile(
     r"(?:\b(?:за|for)\s+(?:\w+\s+){0,2}"
     r"|\b(?:court|trial|hearing|arrested|detained|meeting|суд\w*|заседани\w*|засідан\w*"
     r"|задерж\w*|затрима\w*|арест\w*|арешт\w*|собрани\w*|встреч\w*|зустріч\w*)"
-    r"(?:\s+\w+){0,2}\s+(?:on|in|в|во|у|на)\s+)$",
+    r"(?:\s+\w+){0,2}\s+(?:on|in|в|во|у|на)\s+"
+    # a grievance's date: "have not been paid since October", "не платят с января"
+    r"|\b(?:paid|wages?|salar\w*|зарплат\w*|заработн\w*|заробітн\w*|плат\w*|выплат\w*"
+    r"|виплат\w*|получа\w*|отриму\w*)(?:\s+\w+){0,3}\s+(?:since|from|с|со|з|із)\s+)$",
     re.IGNORECASE,
 )
 

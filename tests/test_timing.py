@@ -179,3 +179,22 @@ def test_since_when_wages_are_unpaid_is_not_the_start() -> None:
 def test_months_of_unpaid_wages_are_no_duration() -> None:
     text = "Garment workers began a sit-in on Monday over three months' unpaid wages."
     assert _start(text, "en", "2025-01-22") == "2025-01-20"
+
+
+def test_a_headline_ending_in_a_wage_word_does_not_hide_the_next_date() -> None:
+    """ "... пришли за зарплатой" closes the headline; "В понедельник, 19 мая" opens the lead."""
+    ru = (
+        "Рабочие завода пришли за зарплатой\n\n"
+        "В понедельник, 19 мая, около 200 рабочих вышли на митинг у мэрии."
+    )
+    assert _start(ru, "ru", "2025-05-20") == "2025-05-19"
+    uk = (
+        "Робітники заводу прийшли за зарплатою\n\n"
+        "У понеділок, 19 травня, близько 200 робітників вийшли на мітинг під мерією."
+    )
+    assert _start(uk, "uk", "2025-05-20") == "2025-05-19"
+    en = (
+        "Workers queue for their pay\n\n"
+        "On Monday, May 19, about 200 workers rallied outside city hall."
+    )
+    assert _start(en, "en", "2025-05-20") == "2025-05-19"

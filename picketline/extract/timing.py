@@ -96,7 +96,9 @@ def background_sentences(doc: ExtractionDoc, dates: list[Finding]) -> set[object
 
 def _own_date(doc: ExtractionDoc, d: Finding) -> bool:
     """Not a wage period ("за январь"), a court date, an arrest or a meeting."""
-    return not _NOT_ACTION_DATE.search(doc.text[max(0, d.start - 40) : d.start])
+    before = doc.text[max(0, d.start - 40) : d.start]
+    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # its own sentence
+    return not _NOT_ACTION_DATE.search(before)
 
 
 _DATELINE_PLACE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w .,'()-]{0,40}?,?\s*$")

@@ -133,3 +133,63 @@ def test_demands_said_in_other_words(text: str, language: str, expected: set[Dem
 )
 def test_more_demand_phrases(text: str, language: str, expected: set[Demand]) -> None:
     assert demands(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Miners at the Karee mine went on strike on Monday over wages that have gone "
+            "unpaid since March.",
+            "en",
+            {"unpaid_wages"},
+        ),
+        (
+            "Teachers in Nairobi went on strike on Monday, demanding smaller classes and more "
+            "teachers.",
+            "en",
+            {"conditions"},
+        ),
+        (
+            "Cleaners at the hospital went on strike on Monday, demanding to be employed "
+            "directly by the hospital.",
+            "en",
+            {"contract"},
+        ),
+        (
+            "Workers at the plant went on strike on Monday, demanding that the company rehire "
+            "the 40 workers it dismissed.",
+            "en",
+            {"jobs"},
+        ),
+        (
+            "Nurses in Lagos went on strike on Monday. They want the government to pay their "
+            "outstanding allowances.",
+            "en",
+            {"benefits"},
+        ),
+        (
+            "Водители автобусов в Кирове объявили забастовку в понедельник. Они требуют поднять "
+            "зарплату до 60 тысяч рублей.",
+            "ru",
+            {"pay"},
+        ),
+        (
+            "Шахтеры в Прокопьевске объявили забастовку в понедельник. Им не платят зарплату "
+            "три месяца.",
+            "ru",
+            {"unpaid_wages"},
+        ),
+        (
+            "Водії тролейбусів у Києві оголосили страйк у понеділок. Вони вимагають підняти "
+            "зарплату на 30%.",
+            "uk",
+            {"pay"},
+        ),
+    ],
+)
+def test_demands_in_a_whole_article(text: str, language: str, expected: set[str]) -> None:
+    from picketline.extract import extract
+
+    found = extract(text, language=language, published="2025-05-21").to_format()
+    assert set(found["struggles"][0].get("demands", [])) == expected

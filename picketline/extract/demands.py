@@ -25,6 +25,10 @@ _KEPT = re.compile(
 )
 
 
+# "Им не платят зарплату": a sentence opening on the workers' pronoun continues them.
+_PRONOUN_START = re.compile(r"\W*(?:they|their|them|они|им|их|вони|їм|їх)\b", re.IGNORECASE)
+
+
 class DemandFinder:
     """Demand mentions in one sentence (tables compiled once)."""
 
@@ -84,8 +88,10 @@ class DemandStage:
         for sentence in doc_sentences(doc):
             if self._recalled(sentence, language, doc):
                 continue  # "In 2008 miners here struck for higher pay": not today's demand
-            in_context = sentence.index in about or bool(
-                self.unions[language].search(sentence.text)
+            in_context = (
+                sentence.index in about
+                or bool(self.unions[language].search(sentence.text))
+                or (sentence.index - 1 in about and bool(_PRONOUN_START.match(sentence.text)))
             )
             for finding in self.finder.find(sentence, language, in_context):
                 doc.add(finding)

@@ -18,13 +18,14 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         (
             r"\bback[- ]?pay\b|\bunpaid (?:wages|salar\w+|pay)\b|\b(?:wage|salary|pay) arrears\b"
             r"|\barrears\b|\boverdue (?:wages|salar\w+|pay)\b|\bowed (?:wages|salar\w+|pay)\b"
-            r"|\b(?:wages|salar\w+|pay) (?:owed|due)\b|\bnot been paid\b|\bwithout (?:pay|wages"
+            r"|\b(?:wages|salar\w+|pay) (?:still |they are |that are )?(?:owed|due)\b|\bnot been paid\b|\bwithout (?:pay|wages"
             r"|salar\w+)\b|\b(?:pay ?cheques|paychecks|salaries) (?:bounced|delayed)\b"
             r"|\bwhere are our salaries\b|\bowes?\b[^.]{0,40}\b(?:rubles|dollars|rand|wages|workers)"
             r"|\blate payment of (?:wages|salar\w+)\b|\bnon-?payment\b|\bpending (?:wages|salar\w+|pay|dues)\b"
             r"|\b(?:bonus\w*|wages|salar\w+|pay|allowances?)\b[^.]{0,30}\b(?:withheld|held back|not been paid)\b"
             r"|\boutstanding (?:\w+ )?(?:wages|salar\w+|pay|payments|bonus\w*)\b|\bmonths? of (?:unpaid )?(?:wages|salar\w+) (?:owed|unpaid)\b"
-            r"|\bwithh[eo]ld\w* (?:\w+ ){0,4}(?:bonus\w*|wages|pay|salar\w+|allowances?)\b",
+            r"|\bwithh[eo]ld\w* (?:\w+ ){0,4}(?:bonus\w*|wages|pay|salar\w+|allowances?)\b"
+            r"|\b(?:wages|salar\w+|pay)\b[^.]{0,30}\b(?:gone|went|go|remain\w*|left|been) unpaid\b",
             D.UNPAID_WAGES,
         ),
         (
@@ -43,7 +44,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bclos(?:e|ing|ure of) (?:the |down )?(?:mine|plant|factory|hospital|depot|mill|site|ward)s?\b"
             r"|\bprivati[sz]\w+|\boutsourc\w+|\blose (?:their|our) jobs\b|\bmerg(?:er|ing) of the\b"
             r"|\brestructur\w+|\bcut(?:ting)? (?:\d+|hundreds of|thousands of) (?:jobs|posts|positions|roles)\b"
-            r"|\b(?:dismissal|sacking|firing)s? of (?:\d+|their|the|some|hundreds)\b|\bjob losses\b|\bshut ?down of\b",
+            r"|\b(?:dismissal|sacking|firing)s? of (?:\d+|their|the|some|hundreds)\b|\bjob losses\b|\bshut ?down of\b"
+            r"|\brehir\w+",
             D.JOBS,
         ),
         (
@@ -52,13 +54,15 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bprotective (?:equipment|gear)\b|\bPPE\b|\bstaff shortages?\b|\b(?:rest )?breaks\b|\btemperatures?\b"
             r"|\b(?:safe|unsafe|minimum) staffing\b|\b(?:\d+|twelve|long|longer|extra|night)[- ]hour shifts\b|\bfatigue\b"
             r"|\brosters?\b|\b(?:forced|mandatory|compulsory) overtime\b|\bunsafe\b|\bharassment\b|\bbullying\b|\btoilet breaks\b"
-            r"|\b(?:shorter|length of|longer) (?:shifts|working week)\b|\b(?:nurse|staff)-to-patient ratios?\b|\bratios\b",
+            r"|\b(?:shorter|length of|longer) (?:shifts|working week)\b|\b(?:nurse|staff)-to-patient ratios?\b|\bratios\b"
+            r"|\b(?:smaller|overcrowded) classes\b|\bclass sizes?\b|\b(?:hire|hiring|recruit\w*) (?:more|additional|extra)\b|\bmore (?:teachers|nurses|staff|doctors|drivers)\b",
             D.CONDITIONS,
         ),
         (
             r"\bcollective (?:agreement|bargaining)\b|\bcontract (?:talks|negotiations)\b|\bcasuali[sz]\w+|\blabou?r"
             r" brok\w+|\bpermanent (?:jobs|employment|contracts)\b|\bzero-hours\b|\bfixed-term\b"
-            r"|\bpart-time (?:employees|workers)\b|\b(?:made|make them|be made) permanent\b|\bregulari[sz]\w+|\bpermanent status\b",
+            r"|\bpart-time (?:employees|workers)\b|\b(?:made|make them|be made) permanent\b|\bregulari[sz]\w+|\bpermanent status\b"
+            r"|\b(?:employed|hired) directly\b|\bdirect employment\b|\bin-?house\b|\binsourc\w+",
             D.CONTRACT,
         ),
         (
@@ -95,7 +99,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bприбавк\w+ к зарплат\w*|(?<!без )\bснижени\w+ (?:зарплат|заработной|оплат|тариф|ставок|расценок|выплат)\w*"
             r"|\bсниз(?:ил|ила|или|ят|ить)\w* (?:\w+ )?(?:зарплат|заработн|оплат|тариф|ставк|расценк|выплат)\w*|\bпроиндексир\w+"
             r"|\bоплат\w* сверхурочн\w+|\bоплачива\w* сверхурочн\w+"
-            r"|\bповы(?:сить|шения|шение|сили)\s+(?:\w+\s+)?(?:зарплат|заработн|оплат|ставк|тариф|оклад)\w*",
+            r"|\bповы(?:сить|шения|шение|сили)\s+(?:\w+\s+)?(?:зарплат|заработн|оплат|ставк|тариф|оклад)\w*"
+            r"|\bподня\w*\s+(?:\w+\s+)?(?:зарплат|заработн|оплат|ставк|тариф|оклад)\w*",
             D.PAY,
         ),
         (
@@ -182,7 +187,10 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
 
 WEAK: dict[str, list[tuple[str, Demand]]] = {
     "en": [
-        (r"\b(?:wages|salar(?:y|ies)|pay)\b|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent)\b", D.PAY),
+        (
+            r"\b(?:wages|salar(?:y|ies)|(?<!to )(?<!will )(?<!would )pay)\b|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent)\b",
+            D.PAY,
+        ),
         (r"\bjobs\b|\bdismissals\b", D.JOBS),
         (r"\bconditions\b|\bhours\b|\bshifts\b|\bstaffing\b|\bworkload\b", D.CONDITIONS),
         (r"\bcontracts?\b", D.CONTRACT),

@@ -336,10 +336,10 @@ def test_regression_public_stays_high(public_scores: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "floor"),
-    [("devset", 0.90), ("devset2", 0.82), ("devset3", 0.88), ("devset4", 0.80)],
+    [("devset", 0.90), ("devset2", 0.82), ("devset3", 0.88), ("devset4", 0.88)],
 )
 def test_regression_development_sets(folder: str, floor: float) -> None:
-    """REGRESSION: the development sets' micro-F1 (0.934 / 0.860 / 0.931 when written)."""
+    """REGRESSION: development-set micro-F1 (0.934 / 0.868 / 0.932 / 0.911 last measured)."""
     done = picketline("eval", FIXTURES / folder, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["micro"]["f1"] >= floor

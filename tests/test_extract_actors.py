@@ -433,3 +433,20 @@ def test_lower_case_sectoral_unions(text: str, language: str, expected: list[str
 def test_more_trades_and_their_sectors(text: str, language: str, expected: Sector) -> None:
     found = find_workers(s(text), language)
     assert found and found[0].attrs["sector"] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The strike was called by the Communication Workers of America.",
+            ["Communication Workers of America"],
+        ),
+        ("United Mine Workers of America called the strike.", ["United Mine Workers of America"]),
+        ("The United Steelworkers said members struck.", ["United Steelworkers"]),
+        ("Workers United, the baristas' union, said the strike began.", ["Workers United"]),
+        ("Workers of the plant went on strike.", []),
+    ],
+)
+def test_unions_named_as_workers_of_somewhere(text: str, expected: list[str]) -> None:
+    assert [f.value for f in find_unions(s(text), "en")] == expected

@@ -290,7 +290,8 @@ EN_UNION_PATTERN = (
     r"(?:Sindicato|Syndicat|Sindicatos)(?:\s+(?:[A-Z][\w'’.&-]*|de|del|dos|das|des|y|e)){1,7}"
     r"|(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){0,6}(?:Trades?\s+)?(?:Unions?\s+Congress"
     r"|Labou?r\s+Congress|College\s+of\s+(?:Nursing|Midwives)|Union|Federation"
-    r"|Confederation|Association|Alliance|Guild|Brotherhood|Sangh|Sangha|Gewerkschaft|Sendikası)s?"
+    r"|Confederation|Association|Alliance|Guild|Brotherhood|Sangh|Sangha|Gewerkschaft|Sendikası"
+    r"|(?<=[a-z] )Workers(?=\s+of\s+[A-Z])|Steelworkers|Workers\s+United)s?"
     r"(?:\s+(?:of|for)(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and(?=\s+[A-Z][\w'’.&-]*\s+[A-Z]))){1,6})?"
     r"(?:\s+Local\s+\d+\w*)?"
 )

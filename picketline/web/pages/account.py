@@ -18,6 +18,7 @@ from picketline.actions.accounts import LoginRefused, do_login, do_logout
 from picketline.settings import Settings
 from picketline.web.auth import SESSION_COOKIE, check_csrf, cookie_header
 from picketline.web.deps import DbDep
+from picketline.web.i18n import url_path
 from picketline.web.ratelimit import RateLimiter
 
 router = APIRouter(include_in_schema=False)
@@ -80,7 +81,7 @@ def login(
     except LoginRefused as refused:
         context = {"error": str(refused), "name": name, "next": safe_next(next) or ""}
         return _render(request, context, status=400)
-    home = str(request.app.url_path_for("home"))
+    home = url_path(request, "home")
     response = RedirectResponse(safe_next(next) or home, status_code=303)
     max_age = int(lifetime.total_seconds())
     header = cookie_header(settings, SESSION_COOKIE, signed.session_id, max_age=max_age)
@@ -95,7 +96,7 @@ def logout(request: Request, db: DbDep) -> Response:
     if session_id:
         do_logout(db, session_id)
     settings: Settings = request.app.state.settings
-    response = RedirectResponse(str(request.app.url_path_for("home")), status_code=303)
+    response = RedirectResponse(url_path(request, "home"), status_code=303)
     cleared = cookie_header(settings, SESSION_COOKIE, "", max_age=None, delete=True)
     response.headers.append("set-cookie", cleared)
     return response

@@ -24,6 +24,7 @@ from picketline.errors import PicketlineError
 from picketline.web.api.funds import load_public_fund
 from picketline.web.auth import ActorDep, check_csrf, require
 from picketline.web.deps import DbDep
+from picketline.web.i18n import url_path
 
 router = APIRouter(include_in_schema=False)
 
@@ -122,7 +123,7 @@ def fund_record(
         )
     except (LedgerError, PicketlineError) as error:
         return _form(request, db, fund_id, values, str(error))
-    target = str(request.app.url_path_for("fund_page", fund_id=str(fund_id)))
+    target = url_path(request, "fund_page", fund_id=str(fund_id))
     return RedirectResponse(target, status_code=303)
 
 
@@ -148,7 +149,7 @@ def fund_reverse(
         do_reverse_entry(db, entry_id, reason=reason, actor=actor.name)
     except PicketlineError as error:
         raise HTTPException(status_code=400, detail=str(error)) from None
-    target = str(request.app.url_path_for("fund_page", fund_id=str(fund_id)))
+    target = url_path(request, "fund_page", fund_id=str(fund_id))
     return RedirectResponse(target, status_code=303)
 
 

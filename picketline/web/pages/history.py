@@ -22,6 +22,7 @@ from picketline.errors import ConflictError, InputError, NotFoundError
 from picketline.web.api.schemas import struggle_out
 from picketline.web.auth import check_csrf, require
 from picketline.web.deps import DbDep
+from picketline.web.i18n import url_path
 from picketline.web.pages.render import sector_label
 
 router = APIRouter(include_in_schema=False)
@@ -145,5 +146,5 @@ def revert(
         raise HTTPException(status_code=404, detail=str(missing)) from None
     except InputError as bad:
         return _page(request, db, struggle_id, error=str(bad))
-    url = request.app.url_path_for("struggle_history", struggle_id=str(struggle_id))
+    url = url_path(request, "struggle_history", struggle_id=str(struggle_id))
     return RedirectResponse(f"{url}?reverted={saved.version}", status_code=303)

@@ -53,6 +53,7 @@ from picketline.web.api.review_schemas import (
 )
 from picketline.web.auth import check_csrf, require
 from picketline.web.deps import DbDep
+from picketline.web.i18n import url_path
 
 router = APIRouter(include_in_schema=False)
 
@@ -84,7 +85,7 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
 
 
 def _path(request: Request, name: str, query: dict[str, Any] | None = None, **params: Any) -> str:
-    path = str(request.app.url_path_for(name, **params))
+    path = url_path(request, name, **params)
     clean = {k: v for k, v in (query or {}).items() if v not in (None, "")}
     return f"{path}?{urlencode(clean)}" if clean else path
 
@@ -215,7 +216,7 @@ def _item_context(
         raise HTTPException(status_code=404, detail="No struggle has this number.")
 
     def image_url(name: str) -> str:
-        return str(request.app.url_path_for("review_image", file_name=name))
+        return url_path(request, "review_image", file_name=name)
 
     item = review_item_out(found, sensitive=sensitive, image_url=image_url)
     texts = []

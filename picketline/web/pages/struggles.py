@@ -33,6 +33,7 @@ from picketline.errors import InputError
 from picketline.web.api.schemas import EvidenceOut, struggle_out
 from picketline.web.api.struggles import StruggleId, bad_request, published_struggle
 from picketline.web.deps import DbDep
+from picketline.web.i18n import url_path
 from picketline.web.pages.demo import DemoFlag
 
 router = APIRouter(include_in_schema=False)
@@ -49,19 +50,19 @@ def render(request: Request, name: str, context: dict[str, Any]) -> Any:
 
 def list_url(request: Request, params: list[tuple[str, str]]) -> str:
     """The list page's path with these query parameters (the shareable state)."""
-    base = str(request.app.url_path_for("struggle_list"))
+    base = url_path(request, "struggle_list")
     return base + ("?" + urlencode(params) if params else "")
 
 
 def feed_url(request: Request, wanted: StruggleFilter) -> str:
     query = urlencode(wanted.to_params(with_sort=False))
-    return str(request.app.url_path_for("struggles_feed")) + ("?" + query if query else "")
+    return url_path(request, "struggles_feed") + ("?" + query if query else "")
 
 
 def export_urls(request: Request, wanted: StruggleFilter) -> dict[str, str]:
     query = urlencode(wanted.to_params())
     return {
-        kind: str(request.app.url_path_for("export_struggles", format_name=kind))
+        kind: url_path(request, "export_struggles", format_name=kind)
         + ("?" + query if query else "")
         for kind in ("csv", "json", "geojson")
     }
@@ -147,7 +148,7 @@ def struggle_page(
         target = merged_target(db, struggle_id)
         if target is None:
             raise HTTPException(status_code=404, detail="struggle not found")
-        url = request.app.url_path_for("struggle_page", struggle_id=target)
+        url = url_path(request, "struggle_page", struggle_id=target)
         return RedirectResponse(str(url), status_code=301)
     evidence: dict[int, list[EvidenceOut]] = defaultdict(list)
     for item in record.evidence:

@@ -17,4 +17,9 @@ def shared_eval() -> Path:
         pytest.fail(f"the evaluation folder {SHARED_EVAL} is missing", pytrace=False)
     return SHARED_EVAL
 
-pytest_plugins = ["tests.db_fixtures", "tests.web_fixtures", "tests.auth_fixtures", "tests.smtp_fixtures"]
+pytest_plugins = [
+    "tests.db_fixtures",
+    "tests.web_fixtures",
+    "tests.auth_fixtures",
+    "tests.smtp_fixtures",
+]

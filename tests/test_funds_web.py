@@ -35,6 +35,8 @@ class Books:
     db: Database
     fund_id: int
     hidden_fund_id: int
+    struggle_id: int
+    hidden_struggle_id: int
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def books(db: Database, settings: Settings) -> Iterator[Books]:
     hidden_fund = do_create_fund(
         db, name="hidden", currency="EUR", struggle_id=candidate_id, actor="e"
     )
-    yield Books(create_app(settings, db), db, fund_id, hidden_fund)
+    yield Books(create_app(settings, db), db, fund_id, hidden_fund, struggle_id, candidate_id)
 
 
 def test_public_page_shows_totals_and_disbursements(books: Books) -> None:
@@ -178,6 +180,42 @@ def test_a_struggle_s_funds_are_listed_only_when_public(books: Books) -> None:
     assert [f["id"] for f in listed] == [books.fund_id]
     assert listed[0]["totals"]["balance"]["minor"] == 112_550
     assert hidden.status_code in (200, 404) and (hidden.status_code == 404 or hidden.json() == [])
+
+
+def test_struggle_page_links_to_its_public_funds(books: Books) -> None:
+    """The struggle page lists its fund with balance, received and a link to /funds/{id}."""
+    with TestClient(books.app) as client:
+        page = client.get(f"/struggles/{books.struggle_id}")
+        ru_page = client.get(f"/ru/struggles/{books.struggle_id}")
+    assert page.status_code == 200
+    block = page.text.split('class="funds-block"', 1)[1].split("</section>", 1)[0]
+    assert "Strike funds" in block
+    assert f'href="/funds/{books.fund_id}"' in block
+    assert "Vorkuta strike fund" in block
+    assert "1125.50&nbsp;EUR" in block  # balance: 1500 + 25.50 received - 400 paid out
+    assert "1525.50&nbsp;EUR" in block  # received
+    assert "hidden" not in block  # the unpublished struggle's fund
+    assert "Стачечные фонды" in ru_page.text
+    assert f'href="/ru/funds/{books.fund_id}"' in ru_page.text
+
+
+def test_struggle_without_funds_shows_no_funds_block(books: Books) -> None:
+    other = do_create_struggle(books.db, full_bundle("no fund"), actor="test")
+    with TestClient(books.app) as client:
+        page = client.get(f"/struggles/{other}")
+    assert page.status_code == 200
+    assert "funds-block" not in page.text and "Strike funds" not in page.text
+
+
+def test_fund_of_an_unpublished_struggle_never_appears(books: Books) -> None:
+    """The candidate struggle's page is not public, and its fund is not listed anywhere."""
+    from picketline.web.api.funds import struggle_funds
+
+    assert struggle_funds(books.db, books.hidden_struggle_id) == []
+    with TestClient(books.app) as client:
+        assert client.get(f"/struggles/{books.hidden_struggle_id}").status_code == 404
+        page = client.get(f"/struggles/{books.struggle_id}")
+    assert f'href="/funds/{books.hidden_fund_id}"' not in page.text
 
 
 def test_the_database_file_holds_no_donor_subscriber_or_secret_in_clear(

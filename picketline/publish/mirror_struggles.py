@@ -26,16 +26,20 @@ from picketline.web.api.schemas import struggle_out
 BatchResult = tuple[dict[str, str], WriteCounts, set[str]]
 
 
-def struggle_context(request: Any, record: StruggleRecord, has_demo: bool) -> dict[str, Any]:
+def struggle_context(
+    request: Any, record: StruggleRecord, has_demo: bool, db: Database
+) -> dict[str, Any]:
     """The struggle page's template context, built as ``pages/struggles.struggle_page`` does.
 
     ``tests/test_mirror.py`` compares a mirrored page with the app's page byte
     for byte, so a change to the route's context that is not made here fails there.
     """
     from picketline.db.filters import StruggleFilter
+    from picketline.web.api.funds import struggle_funds
     from picketline.web.api.schemas import EvidenceOut
     from picketline.web.pages.struggles import feed_url
 
+    assert record.struggle.id is not None  # loaded from the database: it has an id
     evidence: dict[int, list[EvidenceOut]] = defaultdict(list)
     for item in record.evidence:
         if item.source_id is not None and item.quote.strip():
@@ -45,6 +49,7 @@ def struggle_context(request: Any, record: StruggleRecord, has_demo: bool) -> di
         "evidence": dict(evidence),
         "feed_href": feed_url(request, StruggleFilter()),
         "has_demo": has_demo,
+        "funds": struggle_funds(db, record.struggle.id),
     }
 
 
@@ -70,7 +75,7 @@ def render_batch(
             token = i18n.set_language(language)
             try:
                 request = synthetic_request(app, f"/struggles/{sid}", language, live_url)
-                context = context or struggle_context(request, record, has_demo)
+                context = context or struggle_context(request, record, has_demo, db)
                 html = template.render({**context, "request": request})
             finally:
                 i18n.reset_language(token)

@@ -187,6 +187,15 @@ def get_fund(db: DbDep, fund_id: int) -> FundOut:
 def list_funds(
     db: DbDep, struggle_id: Annotated[int, Query(description="The struggle's id.")]
 ) -> list[FundSummaryOut]:
+    return struggle_funds(db, struggle_id)
+
+
+def struggle_funds(db: Database, struggle_id: int) -> list[FundSummaryOut]:
+    """The public funds of a struggle and of its campaigns (a campaign's fund carries
+    its struggle's id), with totals; none when the struggle is not published.
+
+    Shared by this endpoint, the struggle page and the mirror's copy of that page.
+    """
     with db.session() as session:
         funds = [
             f

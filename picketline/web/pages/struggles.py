@@ -30,6 +30,7 @@ from picketline.db.filters import (
 from picketline.db.struggles import count_matching, created_since, list_page, merged_target
 from picketline.domain.vocab import Action, Demand, Outcome, RepressionType, Sector
 from picketline.errors import InputError
+from picketline.web.api.funds import struggle_funds
 from picketline.web.api.schemas import EvidenceOut, struggle_out
 from picketline.web.api.struggles import StruggleId, bad_request, published_struggle
 from picketline.web.deps import DbDep
@@ -160,6 +161,7 @@ def struggle_page(
         "evidence": dict(evidence),
         "feed_href": feed_url(request, StruggleFilter()),
         "has_demo": has_demo,
+        "funds": struggle_funds(db, struggle_id),
     }
     response: Response = render(request, "struggle.html", context)
     return response

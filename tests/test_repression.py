@@ -326,3 +326,50 @@ def test_more_ways_to_repress_a_strike(text: str, language: str, expected: R) ->
 def test_workers_dispersing_by_themselves_is_no_violence() -> None:
     assert R.VIOLENCE not in kinds("At noon the workers dispersed peacefully.")
     assert R.THREAT not in kinds("Профспілка погодилась із застереженням щодо термінів.", "uk")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Officers hauled away 12 picketers and held them overnight.",
+            "en",
+            Repression(R.ARREST, 12),
+        ),
+        ("Police took 9 pickets into custody.", "en", Repression(R.ARREST, 9)),
+        ("Five union leaders were handed six-month prison terms.", "en", Repression(R.CHARGES, 5)),
+        (
+            "The company told the workers they would be replaced if they did not return.",
+            "en",
+            Repression(R.THREAT, None),
+        ),
+        ("Security guards assaulted three picketers.", "en", Repression(R.VIOLENCE, 3)),
+        ("The company fired 30 strikers after the walkout.", "en", Repression(R.DISMISSAL, 30)),
+        ("ОМОН применил газ против бастующих шахтёров.", "ru", Repression(R.VIOLENCE, None)),
+        ("Полиция увезла 7 пикетчиков в отдел.", "ru", Repression(R.ARREST, 7)),
+        ("Охранники вытолкали рабочих с территории завода.", "ru", Repression(R.VIOLENCE, None)),
+        ("На 5 рабочих составили административные протоколы.", "ru", Repression(R.CHARGES, 5)),
+        ("Двоих рабочих уволили за участие в забастовке.", "ru", Repression(R.DISMISSAL, 2)),
+        ("Полицейские задержали 14 бастующих медиков.", "ru", Repression(R.ARREST, 14)),
+        ("Поліція забрала 7 пікетувальників до відділку.", "uk", Repression(R.ARREST, 7)),
+        (
+            "Охоронці силоміць виштовхали робітників з території заводу.",
+            "uk",
+            Repression(R.VIOLENCE, None),
+        ),
+        ("Поліцейські застосували газ проти страйкарів.", "uk", Repression(R.VIOLENCE, None)),
+        ("Двох робітників звільнили за участь у страйку.", "uk", Repression(R.DISMISSAL, 2)),
+        ("На п'ятьох активістів профспілки склали адмінпротоколи.", "uk", Repression(R.CHARGES, 5)),
+        ("Поліція затримала 14 страйкарів біля шахти.", "uk", Repression(R.ARREST, 14)),
+    ],
+)
+def test_repression_phrasings_written_for_issue_3(
+    text: str, language: str, expected: Repression
+) -> None:
+    assert expected in repression(text, language), text
+
+
+def test_a_suspension_without_pay_is_not_guessed_as_a_dismissal() -> None:
+    # input: a suspension; the extractor reports no dismissal rather than guessing one
+    found = repression("Management suspended 20 strikers without pay.")
+    assert R.DISMISSAL not in {r.type for r in found}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from picketline.extract.pipeline import default_extractor
 
 
@@ -198,3 +200,113 @@ def test_a_headline_ending_in_a_wage_word_does_not_hide_the_next_date() -> None:
         "On Monday, May 19, about 200 workers rallied outside city hall."
     )
     assert _start(en, "en", "2025-05-20") == "2025-05-19"
+
+
+# Each says the action ended on 13 May (a return to work on the 14th ends it on the 13th).
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Some 500 miners at the Kestrel mine walked out on 2 May over safety. "
+            "Work resumed at the mine on 14 May.",
+            "en",
+        ),
+        (
+            "Some 500 miners at the Kestrel mine walked out on 2 May over safety. "
+            "The union stood down the strike on 13 May.",
+            "en",
+        ),
+        (
+            "Some 500 miners at the Kestrel mine walked out on 2 May over safety. "
+            "The strikers went back on 14 May.",
+            "en",
+        ),
+        (
+            "Some 500 miners at the Kestrel mine walked out on 2 May over safety. "
+            "The union called off the industrial action on 13 May.",
+            "en",
+        ),
+        (
+            "Some 500 miners at the Kestrel mine walked out on 2 May over safety. "
+            "On 13 May the strike was over.",
+            "en",
+        ),
+        (
+            "Some 40 workers at the Kestrel mine began a hunger strike on 2 May. "
+            "They ended the hunger strike on 13 May.",
+            "en",
+        ),
+        (
+            "Some 500 miners at the Kestrel mine walked out on 2 May over safety. "
+            "The union abandoned the strike on 13 May.",
+            "en",
+        ),
+        (
+            "Около 300 рабочих завода в Перми начали забастовку 5 мая. 13 мая забастовка окончена.",
+            "ru",
+        ),
+        (
+            "Около 300 рабочих завода в Перми начали забастовку 5 мая. "
+            "Работа на заводе возобновилась 14 мая.",
+            "ru",
+        ),
+        (
+            "Около 40 рабочих завода в Перми объявили голодовку 5 мая. "
+            "13 мая рабочие прекратили голодовку.",
+            "ru",
+        ),
+        (
+            "Около 300 рабочих завода в Перми начали забастовку 5 мая. "
+            "13 мая рабочие свернули акцию протеста.",
+            "ru",
+        ),
+        (
+            "Около 300 рабочих завода в Перми начали забастовку 5 мая. "
+            "13 мая рабочие отказались от продолжения забастовки.",
+            "ru",
+        ),
+        (
+            "Около 300 рабочих завода в Перми начали забастовку 5 мая. "
+            "Забастовщики вернулись к работе 14 мая.",
+            "ru",
+        ),
+        (
+            "Близько 200 шахтарів у Кривому Розі почали страйк 5 травня. "
+            "13 травня страйк скасували.",
+            "uk",
+        ),
+        (
+            "Близько 200 шахтарів у Кривому Розі почали страйк 5 травня. "
+            "13 травня шахтарі відмовилися від продовження страйку.",
+            "uk",
+        ),
+        (
+            "Близько 40 шахтарів у Кривому Розі оголосили голодування 5 травня. "
+            "13 травня шахтарі припинили голодування.",
+            "uk",
+        ),
+        (
+            "Близько 200 шахтарів у Кривому Розі почали страйк 5 травня. "
+            "Робота на шахті відновилася 14 травня.",
+            "uk",
+        ),
+        (
+            "Близько 200 шахтарів у Кривому Розі почали страйк 5 травня. "
+            "Шахтарі повернулися до роботи 14 травня.",
+            "uk",
+        ),
+        (
+            "Близько 200 шахтарів у Кривому Розі почали страйк 5 травня. "
+            "13 травня страйк припинено.",
+            "uk",
+        ),
+        (
+            "Близько 200 шахтарів у Кривому Розі почали страйк 5 травня. "
+            "13 травня шахтарі згорнули акцію протесту.",
+            "uk",
+        ),
+    ],
+)
+def test_more_ways_to_say_the_action_ended(text: str, language: str) -> None:
+    start, end = _dates(text, language, "2025-05-16")
+    assert end == "2025-05-13", (text, start, end)

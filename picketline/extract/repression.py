@@ -172,6 +172,8 @@ def _nearest_count(
         if finding.attrs.get("unit") not in (None, "people"):
             continue
         distance = start - finding.end if finding.end <= start else finding.start - end
+        if start <= finding.start and finding.end <= end:
+            distance = 0  # inside the phrase: "took 9 pickets into custody"
         reach = finding.end + MAX_CLAUSE_DISTANCE
         if distance > MAX_COUNT_DISTANCE and finding.end <= start <= reach:
             gap = sentence.text[finding.end - sentence.start : start - sentence.start]

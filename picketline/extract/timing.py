@@ -230,7 +230,7 @@ def end_finding(
 
 # Cues that name the return, not the end: the date said with them is the day after.
 _RETURN = re.compile(
-    r"return|back|resum|вернул|вышл|вышли|возобнов|приступ|поверну|вийш|відновил|приступи",
+    r"return|back|resum|restart|(?<!с)вернул|вышл|вышли|возобнов|приступ|поверну|вийш|відновил|приступи",
     re.IGNORECASE,
 )
 

@@ -51,7 +51,9 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             rf"\b(?:come to an end|came to an end|is over|was over|called off|ended (?:their|the) {_EN_ACTION}"
             rf"|{_EN_ACTION} (?:has |had )?(?:ended|end(?:s)?|finished|was lifted)"
             rf"|{_EN_ACTION}\b(?:\s+(?!and\b|but\b|talks\b|negotiations\b|meeting\b|hearing\b)[\w,'’-]+){{1,12}}? (?:has |had |was )?(?:ended|finished|was called off|was suspended|came to an end)"
-            rf"|(?:suspended|ended|lifted|halted|stopped|called off|voted to end|agreed to end) (?:the|their|its|a|an)(?: [\w-]+){{0,3}}? {_EN_ACTION}"
+            rf"|(?:suspended|ended|lifted|halted|stopped|called off|voted to end|agreed to end|stood down|abandoned|dropped|cancell?ed|scrapped) (?:the|their|its|a|an)(?: [\w-]+){{0,3}}? {_EN_ACTION}"
+            r"|\b(?:work|production|operations|services?) (?:was |were |has |had )?(?:resumed|restarted|returned to normal)"
+            r"|\b(?:strikers|workers|staff|employees|drivers|miners|nurses|they) (?:went|came|were) back\b(?! to (?:the )?(?:table|talks|negotiat))"
             r"|return(?:ed|ing)? to work|went back to work|back on the job|back at work|back to work"
             r"|returned to (?:their|the) (?:shifts?|jobs?|posts?|rounds|routes|depots?|desks?|wards?)|back on (?:their|the) (?:rounds|routes|shifts?)"
             r"|(?<!not )(?<!never )dispersed|resumed work|lasted (?:about |some |nearly )?\w+ (?:hours?|days?|weeks?))\b",
@@ -99,7 +101,9 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r"|\bвышли из шахты|\bподнял\w+ на поверхность|\bпродлил\w* (?:\w+ )?(?:день|дня|дней|сутки|час\w*)"
             r"|\bпродолжал(?:ась|ся|ись|о)\s+(?:всего\s+|лишь\s+)?(?:\S+\s+)?(?:день|дня|дней|сутки|суток|час\w*)\b"
             r"|(?<!не )\bразошл(?:ись|ась)\b|\bвозобнови\w* (?:свою )?работ\w*|\bработ\w* (?:\w+ ){0,2}возобнови\w*"
-            r"|(?<!не )\b(?:вновь |снова )?вышли на (?:\w+ )?(?:маршрут|линию|смену|работу)\w*",
+            r"|(?<!не )\b(?:вновь |снова )?вышли на (?:\w+ )?(?:маршрут|линию|смену|работу)\w*"
+            rf"|\b{_RU_ACTION} (?:был[аи]? )?(?:окончен|завершен|прекращен|приостановлен|отменен)\w*"
+            rf"|\b(?:отменил|отказал\w* от)\w* (?:\w+ ){{0,2}}{_RU_ACTION}",
             "ended",
         ),
         (
@@ -139,7 +143,9 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             rf"|\b(?:заверши|закінчи|припини|призупини|зупини|згорну)[вл]\w* (?:\S+\s+)?{_UK_ACTION}"
             r"|(?<!не )\b(?:приступи[вл]|поверну[вл]|вийш[ло])\w* (?:до роботи|на роботу|у поле|на зміну|на лінію|на маршрути|до цеху)"
             r"|\bпідня[вл]\w* на поверхню|\bвийшли з шахти|\bтрива\w* (?:\S+ ){0,2}(?:день|дні|днів|добу|годин\w*)\b"
-            r"|(?<!не )\bрозійшл(?:ися|ася)\b|\bвідновил\w* (?:свою )?робот\w*|\bробот\w* (?:\w+ ){0,2}відновил\w*",
+            r"|(?<!не )\bрозійшл(?:ися|ася)\b|\bвідновил\w* (?:свою )?робот\w*|\bробот\w* (?:\w+ ){0,2}відновил\w*"
+            rf"|\b{_UK_ACTION} (?:бул[аои]? )?(?:скасован|завершен|припинен|призупинен)\w*"
+            rf"|\b{_UK_ACTION} (?:\S+ ){{0,2}}?скасува[вл]\w*|\b(?:скасува[вл]\w*|відмови[вл]\w* від) (?:\S+ ){{0,2}}?{_UK_ACTION}",
             "ended",
         ),
         (

@@ -30,14 +30,15 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.CENSORSHIP,
         ),
         (
-            r"\barrest\w*|\bdetain\w*|\bdetention\b|\btaken into custody\b|\brounded up\b"
+            r"\barrest\w*|\bdetain\w*|\bdetention\b|\b(?:taken|took|take) (?:\w+ ){0,3}into custody\b|\brounded up\b"
+            r"|\b(?:hauled|dragged|carted|bundled) (?:\w+ ){0,3}(?:away|off|into (?:police )?(?:vans?|cars?|buses))\b"
             r"|\b(?:taken|brought|driven) to (?:a |the )?(?:local )?police (?:station|cells)\b",
             R.ARREST,
         ),
         (
             r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut\w+"
             r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:a )?(?:suit|claim|complaint) against"
-            r"|fined|sentenced|convicted|jailed|(?:suspended|prison|jail) sentences?)\b",
+            r"|fined|sentenced|convicted|jailed|(?:suspended|prison|jail) sentences?|(?:prison|jail) terms?)\b",
             R.CHARGES,
         ),
         (
@@ -68,6 +69,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\b(?:will|would) (?:be (?:dismissed|sacked|fired|disciplined)|face (?:dismissal|disciplinary|the sack))\b"
             r"|\b(?:promised|vowed|pledged|threatened) to (?:fire|sack|dismiss|punish|discipline)\b"
             r"|\bdisciplinary (?:hearings|proceedings|measures)\b|\bdeath threats?\b"
+            r"|\b(?:would|will) (?:all )?be (?:permanently )?replaced\b"
             r"|\bthreat(?:s|ened)? (?:of|with) (?:violence|death|reprisals?|eviction)\b",
             R.THREAT,
         ),
@@ -97,7 +99,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\bзадержан\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси|зп\b))|\bзадержал[аио]?\b(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси))"
             r"|\bарестова\w*|\bарест\w*+(?!\s+(?:\w+\s+)?сч[её]т)|\bпод страж\w+"
-            r"|\bдостав(?:или|лен\w*|ил[аи]?) (?:\w+ )?(?:в|во) (?:отдел\w*|отделени\w*|участ\w*|полици\w*|ОВД|УВД|ОП)\b",
+            r"|\b(?:достав|увез|отвез|забра)(?:ли|ла|л|лен\w*|ен\w*|ил[аи]?|и)? (?:\w+ ){0,3}(?:в|во) (?:отдел\w*|отделени\w*|участ\w*|полици\w*|автозак\w*|ОВД|УВД|ОП)\b",
             R.ARREST,
         ),
         (
@@ -116,7 +118,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bизбил\w*|\bизбиени\w*|\bприменил\w* (?:силу|слезоточив\w+|дубинк\w+)|\bранен\w*"
-            r"|\bпогиб\w*|\bнасили\w*|\bразогнал\w*|\bразгон\w*|\bполучил\w* (?:\w+ )?травм\w*|\bтравмирован\w*",
+            r"|\bпогиб\w*|\bнасили\w*|\bразогнал\w*|\bразгон\w*|\bполучил\w* (?:\w+ )?травм\w*|\bтравмирован\w*"
+            r"|\bприменил\w* (?:\w+ )?(?:газ|перцов\w+|электрошокер\w*|спецсредств\w*)|\bвытолкал\w*|\bвыволок\w*|\bскрутил\w*",
             R.VIOLENCE,
         ),
         (
@@ -146,7 +149,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\bзатриман\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))|\bзатрима(?:в|ла|ли|ло)\b(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))"
             r"|\bзаарешт(?:ова|ува|у)\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?рахун)|\bпід варт\w+"
-            r"|\bдостав(?:или|лен\w*|ив|ила) (?:\w+ )?(?:до|у|в) (?:відділ\w*|поліці\w*|райвідділ\w*)",
+            r"|\b(?:достав|вивез|відвез|забра)(?:или|ли|ла|ло|лен\w*|ен\w*|ив|ила|в)? (?:\S+ ){0,3}(?:до|у|в) (?:відділ\w*|поліці\w*|райвідділ\w*|автозак\w*)",
             R.ARREST,
         ),
         (
@@ -171,7 +174,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bпоби[вл]\w*|\bпобитт\w*|\bзастосува\w* (?:силу|сльозогінн\w+|кийк\w+)|\bпоранен\w*"
-            r"|\bзагин\w*|\bнасильств\w*|\bрозігнал\w*|\bрозгін\w*|\bотрима\w* (?:\w+ )?травм\w*|\bтравмован\w*",
+            r"|\bзагин\w*|\bнасильств\w*|\bрозігнал\w*|\bрозгін\w*|\bотрима\w* (?:\w+ )?травм\w*|\bтравмован\w*"
+            r"|\bзастосува\w* (?:\w+ )?(?:газ|перцев\w+|електрошокер\w*|спецзасоб\w*)|\bвиштовха\w*|\bвиволок\w*|\bскрути\w*",
             R.VIOLENCE,
         ),
         (

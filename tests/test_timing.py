@@ -310,3 +310,29 @@ def test_a_headline_ending_in_a_wage_word_does_not_hide_the_next_date() -> None:
 def test_more_ways_to_say_the_action_ended(text: str, language: str) -> None:
     start, end = _dates(text, language, "2025-05-16")
     assert end == "2025-05-13", (text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "В понедельник, 12 мая, около 100 водителей троллейбусов в Саратове пикетировали "
+            "мэрию, требуя выплатить зарплату. Водители простояли у мэрии несколько часов.",
+            "ru",
+        ),
+        (
+            "У понеділок, 12 травня, близько 100 водіїв тролейбусів у Львові пікетували "
+            "міськраду, вимагаючи виплатити зарплату. Водії простояли біля міськради кілька годин.",
+            "uk",
+        ),
+        (
+            "On Monday, 12 May, about 100 bus drivers in Leeds picketed the city hall over "
+            "unpaid wages. The drivers stood outside the building for several hours.",
+            "en",
+        ),
+    ],
+)
+def test_a_picket_said_to_last_hours_in_the_next_sentence_ends_that_day(
+    text: str, language: str
+) -> None:
+    assert _dates(text, language, "2025-05-16") == ("2025-05-12", "2025-05-12")

@@ -25,6 +25,7 @@ from picketline.domain.vocab import Action, Outcome
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.date_words import sentence_span
 from picketline.extract.dates import window_date
+from picketline.extract.patterns import doc_sentences
 
 Spans = dict[str, list[tuple[int, int]]]
 MAX_DATE_AGE_DAYS = 400  # a "start" older than this before publication is background
@@ -47,7 +48,11 @@ _HOURS_LONG = re.compile(
     r"|два|две|три|четыре|пять|несколько|дві|три|чотири|п['’]ять|кілька)\s+)?"
     r"(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
     r"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+(?:only\s+|всего\s+|лише\s+)?"
-    r"(?:one|a single|a|один|одну|одни|одна)\s+(?:day|день|добу|сутки)\b",
+    r"(?:one|a single|a|один|одну|одни|одна)\s+(?:day|день|добу|сутки)\b"
+    # "простояли у здания несколько часов", "простояли біля ради кілька годин"
+    r"|\b(?:простоя\w*|пробыл\w*|пробул\w*|stood|stayed|remained)\s+(?:\S+\s+){0,3}?"
+    r"(?:несколько|кілька|два|две|три|четыре|пять|дві|чотири|п['’]ять|several|a few|two|three|four"
+    r"|[1-9])\s+(?:час(?:а|ов)|годин[иу]?|hours)\b",
     re.IGNORECASE,
 )
 # A sentence that recalls an earlier event: "In 2009, ...", "Back in ...", "Ещё в ...",
@@ -115,6 +120,11 @@ def is_dateline(text: str, date: Finding) -> bool:
     if prefix and not prefix.split(",")[0].isupper():
         return False
     return bool(_DATELINE_DASH.match(text, date.end))
+
+
+def _sentences_text(doc: ExtractionDoc, indices: set[int]) -> list[str]:
+    """The texts of some sentences of the document, in order."""
+    return [s.text for s in doc_sentences(doc) if s.index in indices]
 
 
 def note(evidence: Spans, name: str, findings: list[Finding]) -> None:
@@ -344,6 +354,9 @@ def timing(
     )
     if end is None and (settled or not any(c.value == "ongoing" for c in cues)):
         end = one_day_end(doc, start, actions, cues, action_text)
+    if actions and actions <= ONE_DAY_ACTIONS:
+        # a rally's length is often said of its people: "Водители простояли у мэрии несколько часов"
+        action_text = " ".join([action_text, *_sentences_text(doc, about - action_sentences)])
     if start.day is not None and _HOURS_LONG.search(action_text) and recent(start, doc.published):
         end = start  # "the strike lasted one day", "blocked the road for two hours"
     if end is not None and start.first_day() > end.last_day():

@@ -5,8 +5,6 @@ books without donor identities, and the pages fit a phone. Screenshots go to
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,7 +20,7 @@ from tests.auth_fixtures import DEFAULT_PASSWORD, create_user
 from tests.conftest import REPO_ROOT
 from tests.db_fixtures import full_bundle
 from tests.requirements import CHROMIUM_ARGS, require_chromium
-from tests.web_fixtures import free_port
+from tests.web_fixtures import serve_in_thread
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +37,6 @@ class FundServer:
 
 @pytest.fixture
 def fund_server(sqlite_db: Database, sqlite_settings: Settings) -> Iterator[FundServer]:
-    import uvicorn
 
     struggle_id = do_create_struggle(sqlite_db, full_bundle("browser"), actor="test")
     fund_id = do_create_fund(
@@ -55,23 +52,8 @@ def fund_server(sqlite_db: Database, sqlite_settings: Settings) -> Iterator[Fund
         actor="e",
     )
     create_user(sqlite_db, "editor")
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(sqlite_settings, sqlite_db), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the uvicorn test server did not start", pytrace=False)
-        time.sleep(0.05)
-    try:
-        yield FundServer(f"http://127.0.0.1:{port}", fund_id)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+    with serve_in_thread(create_app(sqlite_settings, sqlite_db)) as url:
+        yield FundServer(url, fund_id)
 
 
 def test_editor_records_a_disbursement_and_the_public_sees_the_books(

@@ -6,8 +6,6 @@ article is written for this test. Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,7 +18,7 @@ from tests.auth_fixtures import DEFAULT_PASSWORD, create_user
 from tests.conftest import REPO_ROOT
 from tests.requirements import CHROMIUM_ARGS, require_chromium
 from tests.test_review_api import FIRST_REPORT, ingest
-from tests.web_fixtures import free_port
+from tests.web_fixtures import serve_in_thread
 
 pytestmark = pytest.mark.browser
 
@@ -39,29 +37,14 @@ class Site:
 
 @pytest.fixture
 def site(sqlite_db: Database, sqlite_settings: Settings) -> Iterator[Site]:
-    import uvicorn
 
     (struggle_id,) = ingest(
         sqlite_db, FIRST_REPORT, "2025-03-04", "https://news.example.org/hull-1"
     )
     for name in ("ann", "ben"):
         create_user(sqlite_db, "editor", name=name)
-    port = free_port()
-    config = uvicorn.Config(create_app(sqlite_settings, sqlite_db), host="127.0.0.1", port=port,
-                            log_level="warning")  # fmt: skip
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the uvicorn test server did not start", pytrace=False)
-        time.sleep(0.05)
-    try:
-        yield Site(f"http://127.0.0.1:{port}", struggle_id)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+    with serve_in_thread(create_app(sqlite_settings, sqlite_db)) as url:
+        yield Site(url, struggle_id)
 
 
 def sign_in(page, url: str, name: str) -> None:  # type: ignore[no-untyped-def]

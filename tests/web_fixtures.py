@@ -12,7 +12,9 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -166,13 +168,18 @@ def live_server(sqlite_db: Database, sqlite_settings: Settings) -> Iterator[Live
     SQLite only: what the browser sees does not depend on the database engine,
     and the API tests already cover both.
     """
+    web_data = seed(sqlite_db)
+    with serve_in_thread(create_app(sqlite_settings, sqlite_db)) as url:
+        yield LiveServer(url, web_data.xss_id)
+
+
+@contextmanager
+def serve_in_thread(app: Any) -> Iterator[str]:
+    """Serve ``app`` with a real uvicorn on a free loopback port in a thread; its base URL."""
     import uvicorn
 
-    web_data = seed(sqlite_db)
     port = free_port()
-    config = uvicorn.Config(
-        create_app(sqlite_settings, sqlite_db), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -182,7 +189,7 @@ def live_server(sqlite_db: Database, sqlite_settings: Settings) -> Iterator[Live
             pytest.fail("the uvicorn test server did not start", pytrace=False)
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{port}", web_data.xss_id)
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=15)

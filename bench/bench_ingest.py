@@ -30,7 +30,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from picketline.actions.ingest import do_ingest_document
+from picketline.actions.ingest_batch import BatchIngest
 from picketline.db import Database
 from picketline.domain.dates import PartialDate
 from picketline.extract.pipeline import Extractor
@@ -199,7 +199,7 @@ class Result:
     db_mb: float
 
 
-def run(size: int, seed: int, folder: Path) -> Result:
+def run(size: int, seed: int, folder: Path, workers: int | None = None) -> Result:
     """Ingest ``size`` generated documents into a fresh SQLite database in ``folder``."""
     settings = Settings(env="test", data_dir=folder, database_url=None, key_file=folder / "key")
     db = Database.open(settings, create=True)
@@ -207,16 +207,20 @@ def run(size: int, seed: int, folder: Path) -> Result:
     outcomes: Counter[str] = Counter()
     planted: Counter[str] = Counter()
     merged = possible = wrong = missed = 0
+    corpus = list(Corpus(seed).documents(size))
+    raws = (
+        RawDocument(text=text, origin=f"doc-{i}", retrieved=utc_now(), published=published)
+        for i, (text, published, _kind) in enumerate(corpus)
+    )
     wall, cpu = time.perf_counter(), time.process_time()
-    for i, (text, published, kind) in enumerate(Corpus(seed).documents(size)):
-        raw = RawDocument(text=text, origin=f"doc-{i}", retrieved=utc_now(), published=published)
-        outcome = do_ingest_document(db, extractor, raw)
-        outcomes[outcome.kind.value] += 1
-        planted[kind] += 1
-        merged += outcome.merged
-        possible += outcome.possible
-        wrong += kind == "story" and outcome.merged > 0
-        missed += kind == "follow-up" and outcome.merged == 0
+    with BatchIngest(db, extractor, settings=settings, workers=workers) as ingest:
+        for (_text, _published, kind), outcome in zip(corpus, ingest.ingest(raws), strict=True):
+            outcomes[outcome.kind.value] += 1
+            planted[kind] += 1
+            merged += outcome.merged
+            possible += outcome.possible
+            wrong += kind == "story" and outcome.merged > 0
+            missed += kind == "follow-up" and outcome.merged == 0
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     db.close()
     db_mb = sum(p.stat().st_size for p in folder.glob("picketline.sqlite3*")) / 1e6

@@ -97,7 +97,7 @@ def failed(origin: str, reason: str) -> IngestOutcome:
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
     raw: RawDocument
     exact_key: str
     sample: Hashes
@@ -114,7 +114,7 @@ def do_ingest_document(
     with db.session() as session:
         known = source_by_hash(session, raw.content_hash)
         if known is not None:
-            return _duplicate(session, raw, known)
+            return duplicate_outcome(session, raw, known)
         exact, sample = document_fingerprint(raw.text)
         near = near_duplicate(session, exact.hex(), sample)
     extraction = None
@@ -126,38 +126,38 @@ def do_ingest_document(
         except Exception as error:  # an extraction bug costs this document, not the run
             return failed(raw.origin, f"extraction failed: {type(error).__name__}: {error}")
     try:
-        return _write(db, _Prepared(raw, exact.hex(), sample, extraction), near, actor)
+        return _write(db, Prepared(raw, exact.hex(), sample, extraction), near, actor)
     except (sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError):
         raise  # the database is gone or locked: the run cannot go on
     except Exception as error:  # a resolution bug: rolled back, reported, the run goes on
         return failed(raw.origin, f"could not be stored: {type(error).__name__}: {error}")
 
 
-def _duplicate(session: Session, raw: RawDocument, source_id: int) -> IngestOutcome:
+def duplicate_outcome(session: Session, raw: RawDocument, source_id: int) -> IngestOutcome:
     struggles = tuple(struggles_of_source(session, source_id))
     reason = f"already ingested as source {source_id}"
     return IngestOutcome(OutcomeKind.DUPLICATE, raw.origin, source_id, struggles, reason)
 
 
 def _write(
-    db: Database, prepared: _Prepared, near_before: NearMatch | None, actor: str
+    db: Database, prepared: Prepared, near_before: NearMatch | None, actor: str
 ) -> IngestOutcome:
     raw = prepared.raw
     with db.transaction() as session:
         known = source_by_hash(session, raw.content_hash)
         if known is not None:  # another ingest stored it meanwhile
-            return _duplicate(session, raw, known)
+            return duplicate_outcome(session, raw, known)
         near = near_duplicate(session, prepared.exact_key, prepared.sample) or near_before
         if prepared.extraction is None or (near is not None and near.is_copy):
             assert near is not None
-            return _store_copy(session, db, prepared, near, actor)
-        return _store_read(session, db, prepared, prepared.extraction, actor)
+            return store_copy(session, db, prepared, near, actor)
+        return store_read(session, db, prepared, prepared.extraction, actor)
 
 
 def _store_source(
     session: Session,
     db: Database,
-    prepared: _Prepared,
+    prepared: Prepared,
     source: Source,
     relevant: bool | None,
     near: NearMatch | None,
@@ -181,8 +181,8 @@ def _store_source(
     return source_id
 
 
-def _store_copy(
-    session: Session, db: Database, prepared: _Prepared, near: NearMatch, actor: str
+def store_copy(
+    session: Session, db: Database, prepared: Prepared, near: NearMatch, actor: str
 ) -> IngestOutcome:
     """A republication or excerpt: stored, and linked to the struggles of its original."""
     raw = prepared.raw
@@ -201,8 +201,8 @@ def _store_copy(
     return IngestOutcome(OutcomeKind.NEAR_DUPLICATE, raw.origin, source_id, struggles, reason)
 
 
-def _store_read(
-    session: Session, db: Database, prepared: _Prepared, extraction: Extraction, actor: str
+def store_read(
+    session: Session, db: Database, prepared: Prepared, extraction: Extraction, actor: str
 ) -> IngestOutcome:
     raw = prepared.raw
     source = replace(

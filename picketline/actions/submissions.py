@@ -31,7 +31,7 @@ from picketline.access.images import CleanImage, store_image
 from picketline.actions import audit
 from picketline.actions.bundles import NewSource
 from picketline.actions.derived import create_struggle, table, title_for
-from picketline.actions.ingest import _evidence, _link_possible, _Prepared, _store_source
+from picketline.actions.ingest import Prepared, _evidence, _link_possible, _store_source
 from picketline.db import Database
 from picketline.db.models_review import SubmissionImageRow, SubmissionRow
 from picketline.db.resolution import (
@@ -82,7 +82,7 @@ def do_submit_report(
     names = [(store_image(image, upload_dir), image) for image in images]
     try:
         with db.transaction() as session:
-            prepared = _Prepared(raw, exact.hex(), sample, extraction)
+            prepared = Prepared(raw, exact.hex(), sample, extraction)
             source = replace(raw.to_source(), reporter_contact=report.contact)
             source = replace(source, language=extraction.language if extraction else None)
             return _store(session, db, prepared, source, names)
@@ -104,7 +104,7 @@ def _read(extractor: Extractor, raw: RawDocument) -> Extraction | None:
 def _store(
     session: Session,
     db: Database,
-    prepared: _Prepared,
+    prepared: Prepared,
     source: Source,
     images: list[tuple[str, CleanImage]],
 ) -> SubmissionOutcome:
@@ -130,9 +130,7 @@ def _store(
     return SubmissionOutcome(submission_id, source_id, struggle_ids)
 
 
-def _candidate(
-    session: Session, db: Database, source: Source, extracted: ExtractedStruggle
-) -> int:
+def _candidate(session: Session, db: Database, source: Source, extracted: ExtractedStruggle) -> int:
     """A candidate for one struggle the report tells of, linked to its best match if any."""
     assert source.id is not None
     claims = claims_of(extracted.fields, SourceRef(source.id, source.published))

@@ -196,8 +196,9 @@ class _Postings:
         self.keys, self.docs = keys[order], np.concatenate([self.docs, new_docs])[order]
         self.pending, self.pending_count = defaultdict(list), 0
 
-    def lookup(self, hashes: Hashes, max_postings: int) -> npt.NDArray[np.uint32]:
-        """Documents sharing each hash (repeats count), skipping over-common hashes."""
+    def lookup(self, hashes: Hashes, max_postings: int) -> tuple[npt.NDArray[np.uint32], int]:
+        """Documents sharing each hash (repeats count), skipping over-common hashes; and
+        how many of the query's hashes were skipped so."""
         low = np.searchsorted(self.keys, hashes, side="left")
         counts = np.searchsorted(self.keys, hashes, side="right") - low
         recent = [self.pending.get(v, []) for v in hashes.tolist()] if self.pending else []
@@ -205,11 +206,12 @@ class _Postings:
             counts + np.array([len(r) for r in recent], dtype=counts.dtype) if recent else counts
         )
         keep = (total > 0) & (total <= max_postings)
+        skipped = int((total > max_postings).sum())
         starts, sizes = low[keep], counts[keep]
         # The postings of every kept hash, gathered in one vectorised step.
         offsets = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
         also = [d for r, k in zip(recent, keep.tolist(), strict=False) if k for d in r]
-        return np.concatenate([self.docs[offsets], np.array(also, dtype=np.uint32)])
+        return np.concatenate([self.docs[offsets], np.array(also, dtype=np.uint32)]), skipped
 
 
 class DocumentIndex:
@@ -236,6 +238,8 @@ class DocumentIndex:
         self._ids: list[Hashable] = []
         self._samples: list[Hashes] = []
         self._exact: dict[bytes, list[int]] = {}
+        self._sizes: dict[Hashable, int] = {}
+        self._size_numbers: npt.NDArray[np.int64] = np.empty(0, dtype=np.int64)
         self._postings = _Postings()
 
     @classmethod
@@ -268,12 +272,26 @@ class DocumentIndex:
         self._add(doc_id, *prepared)
         return found
 
+    def add_fingerprint(self, doc_id: Hashable, exact: bytes, sampled: Hashes) -> None:
+        """Index a document by the fingerprint ``document_fingerprint`` gave (or storage kept)."""
+        self._add(doc_id, exact, sampled)
+
+    def closest(self, exact: bytes, sampled: Hashes) -> list[tuple[NearDuplicate, int]]:
+        """``near_duplicates`` of a fingerprint, each with the other's sample size.
+
+        The size tells an excerpt (the smaller sample) from the article it was
+        cut from, which ingest treats differently.
+        """
+        found = self._query(exact, sampled)
+        return [(near, self._sizes[near.doc_id]) for near in found]
+
     def _prepare(self, text: str) -> tuple[bytes, Hashes]:
         words = _words(text)
         return _exact_key(words), fingerprint(words, self.modulus)
 
     def _add(self, doc_id: Hashable, exact: bytes, sampled: Hashes) -> None:
         number = len(self._ids)
+        self._sizes[doc_id] = len(sampled)
         self._ids.append(doc_id)
         self._samples.append(sampled)
         self._exact.setdefault(exact, []).append(number)
@@ -291,13 +309,41 @@ class DocumentIndex:
         return sorted(scores.values(), key=lambda d: (-d.similarity, -d.containment))
 
     def _candidates(self, query: Hashes) -> list[int]:
-        """Documents sharing enough sampled shingles with the query to be worth comparing."""
+        """Documents sharing enough sampled shingles with the query to be worth comparing.
+
+        Shared postings count each document's shared shingles, except the
+        over-common ones skipped; with those added back as if all were shared,
+        a document that still cannot reach either threshold is not compared at
+        all (templated phrases shared by thousands of reports would otherwise
+        make every query compare hundreds of documents).
+        """
         if not len(query):
             return []
-        found = self._postings.lookup(query, self.max_postings)
+        found, skipped = self._postings.lookup(query, self.max_postings)
         numbers, hits = np.unique(found, return_counts=True)
         needed = 1 if len(query) < MIN_SAMPLE_FOR_CONTAINMENT else 2
-        return numbers[hits >= needed].tolist()
+        numbers, hits = numbers[hits >= needed], hits[hits >= needed]
+        if not len(numbers):
+            return []
+        shared = (hits + skipped).astype(np.float64)
+        sizes = self._size_array()[numbers].astype(np.float64)
+        size = float(len(query))
+        smaller = np.minimum(sizes, size)
+        similarity = shared / np.maximum(sizes + size - shared, 1.0)
+        containment = shared / np.maximum(smaller, 1.0)
+        possible = (similarity >= self.min_similarity) | (
+            (containment >= self.min_containment) & (smaller >= MIN_SAMPLE_FOR_CONTAINMENT)
+        )
+        return numbers[possible].tolist()
+
+    def _size_array(self) -> npt.NDArray[np.int64]:
+        """Every indexed document's sample size, by number (grown as documents are added)."""
+        if len(self._size_numbers) < len(self._samples):
+            extra = [len(s) for s in self._samples[len(self._size_numbers) :]]
+            self._size_numbers = np.concatenate(
+                [self._size_numbers, np.array(extra, dtype=np.int64)]
+            )
+        return self._size_numbers
 
     def _compare(self, query: Hashes, number: int) -> NearDuplicate | None:
         other = self._samples[number]

@@ -336,3 +336,96 @@ def test_a_picket_said_to_last_hours_in_the_next_sentence_ends_that_day(
     text: str, language: str
 ) -> None:
     assert _dates(text, language, "2025-05-16") == ("2025-05-12", "2025-05-12")
+
+
+# Published on Friday 14 March 2025. Each names the day the action ended with its own
+# ending words; the outcome stage need not have read them.
+@pytest.mark.parametrize(
+    ("text", "language", "end"),
+    [
+        (
+            "Some 80 miners at the Kopanang gold mine near Klerksdorp staged an underground "
+            "sit-in from 6 March over unpaid bonuses. They came up from the mine on 11 March "
+            "after the company agreed to pay.",
+            "en",
+            "2025-03-11",
+        ),
+        (
+            "Teachers at 40 schools in Lusaka resumed work on Thursday after a strike over "
+            "pay arrears that began on 3 March.",
+            "en",
+            "2025-03-12",
+        ),
+        (
+            "The strike by 3,000 nurses in Kisumu county, which began on 20 February and "
+            "crippled clinics, ended on Tuesday.",
+            "en",
+            "2025-03-11",
+        ),
+        (
+            "Забастовка водителей автобусов в Иркутске, начавшаяся 5 марта, завершилась в среду.",
+            "ru",
+            "2025-03-12",
+        ),
+        (
+            "Водители маршруток 10 марта вышли на пикет у мэрии Самары с требованием повысить "
+            "тарифы. В среду они сняли пикет после встречи с мэром.",
+            "ru",
+            "2025-03-12",
+        ),
+        (
+            "Шахтарі шахти «Лісова» у Червонограді 5 березня відмовилися підніматися на "
+            "поверхню. 11 березня гірники вийшли на поверхню після виплати боргу.",
+            "uk",
+            "2025-03-11",
+        ),
+        (
+            "Аграрії 7 березня заблокували трасу Київ–Чоп біля Мукачева. У вівторок вони "
+            "зняли блокаду після зустрічі з головою ОДА.",
+            "uk",
+            "2025-03-11",
+        ),
+        (
+            "Страйк водіїв тролейбусів у Житомирі, що розпочався 5 березня, завершився у середу.",
+            "uk",
+            "2025-03-12",
+        ),
+    ],
+)
+def test_a_date_said_with_its_ending_words_is_the_end(text: str, language: str, end: str) -> None:
+    assert _dates(text, language, "2025-03-14")[1] == end
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Refuse collectors in Birmingham have been on strike since 3 March; talks ended "
+            "on Tuesday without a deal.",
+            "en",
+        ),
+        (
+            "Nurses at Mulago hospital went on strike on 3 March. The strike did not end on "
+            "Wednesday, the union said.",
+            "en",
+        ),
+        (
+            "Водители автобусов в Кирове с 3 марта бастуют и в среду не вышли на работу.",
+            "ru",
+        ),
+        (
+            "Медики лікарні у Дніпрі з 3 березня страйкують; у середу вони не повернулися "
+            "до роботи.",
+            "uk",
+        ),
+    ],
+)
+def test_no_end_without_ending_words_or_under_negation(text: str, language: str) -> None:
+    assert _dates(text, language, "2025-03-14")[1] is None
+
+
+def test_the_day_of_a_return_is_not_the_start() -> None:
+    """ "resumed work on Thursday": Thursday is the day after the strike, not its start."""
+    text = "Teachers at 40 schools in Lusaka resumed work on Thursday after a strike over pay."
+    start, end = _dates(text, "en", "2025-03-14")
+    assert (start, end) == (None, "2025-03-12")

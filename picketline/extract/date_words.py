@@ -70,7 +70,8 @@ START_NEAR = re.compile(
 END_NEAR = re.compile(r"(?:\buntil|\btill|\bthrough|\bup to|(?<!\w)(?:до|по))\s*$", re.I)
 START_CUE = re.compile(
     r"\b(?:began|begun|begin|started|start|launched|embarked on|walked out|walk out|went on strike|"
-    r"downed tools|declared|начал\w*|начин\w*|объявил\w*|объявлен\w*|стартовал\w*|"
+    r"downed tools|declared|начал\w*|начав\w*|начин\w*|почав\w*|объявил\w*|объявлен\w*|"
+    r"стартовал\w*|"
     r"вышли на|розпоча\w*|почал\w*|почався|почалася|оголоси\w*|оголошен\w*|вийшли на)",
     re.I,
 )
@@ -82,6 +83,77 @@ END_CUE = re.compile(
     r"повернулися до роботи)",
     re.I,
 )
+# --- the end of an action, said with its date ---------------------------------------
+# "called off the strike on 10 March", "забастовка завершилась в среду", "зняли блокаду у
+# вівторок", "came up from the mine on 11 March": the date is the action's last day.
+# Past tense only: what will end, or is threatened to, is no end.
+_ENDED_NOUN = (
+    r"(?:strike|walkout|action|protest|sit-in|occupation|lockout|blockade|hunger strike|stoppage"
+    r"|picket|rally|vigil|siege|go-slow|boycott|work-to-rule|overtime ban|march|demonstration"
+    r"|sleep-in|stay-away)s?\b"
+    r"|(?:забастовк|стачк|голодовк|акци|протест|пикет|блокад|митинг|бойкот|простой|страйк"
+    r"|голодуванн|акці|пікет|мітинг|протест)\w*"
+)
+# Words that may stand between the action and its ending verb ("The strike by 200 refuse
+# collectors, which began on April 28, ended"), but not talks or a meeting that ended.
+_GAP = (
+    r"(?:\s+(?!(?:talks|negotiations|meeting|hearing|session|переговор\w*|встреч\w*|зустріч\w*)"
+    r"\b)[^\s.;!?]+){0,16}?"
+)
+# Between an ending verb and its action: determiners and adjectives, not "the ban on strikes".
+_OBJ = (
+    r"(?:\s+(?!(?:ban|threat|notice|ballot|on|of|against|over|for|to|про|о|об|на|від|от)\b)"
+    r"[\w'’-]+){0,3}?"
+)
+_ENDED_EN = (
+    r"\b(?:called off|suspended|ended|halted|lifted|stopped|abandoned|stood down|dropped"
+    r"|cancell?ed|scrapped|finished|concluded|wound up|broke off|gave up)"
+    rf"{_OBJ}\s+(?:{_ENDED_NOUN})"
+    rf"|\b(?:{_ENDED_NOUN}){_GAP}\s+(?:has |had |was |were )?(?:ended|finished|came to an end"
+    r"|fizzled out|(?:was|were) (?:called off|suspended|lifted|over))\b"
+    r"|\b(?:came|climbed|were brought|returned|went) (?:back )?(?:up (?:from|out of) (?:the )?"
+    r"(?:mine|shaft|pit|underground)|to the surface|above ground)|\bresurfaced\b"
+    r"|\bemerged from the (?:mine|shaft|pit)|\bvacated the (?:premises|building|plant|factory"
+    r"|offices?|site|mine)\b|\b(?<!not )dispersed\b"
+)
+_ENDED_RU = (
+    r"\b(?:прекрати|приостанови|заверши|закончи|окончи|останови|сверну|отмени|сня|прерва)"
+    rf"(?:л|ли|ла|в|вши)\b{_OBJ}\s+(?:{_ENDED_NOUN})"
+    rf"|\b(?:{_ENDED_NOUN}){_GAP}\s+(?:(?:заверши|закончи|прекрати|окончи|прерва)л(?:ась|ся|ись)"
+    r"|(?:был[аио]?\s+)?(?:прекращен|завершен|окончен|отменен)[аоы]?)\b"
+    r"|\bподнял(?:ись|ся|ась)\s+(?:на поверхность|на-гора|из шахты|наверх)"
+    r"|\bвыехали (?:на поверхность|из шахты)|\bвышли (?:на поверхность|из шахты|из-под земли)"
+    r"|\bпокинули (?:шахту|здание|цех|территорию)|(?<!не )\bразошл(?:ись|ась)\b"
+)
+_ENDED_UK = (
+    r"\b(?:припини|призупини|заверши|закінчи|зупини|згорну|скасува|зня|перерва)"
+    rf"(?:в|ли|ла|вши)\b{_OBJ}\s+(?:{_ENDED_NOUN})"
+    rf"|\b(?:{_ENDED_NOUN}){_GAP}\s+(?:(?:заверши|закінчи|припини)(?:вся|лася|лися|лось|лося)"
+    r"|(?:було\s+)?(?:припинено|завершено|скасовано|призупинено))\b"
+    r"|\bпідня(?:лися|вся|лася)\s+(?:на поверхню|нагору|з шахти)"
+    r"|\bвий(?:шли|шов) (?:на поверхню|з шахти|з-під землі)"
+    r"|\bпокинули (?:шахту|будівлю|цех|територію)|(?<!не )\bрозійшл(?:ися|ася)\b"
+)
+ENDED_CUE = re.compile("|".join((_ENDED_EN, _ENDED_RU, _ENDED_UK)), re.I)
+# "returned to work on Thursday", "вышли на работу 13 марта": the day after the last day.
+RETURNED_CUE = re.compile(
+    r"\b(?:returned|went|came|were|got) back (?:to|at|on) (?:work|the job|their jobs|their posts)\b"
+    r"|\breturned to (?:work|(?:their|the) (?:jobs?|posts?|shifts?|rounds|routes|desks|wards"
+    r"|classrooms|depots?))\b|\b(?:resumed|restarted) (?:work|production|services|operations)\b"
+    r"|\b(?:work|production|services|operations) (?:was |were |had |has )?(?:resumed|restarted)\b"
+    r"|\b(?:вернул(?:ись|ся|ась)|приступил[аи]?|(?:вновь |снова )?вышл[аи]|возобновил[аи]?)"
+    r"\s+(?:к работе|на работу|на смену|на линию|на маршрут\w*|работу)"
+    r"|\bработ[аы]? (?:был[аи]? )?возобновлен[аы]?\b"
+    r"|\b(?:повернул(?:ися|ася|ся)|приступили|(?:знову )?вийшли|відновили|стали)"
+    r"\s+(?:до роботи|на роботу|на зміну|на лінію|на маршрут\w*|роботу)",
+    re.I,
+)
+# A cue said under negation or refusal ("did not return", "не вышли на работу") is none.
+_CUE_NEGATED = re.compile(
+    r"(?:\b(?:not|never|refus\w*|n['’]t)|(?<!\w)(?:не|ні|отказ\w*|відмов\w*))\s+(?:\w+\s+)?$",
+    re.I,
+)
+
 FUTURE = re.compile(
     r"\b(?:will|shall|going to|plans? to|planned|scheduled|set to|next|буд(?:ет|ут|ем|е|уть|емо)"
     r"|планиру\w*|намерен\w*|собира\w*|намечен\w*|запланирован\w*|грозил\w*|планую\w*|"
@@ -138,30 +210,66 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return max(left + 1, 0, start - 200), right_match.start() + 1 if right_match else end + 200
 
 
-def date_role(text: str, start: int, end: int) -> str:
-    """start / end / point from the words just before and around the date."""
+def date_cues(text: str, start: int, end: int) -> tuple[str, str | None]:
+    """The date's role (start / end / point) and, where the nearest cue says the action
+    ended with it, how: ``ended`` (its last day: "called off the strike on 10 March") or
+    ``returned`` (the day after it: "returned to work on Thursday")."""
     before = text[max(0, start - 20) : start]
     if START_NEAR.search(before):
-        return "start"
+        return "start", None
     if END_NEAR.search(before):
-        return "end"
+        return "end", None
     s_start, s_end = sentence_span(text, start, end)
     window_before, window_after = (
         text[max(s_start, start - 60) : start],
         text[end : min(s_end, end + 40)],
     )
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for cue, role in ((START_CUE, "start"), (END_CUE, "end")):
         for match in cue.finditer(window_before):
             distance = len(window_before) - match.end()
-            best = min(best or (distance, role), (distance, role))
+            best = min(best or (distance, 1, role), (distance, 1, role))
         match_after = cue.search(window_after)
         if match_after:
             # a cue right before the date binds closer than one after it:
             # "which began on April 28, ended on Wednesday"
             after = match_after.start() + AFTER_PENALTY
-            best = min(best or (after, role), (after, role))
-    return best[1] if best else "point"
+            best = min(best or (after, 1, role), (after, 1, role))
+    for distance, kind in _ending_cues(text, start, end, s_start, s_end):
+        best = min(best or (distance, 0, kind), (distance, 0, kind))
+    if best is None:
+        return "point", None
+    label = best[2]
+    return ("end", label) if label in ("ended", "returned") else (label, None)
+
+
+def _ending_cues(
+    text: str, start: int, end: int, s_start: int, s_end: int
+) -> list[tuple[int, str]]:
+    """(distance, ended / returned) of each un-negated ending cue of the date's sentence."""
+    out = []
+    for cue, kind in ((ENDED_CUE, "ended"), (RETURNED_CUE, "returned")):
+        for match in cue.finditer(text, s_start, s_end):
+            if match.end() <= start:
+                distance = start - match.end()
+            elif match.start() >= end:
+                distance = match.start() - end + AFTER_PENALTY
+            else:  # "The strike, which began on 5 March, ended": the verb comes after
+                distance = match.end() - end + AFTER_PENALTY
+            if distance <= 60 and not _cue_negated(text, match):
+                out.append((distance, kind))
+    return out
+
+
+def _cue_negated(text: str, match: re.Match[str]) -> bool:
+    """ "did not return", "не вышли на работу", "the strike has not ended"."""
+    return bool(
+        _CUE_NEGATED.search(text[max(0, match.start() - 20) : match.start()])
+        or _NEGATION_INSIDE.search(match.group()[-25:])
+    )
+
+
+_NEGATION_INSIDE = re.compile(r"(?:\b(?:not|never)|n['’]t|(?<!\w)(?:не|ні))\s", re.I)
 
 
 def date_tense(text: str, start: int, end: int) -> str | None:

@@ -44,7 +44,7 @@ from picketline.extract.date_words import (
     UNITS,
     YEAR,
     YEAR_WORD,
-    date_role,
+    date_cues,
     date_tense,
     month_number,
     weekday_number,
@@ -64,6 +64,7 @@ class DateMention:
     approximate: bool = False
     back_days: int | None = None  # a duration: its first day this many days before its last
     tolerance_days: int = 0
+    ended: str | None = None  # "ended" / "returned": the action ended with it (see date_cues)
 
 
 # --- resolution ------------------------------------------------------------------------
@@ -144,8 +145,10 @@ class _Context:
         if date is None:
             return None
         start, end = self.match.span("date") if self.group("date") else self.match.span()
-        role = role or date_role(self.text, start, end)
-        return DateMention(start, end, date, role, until, approx)
+        ended = None
+        if role is None:
+            role, ended = date_cues(self.text, start, end)
+        return DateMention(start, end, date, role, until, approx, ended=ended)
 
 
 Handler = Callable[[_Context], DateMention | None]
@@ -443,6 +446,7 @@ class DateStage:
                         "role": mention.role,
                         "until": mention.until,
                         "approximate": mention.approximate,
+                        **({"ended": mention.ended} if mention.ended else {}),
                         **(
                             {
                                 "back_days": mention.back_days,

@@ -150,6 +150,7 @@ def start_finding(
         d
         for d in dates
         if d.attrs.get("role") in ("start", "point")
+        and not d.attrs.get("ended")  # "came up from the mine on 11 March" ends it
         and recent(d.value, doc.published)
         and _own_date(doc, d)
     ]
@@ -199,43 +200,56 @@ def end_finding(
 ) -> tuple[Finding, PartialDate] | None:
     """A date said where the article says the action ended (only if it did).
 
-    Where the sentence only says the workers went back ("returned to work on
-    Thursday", "вновь вышли на маршруты в четверг"), the action's last day is
-    the day before.
+    A date bound to its own ending words ("called off the strike on 10 March",
+    "сняли пикет в среду") is an end whatever else the article says; other dates
+    count in sentences with an outcome stage's "ended" cue, where the struggle is
+    not reported as still going on. Where the sentence only says the workers went
+    back ("returned to work on Thursday", "вновь вышли на маршруты в четверг"), the
+    action's last day is the day before.
     """
-    ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
-    # "ongoing" from "talks resume" / "further strikes not ruled out": the action ended,
-    # the dispute did not
-    dispute_goes_on = any(f.value == "continues" for f in cues)
-    settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None)
-    if not (settled or dispute_goes_on) or not ended:
-        return None
-    if not any(f.value == "ended" for f in cues):
-        return None
+    bound = [d for d in dates if d.attrs.get("ended")]
     returns = _return_sentences(text, cues)
     pool = _exact_first(
-        [
-            d
-            for d in dates
-            if d.attrs.get("sentence") in ended
-            and (
-                d.attrs.get("role") in ("end", "point")
-                # "вышли на маршруты в четверг": a going-out verb, read as a start
-                or (d.attrs.get("role") == "start" and d.attrs.get("sentence") in returns)
-            )
-        ]
+        bound + [d for d in _cued_end_dates(dates, cues, outcome, returns) if d not in bound]
     )
     if pool:
-        best, value = max(
-            ((d, _last_day_before_return(d, returns)) for d in pool),
+        return max(
+            ((d, _last_day(d, returns, text)) for d in pool),
             key=lambda pair: (pair[1].last_day(), pair[0].start),
         )
-        return best, value
+    ended = _ended_sentences(cues, outcome)
     ranges = [d for d in dates if d.attrs.get("sentence") in ended and d.attrs.get("until")]
     if ranges:
         best = max(ranges, key=lambda d: d.start)
         return best, best.attrs["until"]
     return None
+
+
+def _ended_sentences(cues: list[Finding], outcome: Outcome | None) -> set[object]:
+    """Sentences with an outcome cue saying the action ended, where the article does not
+    report it as still going on ("ongoing" from "talks resume" is the dispute, not it)."""
+    ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
+    dispute_goes_on = any(f.value == "continues" for f in cues)
+    settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None)
+    if not (settled or dispute_goes_on) or not any(f.value == "ended" for f in cues):
+        return set()
+    return ended
+
+
+def _cued_end_dates(
+    dates: list[Finding], cues: list[Finding], outcome: Outcome | None, returns: set[object]
+) -> list[Finding]:
+    ended = _ended_sentences(cues, outcome)
+    return [
+        d
+        for d in dates
+        if d.attrs.get("sentence") in ended
+        and (
+            d.attrs.get("role") in ("end", "point")
+            # "вышли на маршруты в четверг": a going-out verb, read as a start
+            or (d.attrs.get("role") == "start" and d.attrs.get("sentence") in returns)
+        )
+    ]
 
 
 # Cues that name the return, not the end: the date said with them is the day after.
@@ -267,9 +281,18 @@ def _return_sentences(text: str, cues: list[Finding]) -> set[object]:
     return returns
 
 
-def _last_day_before_return(date: Finding, returns: set[object]) -> PartialDate:
+def _last_day(date: Finding, returns: set[object], text: str) -> PartialDate:
+    """The action's last day from a date of its ending: the day before a return to work
+    ("returned to work on Thursday"), unless the sentence says the return ended it
+    ("returned on Wednesday, ending the strike")."""
     value: PartialDate = date.value
-    if date.attrs.get("sentence") in returns and value.day is not None:
+    kind = date.attrs.get("ended")
+    if kind == "returned" and text:
+        left, right = sentence_span(text, date.start, date.end)
+        back = not _ENDING.search(text[left:right])
+    else:
+        back = kind is None and date.attrs.get("sentence") in returns
+    if back and value.day is not None:
         return PartialDate.from_date(value.first_day() - dt.timedelta(days=1))
     return value
 

@@ -56,6 +56,9 @@ from picketline.settings import Settings
 BATCH_SIZE = 200
 """Documents per write transaction: large enough to amortise it, small enough that a
 killed run redoes little and other writers wait briefly."""
+FIRST_BATCH = 8
+"""The first batch is this small and each next one twice as large, up to ``BATCH_SIZE``,
+so the first documents are stored (and seen by a reader) within a second."""
 PARALLEL_MIN_JOBS = 16
 """A batch with fewer texts to read than this is read here: a worker pool costs more."""
 _LOAD_CHUNK = 20_000
@@ -91,6 +94,7 @@ class _Item:
     duplicate_of: _Ref | None = None  # the same text, met earlier in this run
     extraction: Extraction | None = None
     error: str | None = None
+    generation: int = 0  # ``StoredTexts.generation`` when it was checked
 
     @property
     def needs_reading(self) -> bool:
@@ -113,6 +117,7 @@ class StoredTexts:
         self.by_hash: dict[str, _Ref] = {}
         self.seen_up_to = 0
         self.own: set[int] = set()
+        self.generation = 0  # counts the catch-ups that found others' sources
 
     def catch_up(self, session: Session) -> int:
         """Index the sources stored since the last call (by others); how many."""
@@ -136,11 +141,14 @@ class StoredTexts:
             samples = self._samples(session, [row[0] for row in foreign if row[2] is not None])
             for source_id, content_hash, exact_key in foreign:
                 ref = _Ref(source_id)
-                self.by_hash.setdefault(content_hash, ref)
+                known = self.by_hash.get(content_hash)
+                if known is None or known.source_id is None:  # stored first by another writer
+                    self.by_hash[content_hash] = ref
                 if exact_key is not None:
                     sample = samples.get(source_id, np.empty(0, dtype=np.uint64))
                     self.index.add_fingerprint(ref, bytes.fromhex(exact_key), sample)
             added += len(foreign)
+            self.generation += bool(foreign)
 
     @staticmethod
     def _samples(session: Session, source_ids: list[int]) -> dict[int, Hashes]:
@@ -249,6 +257,11 @@ class BatchIngest:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @property
+    def parallel(self) -> bool:
+        """Whether worker processes have been reading texts."""
+        return self._pool is not None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.terminate()
@@ -276,7 +289,7 @@ class BatchIngest:
         if isinstance(document, IngestFailure):
             return _Item(None, document.origin, failed(document.origin, document.reason))
         raw = document
-        item = _Item(raw, raw.origin)
+        item = _Item(raw, raw.origin, generation=self.stored.generation)
         if not raw.text.strip():
             item.outcome = failed(raw.origin, "empty document (no text)")
             return item
@@ -311,17 +324,20 @@ class BatchIngest:
         outcomes: list[IngestOutcome] = []
         try:
             with self.db.transaction() as session:
-                if self.stored.catch_up(session):
-                    self._look_again(items)
+                self.stored.catch_up(session)
+                self._look_again(items)
                 outcomes = [self._write_one(session, item) for item in items]
         except (sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError):
             raise  # the database is gone or locked: the run cannot go on
         yield from outcomes
 
     def _look_again(self, items: Sequence[_Item]) -> None:
-        """Another writer stored sources meanwhile: a text to be read may now be their copy."""
+        """Where another writer stored sources since an item was checked, check it again:
+        it may now be their duplicate or their copy."""
         for item in items:
             if item.outcome is not None or item.duplicate_of is not None or item.raw is None:
+                continue
+            if item.generation == self.stored.generation:
                 continue
             known = self.stored.by_hash.get(item.raw.content_hash)
             if known is not None and known is not item.ref:
@@ -337,7 +353,9 @@ class BatchIngest:
         raw = item.raw
         assert raw is not None
         if item.duplicate_of is not None:
-            return self._duplicate(session, raw, item)
+            outcome = self._duplicate(session, raw, item)
+            item.ref.source_id = outcome.source_id  # later copies of it point there
+            return outcome
         if item.error is not None:
             return failed(raw.origin, item.error)
         near = self._near_match(item)
@@ -385,10 +403,12 @@ def _batches(
     documents: Iterable[RawDocument | IngestFailure], size: int
 ) -> Iterator[list[RawDocument | IngestFailure]]:
     batch: list[RawDocument | IngestFailure] = []
+    wanted = min(FIRST_BATCH, size)
     for document in documents:
         batch.append(document)
-        if len(batch) >= size:
+        if len(batch) >= wanted:
             yield batch
             batch = []
+            wanted = min(wanted * 2, size)
     if batch:
         yield batch

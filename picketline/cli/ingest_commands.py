@@ -1,10 +1,11 @@
 """``picketline ingest``: documents from files, folders, feeds, mail and URLs into the record.
 
 A thin loop over ``ingest.sources.iter_documents`` (which never raises for
-bad input) and ``actions.ingest.do_ingest_document`` (one transaction per
-document, so a killed run loses at most the document in hand, and a re-run
-skips everything already stored). Progress goes to stderr; the summary to
-stdout; any failed document makes the exit code 1.
+bad input) and ``actions.ingest_batch.BatchIngest`` (texts read on every
+core, one transaction per batch of documents, so a killed run loses at most
+the batch in hand, and a re-run skips everything already stored). Progress
+goes to stderr; the summary to stdout; any failed document makes the exit
+code 1.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from picketline.db import Database
     from picketline.extract.pipeline import Extractor
     from picketline.ingest.sources import Overrides
+    from picketline.settings import Settings
 
 INGEST_HELP = """Read documents into the record of struggles, each exactly once.
 
@@ -115,6 +117,12 @@ def ingest_command(
     ),
     url: str | None = typer.Option(None, "--url", help="URL for documents that have none."),
     outlet: str | None = typer.Option(None, "--outlet", help="The outlet of every document."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Processes reading texts in parallel (default: 2 where there are 2 cores).",
+    ),
 ) -> None:
     from picketline.db import Database
     from picketline.extract.pipeline import Extractor
@@ -127,7 +135,7 @@ def ingest_command(
         extractor = Extractor(settings)
         summary = Summary()
         try:
-            _run(db, extractor, locations, overrides, summary)
+            _run(db, extractor, settings, locations, overrides, summary, workers)
         finally:
             for line in summary.lines():
                 typer.echo(line)
@@ -138,14 +146,15 @@ def ingest_command(
 def _run(
     db: Database,
     extractor: Extractor,
+    settings: Settings,
     locations: list[str],
     overrides: Overrides,
     summary: Summary,
+    workers: int | None,
 ) -> None:
     import sqlalchemy.exc
 
-    from picketline.actions.ingest import do_ingest_document, failed
-    from picketline.ingest.raw import IngestFailure
+    from picketline.actions.ingest_batch import BatchIngest
     from picketline.ingest.sources import iter_documents
 
     progress = Progress(
@@ -157,19 +166,15 @@ def _run(
         console=Console(stderr=True),
         transient=True,
     )
-    with progress:
+    documents = (item for location in locations for item in iter_documents(location, overrides))
+    with progress, BatchIngest(db, extractor, settings=settings, workers=workers) as batch:
         task = progress.add_task("ingesting", total=None)
-        for location in locations:
-            for item in iter_documents(location, overrides):
-                if isinstance(item, IngestFailure):
-                    outcome = failed(item.origin, item.reason)
-                else:
-                    try:
-                        outcome = do_ingest_document(db, extractor, item)
-                    except sqlalchemy.exc.SQLAlchemyError as error:
-                        raise StorageError(f"the database failed during ingest: {error}") from None
+        try:
+            for outcome in batch.ingest(documents):
                 summary.add(outcome)
                 progress.advance(task)
+        except sqlalchemy.exc.SQLAlchemyError as error:
+            raise StorageError(f"the database failed during ingest: {error}") from None
 
 
 def _date(value: str | None) -> PartialDate | None:

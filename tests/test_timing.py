@@ -429,3 +429,77 @@ def test_the_day_of_a_return_is_not_the_start() -> None:
     text = "Teachers at 40 schools in Lusaka resumed work on Thursday after a strike over pay."
     start, end = _dates(text, "en", "2025-03-14")
     assert (start, end) == (None, "2025-03-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Bus drivers in Kampala went on strike on 1 March over unpaid wages. After 9 days, "
+            "the drivers went back to work when the company paid them.",
+            "en",
+        ),
+        (
+            "Пятеро рабочих завода в Брянске 1 марта объявили голодовку из-за долгов по "
+            "зарплате. На 9-й день рабочие прекратили голодовку.",
+            "ru",
+        ),
+        (
+            "Працівники лікарні у Смілі 1 березня оголосили голодування через борги із "
+            "зарплати. На дев'ятий день медики припинили голодування.",
+            "uk",
+        ),
+    ],
+)
+def test_the_end_is_counted_from_the_first_day(text: str, language: str) -> None:
+    """The ninth day of an action that began on 1 March is 9 March."""
+    assert _dates(text, language, "2025-03-14") == ("2025-03-01", "2025-03-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Nurses at Mulago hospital in Kampala stayed away from work for a third day on "
+            "Wednesday, demanding their salaries.",
+            "en",
+        ),
+        (
+            "В среду, на третий день забастовки, водители троллейбусов в Саратове вновь не "
+            "вышли на маршруты.",
+            "ru",
+        ),
+        (
+            "У середу, на третій день страйку, водії тролейбусів у Житомирі знову не вийшли "
+            "на маршрути.",
+            "uk",
+        ),
+    ],
+)
+def test_a_day_said_as_the_third_day_gives_the_first(text: str, language: str) -> None:
+    """Wednesday 12 March is the third day: the action began on Monday the 10th."""
+    assert _dates(text, language, "2025-03-14") == ("2025-03-10", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Municipal workers in Harare, who since December have not been paid, went on "
+            "strike on 11 March.",
+            "en",
+        ),
+        (
+            "Рабочие завода в Тольятти, которым с декабря не платят зарплату, 11 марта "
+            "объявили забастовку.",
+            "ru",
+        ),
+        (
+            "Працівники заводу в Херсоні, яким з грудня не виплачують зарплату, 11 березня "
+            "оголосили страйк.",
+            "uk",
+        ),
+    ],
+)
+def test_since_when_wages_are_unpaid_said_before_the_verb(text: str, language: str) -> None:
+    assert _start(text, language, "2025-03-14") == "2025-03-11"

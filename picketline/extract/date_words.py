@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from picketline.extract.numbers import APOSTROPHES
+from picketline.extract.numbers import APOSTROPHES, count_value
 
 # --- calendar words ------------------------------------------------------------------
 
@@ -199,6 +199,48 @@ ACTION = (
 )
 NUMBER_WORD = r"(?:\d++|[^\W\d_]++(?:['’ʼ][^\W\d_]++)?)"  # possessive: no backtracking
 
+# "on the ninth day", "after 9 days", "на 9-й день", "після дев'яти днів": how many days
+# into the action something happened (``n``: a number or an ordinal, ``u``: its unit).
+ORDINAL_EN = (
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,3}(?:st|nd|rd|th)"
+)
+ORDINAL_CYR = (
+    r"(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|друг|четверт|п['’ʼ]?ят|шост|сьом"
+    r"|дев['’ʼ]?ят)\w*|\d{1,3}-?(?:[а-яіїє]{1,2})?"
+)
+NTH_DAY = re.compile(
+    rf"\b(?:for|on|into|entered|in) (?:a|the|its|their) (?P<n>{ORDINAL_EN}) (?:straight |"
+    r"consecutive |successive |full )?(?P<u>day|week)\b"
+    rf"|(?<!\w)(?:на\s+|в\s+|у\s+|уже\s+|вже\s+)?(?P<cn>{ORDINAL_CYR})\s+(?P<cu>день|сутки|доб[уа]"
+    r"|недел[юя]|тиждень)(?!\w)",
+    re.I,
+)
+AFTER_DAYS = re.compile(
+    rf"\bafter (?P<n>{NUMBER_WORD}) (?P<u>days?|weeks?)\b"
+    rf"|(?<!\w)(?:спустя|через|після)\s+(?P<cn>{NUMBER_WORD})\s+"
+    r"(?P<cu>дн(?:ей|я|ів|і)|недел[ьюи]|тижн(?:ів|і)|доб)\w*(?!\w)",
+    re.I,
+)
+
+
+def counts_days(match: re.Match[str]) -> bool:
+    """A ``NTH_DAY`` / ``AFTER_DAYS`` match counted in days (not weeks)."""
+    unit = (match.group("u") or match.group("cu") or "").casefold()
+    return unit.startswith(("day", "ден", "дн", "сут", "доб"))
+
+
+def day_count(match: re.Match[str], language: str) -> int | None:
+    """How many days a ``NTH_DAY`` / ``AFTER_DAYS`` match counts: "the third day" 3,
+    "after two weeks" 14, "на 9-й день" 9."""
+    word = match.group("n") or match.group("cn") or ""
+    unit = (match.group("u") or match.group("cu") or "").casefold()
+    value = count_value(word, language if language in ("ru", "uk") else "en")
+    n = value[0] if value else None
+    if n is None or not 0 < n <= 100:
+        return None
+    return n * 7 if unit.startswith(("week", "недел", "тиж")) else n
+
 
 # --- context: the role and tense of a date from the words around it ----------------
 
@@ -248,17 +290,29 @@ def _ending_cues(
 ) -> list[tuple[int, str]]:
     """(distance, ended / returned) of each un-negated ending cue of the date's sentence."""
     out = []
-    for cue, kind in ((ENDED_CUE, "ended"), (RETURNED_CUE, "returned")):
-        for match in cue.finditer(text, s_start, s_end):
-            if match.end() <= start:
-                distance = start - match.end()
-            elif match.start() >= end:
-                distance = match.start() - end + AFTER_PENALTY
-            else:  # "The strike, which began on 5 March, ended": the verb comes after
-                distance = match.end() - end + AFTER_PENALTY
-            if distance <= 60 and not _cue_negated(text, match):
-                out.append((distance, kind))
+    for match, kind in ending_cues(text, s_start, s_end):
+        if match.end() <= start:
+            distance = start - match.end()
+        elif match.start() >= end:
+            distance = match.start() - end + AFTER_PENALTY
+        else:  # "The strike, which began on 5 March, ended": the verb comes after
+            distance = match.end() - end + AFTER_PENALTY
+        if distance <= 60:
+            out.append((distance, kind))
     return out
+
+
+def ending_cues(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[re.Match[str], str]]:
+    """The un-negated ending cues in ``text[start:end]``, each with its kind."""
+    end = len(text) if end is None else end
+    return [
+        (match, kind)
+        for cue, kind in ((ENDED_CUE, "ended"), (RETURNED_CUE, "returned"))
+        for match in cue.finditer(text, start, end)
+        if not _cue_negated(text, match)
+    ]
 
 
 def _cue_negated(text: str, match: re.Match[str]) -> bool:

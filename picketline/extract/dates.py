@@ -36,17 +36,23 @@ from picketline.extract.date_words import (
     DAY_UNIT,
     EN_WEEKDAY,
     MONTH,
+    NTH_DAY,
     NUMBER_WORD,
     ORD,
+    ORDINAL_CYR,
+    ORDINAL_EN,
     RELATIVE,
     RELATIVE_PHRASES,
     TOLERANCE,
     UNITS,
     YEAR,
     YEAR_WORD,
+    counts_days,
     date_cues,
     date_tense,
+    day_count,
     month_number,
+    sentence_span,
     weekday_number,
 )
 from picketline.extract.numbers import count_value
@@ -65,6 +71,7 @@ class DateMention:
     back_days: int | None = None  # a duration: its first day this many days before its last
     tolerance_days: int = 0
     ended: str | None = None  # "ended" / "returned": the action ended with it (see date_cues)
+    day_of_action: int | None = None  # "for a third day on Friday": Friday is its day 3
 
 
 # --- resolution ------------------------------------------------------------------------
@@ -283,7 +290,7 @@ def _h_weekday(ctx: _Context) -> DateMention | None:
 _PARTS = {
     "MONTH": MONTH, "YEAR": YEAR, "YW": YEAR_WORD, "ORD": ORD, "DAY": DAY, "DASH": DASH,
     "REL": RELATIVE, "NUM": NUMBER_WORD, "UNIT": DAY_UNIT, "ACT": ACTION,
-    "ENWD": EN_WEEKDAY, "CYWD": CYR_WEEKDAY,
+    "ENWD": EN_WEEKDAY, "CYWD": CYR_WEEKDAY, "ORDEN": ORDINAL_EN, "ORDCYR": ORDINAL_CYR,
 }  # fmt: skip
 # fmt: off
 _PATTERNS: tuple[tuple[str | None, str, Handler], ...] = (
@@ -337,6 +344,15 @@ _PATTERNS: tuple[tuple[str | None, str, Handler], ...] = (
      r"nearly|just over|around)\s+)?(?P<n>%(NUM)s)\s+(?P<u>days?|weeks?|months?|years?)(?!\w)"
      r"(?!\s+ago)(?!['’]|\s+(?:of\s+)?(?:unpaid|back pay|wages?|salar\w*|pay\b|arrears))",
      _h_duration),
+    # "stayed away for a third day", "entered its fifth day": today is the Nth day
+    ("nth",
+     r"(?<!\w)(?:for|into|entered) (?:a|the|its|their) (?P<date>(?P<n>%(ORDEN)s) (?:straight |"
+     r"consecutive |successive |full )?(?P<u>day|week))(?!\w)", _h_duration),
+    # "Третий день продолжается забастовка", "Третю добу триває страйк"
+    ("nth",
+     r"(?<!\w)(?P<date>(?P<n>%(ORDCYR)s)\s+(?P<u>день|сутки|добу|неделю|тиждень))\s+"
+     r"(?:подряд\s+|поспіль\s+)?(?:уже\s+|вже\s+)?(?:продолжа|длит|ид[её]т|трива|бастую|"
+     r"страйкую|протестую|голоду|не (?:выход|вихо|работа|працю))\w*", _h_duration),
     ("ruverb",
      r"(?<!\w)(?:уже|на протяжении|целую|целый|целых|бастуют|протестуют|голодают|бастует|вже|"
      r"протягом|цілий|цілу|страйкують|протестують|голодують|страйкує)\s+(?:(?:уже|вже)\s+)?(?:(?:более|больше|"
@@ -363,6 +379,7 @@ _TRIGGERS = {
         ("ago", r"(?<!\w)(?:ago|назад|тому)(?!\w)"), ("enwd", "%(ENWD)s"), ("cywd", "%(CYWD)s"),
         ("act", "%(ACT)s"), ("forover", r"(?<!\w)(?:for|over)(?!\w)"),
         ("ruverb", r"(?:уже|вже|протяг|протяжени|цел|ціл|бастую|протесту|голоду|страйку)"),
+        ("nth", r"(?:day|week|день|сутки|добу|неделю|тиждень)"),
     )
 }  # fmt: skip
 _EXPLICIT = frozenset({_h_numeric, _h_day_month, _h_range, _h_month_year, _h_year})
@@ -425,7 +442,28 @@ def find_dates(text: str, language: str, published: PartialDate | None) -> list[
     resolved safely (no year and no publication date) are left out.
     """
     found = _without_overlaps(_candidates(text, language, published))
-    return _absorb_weekdays(text, found)
+    return [_with_day_of_action(text, m, language) for m in _absorb_weekdays(text, found)]
+
+
+_NTH_DAY_REACH = 40  # characters between "the third day" and its date
+
+
+def _with_day_of_action(text: str, mention: DateMention, language: str) -> DateMention:
+    """ "stayed away for a third day on Friday", "в пятницу, на третий день забастовки":
+    the date is the action's Nth day (its first day is N-1 days before)."""
+    if mention.date.day is None or mention.back_days is not None:
+        return mention
+    s_start, s_end = sentence_span(text, mention.start, mention.end)
+    for match in NTH_DAY.finditer(text, s_start, s_end):
+        gap = (
+            mention.start - match.end()
+            if match.end() <= mention.start
+            else match.start() - mention.end
+        )
+        n = day_count(match, language)
+        if 0 <= gap <= _NTH_DAY_REACH and counts_days(match) and n is not None and n > 1:
+            return replace(mention, day_of_action=n)
+    return mention
 
 
 class DateStage:
@@ -447,6 +485,11 @@ class DateStage:
                         "until": mention.until,
                         "approximate": mention.approximate,
                         **({"ended": mention.ended} if mention.ended else {}),
+                        **(
+                            {"day_of_action": mention.day_of_action}
+                            if mention.day_of_action
+                            else {}
+                        ),
                         **(
                             {
                                 "back_days": mention.back_days,

@@ -376,6 +376,10 @@ _ORDINALS = (
     ("шост", 6), ("седьм", 7), ("сьом", 7), ("восьм", 8), ("девят", 9), ("дев'ят", 9),
     ("десят", 10),
 )  # fmt: skip
+_EN_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
 _COMBINING = {"дву": 2, "двух": 2, "дво": 2, "трех": 3, "трёх": 3, "трьох": 3, "четырех": 4}
 _COMBINING.update({"чотирьох": 4, "пяти": 5, "п'яти": 5, "шести": 6, "семи": 7, "десяти": 10})
 
@@ -393,6 +397,8 @@ def count_value(word: str | None, language: str) -> tuple[int, bool] | None:
         return int(digits.group()), folded != digits.group()
     if folded in _COMBINING:
         return _COMBINING[folded], False
+    if folded in _EN_ORDINALS:
+        return _EN_ORDINALS[folded], True
     value = word_value(folded, language)
     if value is not None:
         return value, False

@@ -19,11 +19,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from picketline.domain.dates import PartialDate
 from picketline.domain.vocab import Action, Outcome
 from picketline.extract.base import ExtractionDoc, Finding
-from picketline.extract.date_words import sentence_span
+from picketline.extract.date_words import (
+    AFTER_DAYS,
+    NTH_DAY,
+    counts_days,
+    day_count,
+    ending_cues,
+    sentence_span,
+)
 from picketline.extract.dates import window_date
 from picketline.extract.patterns import doc_sentences
 
@@ -99,11 +107,23 @@ def background_sentences(doc: ExtractionDoc, dates: list[Finding]) -> set[object
     return old
 
 
+# A grievance's date said before its verb: "с декабря не платят зарплату", "з грудня не
+# отримують зарплати", "since May wages have gone unpaid".
+_GRIEVANCE_AFTER = re.compile(
+    r"^[^,.;:\n]{0,25}?(?:\b(?:не|им|їм|нам)\s+)+(?:\w+\s+)?(?:плат|выплач|получа|задержива"
+    r"|виплачу|отриму|затриму)\w*"
+    r"|^[^,.;:\n]{0,25}?\b(?:wages?|salar\w*|pay)\s+(?:have|has|had)\s+(?:not|gone|been)\b",
+    re.IGNORECASE,
+)
+
+
 def _own_date(doc: ExtractionDoc, d: Finding) -> bool:
-    """Not a wage period ("за январь"), a court date, an arrest or a meeting."""
+    """Not a wage period ("за январь"), a court date, an arrest, a meeting, or since when
+    wages are unpaid."""
     before = doc.text[max(0, d.start - 40) : d.start]
     before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # its own sentence
-    return not _NOT_ACTION_DATE.search(before)
+    after = doc.text[d.end : d.end + 60]
+    return not (_NOT_ACTION_DATE.search(before) or _GRIEVANCE_AFTER.search(after))
 
 
 _DATELINE_PLACE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w .,'()-]{0,40}?,?\s*$")
@@ -148,7 +168,7 @@ def start_finding(
     old = background_sentences(doc, dates)
     usable = [
         d
-        for d in dates
+        for d in map(_first_day_of, dates)
         if d.attrs.get("role") in ("start", "point")
         and not d.attrs.get("ended")  # "came up from the mine on 11 March" ends it
         and recent(d.value, doc.published)
@@ -173,6 +193,16 @@ def start_finding(
     if not pool:
         return None
     return min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
+
+
+def _first_day_of(date: Finding) -> Finding:
+    """A date said as the action's Nth day ("for a third day on Friday", "на 9-й день,
+    12 марта") stands for its first day, N-1 days before."""
+    n = date.attrs.get("day_of_action")
+    if not isinstance(n, int):
+        return date
+    first = PartialDate.from_date(date.value.first_day() - dt.timedelta(days=n - 1))
+    return replace(date, value=first, attrs={**date.attrs, "role": "start", "ended": None})
 
 
 def _rank(date: PartialDate) -> int:
@@ -317,6 +347,52 @@ def start_from_end(start: Finding, end: PartialDate) -> PartialDate | None:
     return window_date(last - dt.timedelta(days=tolerance), last + dt.timedelta(days=tolerance))
 
 
+def counted_end(
+    doc: ExtractionDoc,
+    start: PartialDate,
+    dates: list[Finding],
+    cues: list[Finding],
+    sentences: set[int],
+) -> PartialDate | None:
+    """The end counted from a known first day where a sentence saying the action ended
+    counts its days: "After 9 days, the drivers went back to work", "На 9-й день рабочие
+    прекратили голодовку", "the ten-day strike, which began on 3 March, has ended"."""
+    if start.day is None:
+        return None
+    ended = {f.attrs.get("sentence") for f in cues if f.value == "ended"}
+    language = doc.language or "en"
+    for sentence in doc_sentences(doc):
+        if sentence.index not in sentences:
+            continue
+        if sentence.index not in ended and not ending_cues(sentence.text):
+            continue
+        counted = _counted_days(
+            sentence.text, language, [d for d in dates if d.attrs.get("sentence") == sentence.index]
+        )
+        if counted is None:
+            continue
+        back, tolerance = counted
+        last = start.first_day() + dt.timedelta(days=back)
+        end = window_date(last - dt.timedelta(days=tolerance), last + dt.timedelta(days=tolerance))
+        if end is not None and recent(end, doc.published):
+            return end
+    return None
+
+
+def _counted_days(text: str, language: str, dates: list[Finding]) -> tuple[int, int] | None:
+    """(days from the first day to the last, uncertainty in days) that a sentence counts:
+    "after 9 days" (8, 0), "after two weeks" (13, 2), "the ten-day strike" (9, 0)."""
+    match = AFTER_DAYS.search(text) or NTH_DAY.search(text)
+    days = day_count(match, language) if match else None
+    if match and days:
+        return days - 1, 0 if counts_days(match) else 2
+    for d in dates:
+        back = d.attrs.get("back_days")
+        if isinstance(back, int):
+            return back, int(d.attrs.get("tolerance_days") or 0)
+    return None
+
+
 def one_day_end(
     doc: ExtractionDoc,
     start: PartialDate,
@@ -375,6 +451,8 @@ def timing(
     settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None) or any(
         c.value == "continues" for c in cues
     )
+    if end is None and not first.attrs.get("approximate"):
+        end = counted_end(doc, start, dates, cues, about)
     if end is None and (settled or not any(c.value == "ongoing" for c in cues)):
         end = one_day_end(doc, start, actions, cues, action_text)
     if actions and actions <= ONE_DAY_ACTIONS:

@@ -17,7 +17,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:pledged|promised|vowed|agreed|undertook|undertaken|guaranteed|committed) not to"
             r" (?:prosecute|punish|press charges|take (?:legal |disciplinary )?action|victimi[sz]e)"
-            r"|\bno (?:disciplinary |legal )?action (?:will|would) be taken\b|\bamnesty\b",
+            r"|\bno (?:disciplinary |legal )?action (?:will|would) be taken\b|\bamnesty\b"
+            r"|\b(?:would|will|should) not (?:be )?(?:prosecut\w*|punish\w*|press charges|victimi[sz]\w*|disciplin\w*)",
             R.NO_PROSECUTION_PLEDGE,
         ),
         (r"\btortur\w+", R.TORTURE),
@@ -25,6 +26,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"\b(?:block\w*|interfer\w*|shut(?:ting)? down|cut(?:ting)? off|restrict\w*|jam\w*)"
             r"[^.]{0,40}\b(?:social media|internet|social networks?|mobile (?:network|phone)s?"
             r"|communications|messaging|telegram|whatsapp|websites?)\b|\bcensor\w+"
+            r"|\b(?:internet|mobile (?:internet|network|connection|phone|service)s?|social media|communications|telegram|whatsapp)\b"
+            r"[^.]{0,40}\b(?:was|were|been|got|remained) (?:\w+ )?(?:blocked|cut off|shut down|switched off|restricted|disabled|jammed|throttled)\b"
             r"|\b(?:website|channel|page|account|group chat)s?\b[^.]{0,60}\b(?:was|were|been|got) (?:\w+ )?"
             r"(?:blocked|shut down|taken down|banned)\b",
             R.CENSORSHIP,
@@ -32,18 +35,21 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\barrest\w*|\bdetain\w*|\bdetention\b|\b(?:taken|took|take) (?:\w+ ){0,3}into custody\b|\brounded up\b"
             r"|\b(?:hauled|dragged|carted|bundled) (?:\w+ ){0,3}(?:away|off|into (?:police )?(?:vans?|cars?|buses))\b"
-            r"|\b(?:taken|brought|driven) to (?:a |the )?(?:local )?police (?:station|cells)\b",
+            r"|\b(?:taken|brought|driven) to (?:a |the )?(?:local )?police (?:station|cells)\b"
+            r"|\b(?:held|kept) (?:\w+ ){0,2}(?:in (?:police )?custody|in detention|overnight|in (?:police )?cells|by (?:the )?police)\b|\bin (?:police )?custody\b",
             R.ARREST,
         ),
         (
             r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut\w+"
             r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:a )?(?:suit|claim|complaint) against"
-            r"|fined|sentenced|convicted|jailed|(?:suspended|prison|jail) sentences?|(?:prison|jail) terms?)\b",
+            r"|fined|sentenced|convicted|jailed|imprisoned|(?:suspended|prison|jail) sentences?|(?:prison|jail) terms?"
+            r"|booked (?:under|for)|(?:police |criminal )?cases? (?:was |were |has been |have been )?(?:registered|filed|opened) against"
+            r"|face (?:prosecution|criminal)|summon(?:s|ed) to (?:court|appear))\b",
             R.CHARGES,
         ),
         (
             r"\bnotices? of (?:dismissal|termination)\b|\b(?:dismissal|termination) (?:notices|letters)\b"
-            r"|(?<!\bbe )\b(?:dismissed|sacked|sacking|laid off for|terminated)\b|\b(?:were|was|been|being|got|get)"
+            r"|\blaid off\b(?=[^.]{0,40}\b(?:in retaliation|for (?:striking|taking part|joining|their (?:role|part|participation))|after (?:the|a|their) (?:strike|walkout|protest|stoppage)))|(?<!\bbe )\b(?:dismissed|sacked|sacking|terminated)\b(?! (?:the|a|an|its) (?:contract|agreement|deal|case|application|claim|appeal|suit|lawsuit|bid))|\b(?:were|was|been|being|got|get)"
             r" fired\b|\bfired\b(?= (?:\d[\d,]*|all|the|them|striking|some|hundreds|dozens|more|over"
             r"|about|nearly|workers|employees|staff|two|three|four|five|six|seven|eight|nine|ten|several"
             r"|its|their|union)\b)(?! (?:the|some|more) (?:shots?|rounds|bullets|tear))",
@@ -59,7 +65,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:beat(?:en|ing)?|assault\w*|tear ?gas|rubber bullets|stun grenades|water cannons?"
             r"|batons?|shot (?:dead|at)|opened fire|fired (?:on|at)|clash\w*|injur\w+|wounded"
-            r"|killed|broke up|broken up|(?:were|was) dispersed by|dispersed (?:the )?(?:[\w'’]+ ){0,2}(?:rally|protest|crowd|strikers|workers|protesters|demonstrat\w+|march|pickets?|picketers|sit-in)|pepper[- ]spray\w*|kettl\w+|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
+            r"|killed|broke up|broken up|(?:were|was) dispersed by|dispersed (?:the )?(?:[\w'’]+ ){0,2}(?:rally|protest|crowd|strikers|workers|protesters|demonstrat\w+|march|pickets?|picketers|sit-in)|pepper[- ]spray\w*|kettl\w+|forcibly (?:removed|evicted|dispersed|dragged)|manhandl\w+|roughed up|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
             R.VIOLENCE,
         ),
         (
@@ -70,7 +76,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\b(?:promised|vowed|pledged|threatened) to (?:fire|sack|dismiss|punish|discipline)\b"
             r"|\bdisciplinary (?:hearings|proceedings|measures)\b|\bdeath threats?\b"
             r"|\b(?:would|will) (?:all )?be (?:permanently )?replaced\b"
-            r"|\bthreat(?:s|ened)? (?:of|with) (?:violence|death|reprisals?|eviction)\b",
+            r"|\bthreat(?:s|ened)? (?:of|with) (?:violence|death|reprisals?|eviction)\b"
+            r"|\b(?:pressured|pressuring|coerced|coercing|harass(?:ed|ing)) (?:\w+ ){0,3}(?:workers|strikers|staff|employees|them|members|organi[sz]ers|activists)\b"
+            r"|\b(?:warned|told) (?:\w+ ){0,3}(?:strike|action|walkout|protest) (?:was|is|would be) (?:illegal|unlawful)\b",
             R.THREAT,
         ),
         (
@@ -83,7 +91,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
     "ru": [
         (
             r"\b(?:обещал\w*|пообещал\w*|гарантировал\w*|обязал\w*) не (?:преследовать|наказывать"
-            r"|привлекать|увольнять)",
+            r"|привлекать|увольнять)|\bне (?:будут|будет|станут|станет) (?:\w+ )?(?:преследовать|наказывать|привлекать|увольнять)",
             R.NO_PROSECUTION_PLEDGE,
         ),
         (
@@ -93,24 +101,31 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:блокир\w*|заблокир\w*|отключ\w*|выключ\w*|ограничи\w*|глуш\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
             r"|интернет|связ|мессенджер|телеграм)\w*|\bцензур\w+"
-            r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,80}\bзаблокирова\w*",
+            r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,80}\bзаблокирова\w*"
+            r"|\b(?:интернет|мобильн\w+ (?:связ|интернет)|связь|соцсет|мессенджер)\w*[^.]{0,40}\b(?:был\w* )?(?:отключ|заблокир|ограничен|пропал)\w*",
             R.CENSORSHIP,
         ),
         (
             r"\bзадержан\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси|зп\b))|\bзадержал[аио]?\b(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси))"
-            r"|\bарестова\w*|\bарест\w*+(?!\s+(?:\w+\s+)?сч[её]т)|\bпод страж\w+"
+            r"|\bарестова\w*|\bарест\w*+(?!\s+(?:\w+\s+)?(?:сч[её]т|имуществ|средств|актив|на (?:имуществ|сч[её]т|средств|актив)))|\bпод страж\w+"
+            r"|\b(?:помест|водвор)\w* (?:\w+ ){0,2}(?:в )?(?:изолятор|спецприемник|ИВС|СИЗО|камер)\w*"
             r"|\b(?:достав|увез|отвез|забра)(?:ли|ла|л|лен\w*|ен\w*|ил[аи]?|и)? (?:\w+ ){0,3}(?:в|во) (?:отдел\w*|отделени\w*|участ\w*|полици\w*|автозак\w*|ОВД|УВД|ОП)\b",
             R.ARREST,
         ),
         (
-            r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривлеч\w+ к ответственности|\bо?штраф\w*|\bосужд\w+|\bприговор\w*"
+            r"\bуголовн\w+ дел\w*|\bобвинени\w+|\bпривле(?:ч|к)\w* к (?:\w+ )?ответственности|\bо?штраф\w*|\bосужд\w+|\bприговор\w*"
             r"|\bсостави\w* (?:\w+ )?протокол\w*|\bпротокол\w* об (?:административн|участи|нарушени)\w*"
             r"|\bсоставлен\w* (?:\w+ )?протокол\w*|\bпод следствием|\bобвиня\w*|\bиск\w* (?:к|против|о)\b"
             r"|\bпода\w* (?:\w+ )?в суд\b|\bсудебн\w+ иск\w*|\bвозбу(?:ди|жд)\w* (?:\w+ )?дел[оа]\b"
             r"|\bадминпротокол\w*|\bадминистративн\w+ дел[оа]\b",
             R.CHARGES,
         ),
-        (r"\bуволил\w*|(?<!будут )(?<!будет )\bуволен\w*", R.DISMISSAL),
+        (
+            r"\bуволил(?!ся|ась|ись|ось)\w*|(?<!будут )(?<!будет )\bуволен\w*|\bуволено\b"
+            r"|\b(?:начал\w*|стал\w*|продолжа\w*) увольнять\b|\bувольня(?:ют|ли|ет|ла)\b"
+            r"|\bрасторг\w* (?:\w+ ){0,2}(?:трудов\w+ )?(?:договор|контракт)\w*",
+            R.DISMISSAL,
+        ),
         (
             r"\bсуд\w* (?:признал|запретил)\w*|\bпризнал\w* (?:забастовку |акцию )?незаконн\w*"
             r"|\bзапрет\w*|\bзапрещ\w*|\bотказа\w* (?:\w+ ){0,3}в согласовании|\bне согласова\w*",
@@ -119,7 +134,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\bизбил\w*|\bизбиени\w*|\bприменил\w* (?:силу|слезоточив\w+|дубинк\w+)|\bранен\w*"
             r"|\bпогиб\w*|\bнасили\w*|\bразогнал\w*|\bразгон\w*|\bполучил\w* (?:\w+ )?травм\w*|\bтравмирован\w*"
-            r"|\bприменил\w* (?:\w+ )?(?:газ|перцов\w+|электрошокер\w*|спецсредств\w*)|\bвытолкал\w*|\bвыволок\w*|\bскрутил\w*",
+            r"|\bприменил\w* (?:\w+ )?(?:газ|перцов\w+|электрошокер\w*|спецсредств\w*)|\bвытолкал\w*|\bвыволок\w*|\bскрутил\w*"
+            r"|\b(?:силой|силою|силком) (?:\w+ )?(?:вытесн|выдвор|вывел|вывод|вынес|увел|утащ|затащ)\w*|\b(?:вытесн|выдвор|вывел|вынес|увел|утащ|затащ)\w* (?:\w+ ){0,3}силой\b"
+            r"|\bизбит\w*|\bпобои\b",
             R.VIOLENCE,
         ),
         (
@@ -128,22 +145,28 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bзапугива\w*|(?<!под )\bдавлени\w+|\bбуд(?:ут|ет) уволен\w*|\bуволят\b"
             r"|\b(?:пообеща|обеща)\w* (?:\w+ )?(?:уволить|наказать|оштрафовать|лишить премии)"
             r"|\bдисциплинарн\w+ (?:мер|взыскани|наказани)\w*|\bпредостережени\w*"
+            r"|\bпредупре\w* (?:\w+ ){0,3}о (?:незаконност|недопустимост|ответственност)\w*"
             r"|\bвызва\w* (?:\w+ )?(?:на беседу|на допрос|в полицию|в ФСБ|в прокуратуру|в центр «?Э)",
             R.THREAT,
         ),
-        (r"\bосвобод\w*|\bотпустил\w*|\bвышли на свободу", R.RELEASE),
+        (
+            r"\bосвобод\w*+(?<!освобождени)(?! от\b)(?! (?:\w+ )?(?:помещени|здани|территори))|\bотпустил\w*|\bвышли на свободу|\bвыпустил\w* (?:\w+ ){0,2}(?:из|на)\b",
+            R.RELEASE,
+        ),
     ],
     "uk": [
         (
             r"\b(?:пообіцял\w*|обіцял\w*|гарантува\w*|зобов['’]язал\w*) не (?:переслідувати|карати"
-            r"|притягувати|звільняти)",
+            r"|притягувати|звільняти)|\bне (?:будуть|буде|стануть|стане) (?:\w+ )?(?:переслідувати|карати|притягувати|звільняти)"
+            r"|\bне (?:переслідуватим|каратим|звільнятим)\w*",
             R.NO_PROSECUTION_PLEDGE,
         ),
         (r"\bкатуван\w*|\bтортур\w*|\bкатувал\w*", R.TORTURE),
         (
             r"\b(?:блоку\w*|заблоку\w*|відключ\w*|вимкн\w*|вимика\w*|обмежи\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
             r"|інтернет|зв['’]яз|месенджер|телеграм)\w*|\bцензур\w+"
-            r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,80}\bзаблок\w*",
+            r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,80}\bзаблок\w*"
+            r"|\b(?:інтернет|мобільн\w+ (?:зв['’]яз|інтернет)|зв['’]яз|соцмереж|месенджер)\w*[^.]{0,40}\b(?:бул\w* )?(?:відключ|заблок|обмежен|вимкн|зник)\w*",
             R.CENSORSHIP,
         ),
         (
@@ -153,7 +176,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.ARREST,
         ),
         (
-            r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритягн\w+ до відповідальності|\bо?штраф\w*|\bзасуд\w+|\bвирок\w*"
+            r"\bкримінальн\w+ справ\w*|\bобвинувач\w*|\bпритяг\w* до (?:\w+ )?відповідальност\w*|\bо?штраф\w*|\bзасуд\w+|\bвирок\w*"
             r"|\bскла\w* (?:\w+ )?протокол\w*|\bпротокол\w* про (?:адміністративн|порушенн)\w*|\bзвинувач\w*"
             r"|\bпозов\w*|\bпода\w* (?:\w+ )?до суду\b|\bзвернул\w* до суду\b|\bкримінальн\w+ провадженн\w*"
             r"|\bадмінпротокол\w*|\bадміністративн\w+ справ\w*",
@@ -164,7 +187,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.RELEASE,
         ),
         (
-            r"\bзвільни[вл]\w*|(?<!будуть )(?<!буде )\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*",
+            r"\bзвільни(?:в|ла|ли|ло)\b|\bзвільнено\b|(?<!будуть )(?<!буде )\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*"
+            r"|\b(?:почал\w*|стал\w*|продовжу\w*) звільняти\b|\bзвільняю(?:ть)?\b|\bзвільняли\b"
+            r"|\bрозірва\w* (?:\w+ ){0,2}(?:трудов\w+ )?(?:договор|контракт)\w*",
             R.DISMISSAL,
         ),
         (
@@ -175,7 +200,9 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\bпоби[вл]\w*|\bпобитт\w*|\bзастосува\w* (?:силу|сльозогінн\w+|кийк\w+)|\bпоранен\w*"
             r"|\bзагин\w*|\bнасильств\w*|\bрозігнал\w*|\bрозгін\w*|\bотрима\w* (?:\w+ )?травм\w*|\bтравмован\w*"
-            r"|\bзастосува\w* (?:\w+ )?(?:газ|перцев\w+|електрошокер\w*|спецзасоб\w*)|\bвиштовха\w*|\bвиволок\w*|\bскрути\w*",
+            r"|\bзастосува\w* (?:\w+ )?(?:газ|перцев\w+|електрошокер\w*|спецзасоб\w*)|\bвиштовха\w*|\bвиволок\w*|\bскрути\w*"
+            r"|\b(?:силою|силоміць|силой) (?:\w+ )?(?:витісн|видвор|вивел|вивод|винес|затяг|відтягн)\w*|\b(?:витісн|видвор|вивел|винес|затяг|відтягн)\w* (?:\w+ ){0,3}(?:силою|силоміць)\b"
+            r"|\bпобит\w*",
             R.VIOLENCE,
         ),
         (
@@ -184,6 +211,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bзалякува\w*|(?<!під )\bтиск\w*|\bбуд(?:уть|е) звільнен\w*|\bзвільнять\b"
             r"|\b(?:пообіця|обіця)\w* (?:\w+ )?(?:звільнити|покарати|оштрафувати|позбавити премі\w*)"
             r"|\bдисциплінарн\w+ (?:заход|стягнен|покаранн)\w*"
+            r"|\bпопере\w* (?:\w+ ){0,3}про (?:незаконн|неприпустим|відповідальн)\w*"
             r"|\b(?:винес|оголоси|отрима|вручи)\w* (?:\w+ ){0,3}застереженн\w*"
             r"|\bвикли?ка\w* (?:\w+ )?(?:на допит|на бесіду|до поліції|до СБУ|до прокуратури)",
             R.THREAT,
@@ -201,14 +229,17 @@ BAN_REFUSED: dict[str, str] = {
 # Negations that cancel a repression mention in the same clause.
 NEGATED: dict[str, str] = {
     "en": r"\bno (?:one|arrests?|injur\w+|charges)\b|\bnobody\b|\bwithout (?:arrests?|incident)\b"
-    r"|\bnot (?:been )?(?:arrested|detained|charged|dismissed|fired)\b",
-    "ru": r"\bникого не\b|\bне (?:был\w* )?(?:задерж|арестов|уволен|пострада)\w*|\bбез задержани",
-    "uk": r"\bнікого не\b|\bне (?:бул\w* )?(?:затрим|заарешт|звільн|постражда)\w*",
+    r"|\bnot (?:been )?(?:arrested|detained|charged|dismissed|fired)\b"
+    r"|\bden(?:y|ied|ies|ying)\b(?! (?:\w+ )?(?:bail|permission|a permit|entry|access))|\brefuted\b",
+    "ru": r"\bникого не\b|\bникто не\b|\bне (?:был\w* )?(?:задерж|арестов|уволен|пострада)\w*|\bбез задержани"
+    r"|\bопроверг\w*|\bотрица\w*|\bне подтверди\w*",
+    "uk": r"\bнікого не\b|\bніхто не\b|\bне (?:бул\w* )?(?:затрим|заарешт|звільн|постражда)\w*"
+    r"|\bспростува\w*|\bзапереч\w*|\bне підтверди\w*",
 }
 
 # Who the action is against: management being detained is not repression of workers.
 MANAGEMENT: dict[str, str] = {
-    "en": r"\b(?:director|manager|chief executive|CEO|owner|boss|executive|chairman|official"
+    "en": r"\b(?:directors?|managers?|chief executives?|CEO|owners?|boss(?:es)?|executives?|(?<!union )(?<!union's )chairman|(?<!union )officials?"
     r"|mayor|minister|governor|suspects?|robbers?|thieves)\b",
     "ru": r"\b(?:директор\w*|руководител\w*|начальник\w*|владел\w*|собственник\w*|чиновник\w*"
     r"|глав\w+ (?:компании|предприятия))",
@@ -217,11 +248,76 @@ MANAGEMENT: dict[str, str] = {
 
 # Agents of violence: without one in the sentence a death is not repression.
 FORCES: dict[str, str] = {
-    "en": r"\b(?:police|policemen|security|guards|troops|soldiers|army|officers|riot|authorities|thugs"
+    "en": r"\b(?:police|policemen|(?<!job )(?<!social )(?<!health and )(?<!food )security(?! of (?:tenure|employment|jobs))"
+    r"|guards|troops|soldiers|army|officers|riot|authorities|thugs"
     r"|bouncers|militia|gendarmes|gendarmerie|carabineros|national guard|paramilitar\w*|tear ?gas"
-    r"|rubber bullets|stun grenades|water cannons?|batons?)\b",
-    "ru": r"\b(?:полици\w*|полицейск\w*|милици\w*|силовик\w*|охран\w*|ОМОН\w*|росгвард\w*|военн\w*"
-    r"|власт\w*|спецназ\w*|карабинер\w*|жандарм\w*|слезоточив\w*|резиновы\w+ пул\w*|дубинк\w*)",
-    "uk": r"\b(?:поліці\w*|поліцейськ\w*|міліці\w*|силовик\w*|охорон\w*|військов\w*|влад\w*|тітушк\w*"
-    r"|спецпризначен\w*|карабінер\w*|жандарм\w*|сльозогінн\w*|гумов\w+ кул\w*|кийк\w*)",
+    r"|rubber bullets|stun grenades|water cannons?|batons?|forcibly|by force)\b",
+    "ru": r"\b(?:полици\w*|полицейск\w*|милици\w*|силовик\w*|охран\w*+(?!\s+труда)|ОМОН\w*|росгвард\w*|военн\w*"
+    r"|власт\w*|спецназ\w*|карабинер\w*|жандарм\w*|слезоточив\w*|резиновы\w+ пул\w*|дубинк\w*|силой)",
+    "uk": r"\b(?:поліці\w*|поліцейськ\w*|міліці\w*|силовик\w*|охорон\w*+(?!\s+праці)|військов\w*|влад\w*|тітушк\w*"
+    r"|спецпризначен\w*|карабінер\w*|жандарм\w*|сльозогінн\w*|гумов\w+ кул\w*|кийк\w*|силою|силоміць)",
+}
+
+# The action a ban must be of: "banned the strike", "запретил митинг", not "запрет на увольнения".
+ACTION_NOUNS: dict[str, str] = {
+    "en": r"\b(?:strikes?|walk-?outs?|stoppages?|protests?|rall(?:y|ies)|march(?:es)?|pickets?|picketing"
+    r"|demonstrations?|gatherings?|sit-ins?|industrial action|(?:the|this|their) action|assembl(?:y|ies)|occupations?)\b",
+    "ru": r"\b(?:забастовк|стачк|акци|митинг|пикет|шестви|протест|собрани|голодовк|демонстраци|марш)\w*",
+    "uk": r"\b(?:страйк|акці|мітинг|пікет|протест|збор[иіа]|голодуванн|голодовк|демонстраці|марш|ход[аиуі]\b)\w*",
+}
+
+# The action's own people, named by their part in it: a sentence about them is about
+# the struggle ("Пятерых зачинщиков уволили", "Organisers were fined").
+PEOPLE: dict[str, str] = {
+    "en": r"\b(?:organi[sz]ers?|ringleaders?|activists?|(?:union|strike) leaders?|shop stewards?|picketers?"
+    r"|pickets|detainees|those (?:detained|arrested)|the (?:detained|arrested)|strike committee)\b",
+    "ru": r"\b(?:зачинщик|организатор|активист|лидер|председател|забастовщик|пикетчик|задержанн|арестованн"
+    r"|стачком|профорг)\w*",
+    "uk": r"\b(?:зачинщик|організатор|активіст|лідер|голов[аиуі] (?:профспілк|профком|страйком)|пікетувальник"
+    r"|затриман|заарештован|страйком|профорг)\w*",
+}
+
+# The workers spoken of as "they"/"we": as the subject of a lawsuit or a threat they are
+# its authors, not its targets.
+WORKER_PRONOUNS: dict[str, str] = {
+    "en": r"\b(?:they|we)\b",
+    "ru": r"\b(?:они|мы)\b",
+    "uk": r"\b(?:вони|ми)\b",
+}
+
+# Charges that anyone can bring (a lawsuit, an accusation, a complaint): they are repression
+# only when brought against the workers, not by them ("the union sued the company").
+COMPLAINTS: dict[str, str] = {
+    "en": r"\b(?:sue[sd]?|suing|lawsuits?|filed|accus\w+|complaint)\b",
+    "ru": r"\b(?:иск\w*|обвин\w*|суд\w*|жалоб\w*)",
+    "uk": r"\b(?:позов\w*|звинувач\w*|обвинувач\w*|суд\w*|скарг\w*)",
+}
+
+# A fine is a charge when a court or the police impose it, not a courier company's penalty.
+OFFICIAL: dict[str, str] = {
+    "en": r"\b(?:court|judge|magistrate|police|authorities|prosecut\w+|for (?:taking part|participating|organi[sz]ing|joining))\b",
+    "ru": r"\b(?:суд\w*|административн\w*|КоАП|стать[еия]\w*|полици\w*|протокол\w*|за участие|за организаци\w*)",
+    "uk": r"\b(?:суд\w*|адміністративн\w*|КУпАП|статт\w*|поліці\w*|протокол\w*|за участь|за організаці\w*)",
+}
+
+# Money or transport right beside "задержан": a delay, not a detention ("зарплата задержана").
+DELAYED: dict[str, str] = {
+    "en": r"\b(?:wages?|salar\w+|pay|payments?|flights?|trains?)\b",
+    "ru": r"\b(?:зарплат|заработн|выплат|пенси|аванс|деньг|зп|средств|рейс|поезд|отпускн|стипенди|плат[её]ж|расч[её]т)\w*",
+    "uk": r"\b(?:зарплат|заробітн|виплат|пенсі|аванс|грош|кошт|рейс|потяг|відпускн|стипенді|платіж|платеж|розрахун)\w*",
+}
+
+# An accident, not the police, killed or injured them.
+ACCIDENT: dict[str, str] = {
+    "en": r"\b(?:accidents?|explosions?|blasts?|rockfalls?|rock ?fall|collapsed?|fell|falls?|crash\w*|mishaps?|fire)\b",
+    "ru": r"\b(?:авари|взрыв|обвал|обрушени|несчастн\w+ случа|пожар|упал|выброс|пострадал\w* на производстве)\w*",
+    "uk": r"\b(?:аварі|вибух|обвал|обрушенн|нещасн\w+ випад|пожеж|впав|викид)\w*",
+}
+
+# Words whose subject makes the threat ("Management threatened", "Профсоюз пригрозил"): a
+# threat by the workers' side ("the union warned of further strikes") is none.
+THREAT_VERBS: dict[str, str] = {
+    "en": r"(?:threaten|warn|promis|vow|pledg|told|pressur|coerc|harass|intimidat)",
+    "ru": r"(?:угрож|пригроз|грози|предупре|припугну|пообеща|обеща|запугива|давлени)",
+    "uk": r"(?:погрож|погроз|пригроз|попере|застеріг|пообіця|обіця|залякува|тиск)",
 }

@@ -16,7 +16,7 @@ def s(text: str) -> Sentence:
 def test_english_worker_compound_and_sector() -> None:
     found = find_workers(s("Refuse collectors and bin workers walked out."), "en")
     values = {f.value: f.attrs["sector"] for f in found}
-    assert values == {"refuse collectors": Sector.E, "bin workers": Sector.E}
+    assert values == {"refuse collectors and bin workers": Sector.E}  # one coordinated workforce
 
 
 def test_workers_with_the_town_are_town_workers() -> None:

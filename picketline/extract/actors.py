@@ -20,14 +20,16 @@ from picketline.extract.lexicon.actors import (
     CYR_MOVEMENT_HEAD,
     CYR_UNION_HEAD,
     EN_COMPANY_SUFFIX,
+    EN_LABOUR_WORDS,
     EN_MODIFIERS,
+    EN_NOT_LABOUR,
     EN_UNION_PATTERN,
     EN_WORKPLACE_KINDS,
     KNOWN_UNIONS,
     WORKER_NOUNS,
     WORKPLACE_NOUNS,
 )
-from picketline.extract.morph import lemma
+from picketline.extract.morph import analyzer, guess_cyrillic_language, lemma
 from picketline.extract.organisations import acronym_unions, member_unions, related_employers
 from picketline.extract.patterns import Sentence, doc_sentences
 from picketline.extract.patterns.cyrillic import is_singular_person, name_key, to_nominative
@@ -88,20 +90,32 @@ def patterns(language: str) -> ActorPatterns:
 # --- workers ---------------------------------------------------------------
 
 
-def find_workers(sentence: Sentence, language: str) -> list[Finding]:
-    """Worker noun phrases in a sentence, each with the sector it implies."""
-    pats = patterns(language)
+def find_workers(
+    sentence: Sentence, language: str, blocked: tuple[tuple[int, int], ...] = ()
+) -> list[Finding]:
+    """Worker noun phrases in a sentence, each with the sector it implies.
+
+    Trades coordinated in one phrase are one workforce ("drivers and conductors",
+    "медсестри та санітарки"). ``blocked``: spans (in the sentence) of union
+    names, whose trade words name no workforce ("Transport Workers' Union").
+    """
+    matches = [
+        (match, sector)
+        for regex, sector in patterns(language).worker_entries
+        for match in regex.finditer(sentence.text)
+    ]
+    # the longest trade wins where two overlap ("fast-food workers", not "food workers")
+    matches.sort(key=lambda m: (m[0].start() - m[0].end(), m[0].start()))
     found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
-    for regex, sector in pats.worker_entries:
-        for match in regex.finditer(sentence.text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            if language != "en" and _one_person(sentence.text, match, language):
-                continue
-            found.append(_worker_finding(sentence, match, sector, language))
-    return found
+    taken: list[tuple[int, int]] = list(blocked)
+    for match, sector in matches:
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        taken.append((match.start(), match.end()))
+        if language != "en" and _one_person(sentence.text, match, language):
+            continue
+        found.append(_worker_finding(sentence, match, sector, language))
+    return _coordinated(sentence, sorted(found, key=lambda f: f.start))
 
 
 _COUNTED_BEFORE = re.compile(
@@ -121,6 +135,9 @@ def _one_person(text: str, match: re.Match[str], language: str) -> bool:
 def _worker_finding(
     sentence: Sentence, match: re.Match[str], sector: object, language: str
 ) -> Finding:
+    """The trade noun itself, in the nominative: the shortest words that name the
+    workforce match the article's other mentions of it best ("водители" is the
+    "водители автобусов" of one sentence and the "водители МУП" of the next)."""
     start, words = match.start(), match.group().casefold()
     generic = sector is None
     employer = _WORKERS_WITH.match(sentence.text, match.start()) if language == "en" else None
@@ -128,11 +145,14 @@ def _worker_finding(
         words, generic = f"{employer.group('kind').casefold()} workers", False
         sector = EN_MODIFIERS.get(employer.group("kind").casefold(), sector)
     elif language == "en":
-        before = re.search(r"([\w-]+)[\s-]+$", sentence.text[: match.start()])
+        before = re.search(r"([\w-]+)([\s-]+)$", sentence.text[: match.start()])
         modifier = before.group(1).casefold() if before else ""
         if modifier in EN_MODIFIERS:
-            start, words = before.start(1), f"{modifier} {words}"  # type: ignore[union-attr]
-            sector, generic = sector or EN_MODIFIERS[modifier], False
+            glued = before.group(2) == "-"  # type: ignore[union-attr]  # "fast-food workers"
+            start, words = before.start(1), f"{modifier}{before.group(2)}{words}"  # type: ignore[union-attr]
+            if glued or not sector:
+                sector = EN_MODIFIERS[modifier]
+            generic = False
     else:
         words = to_nominative(match.group(), language, plural=True).casefold()
     return Finding(
@@ -143,6 +163,39 @@ def _worker_finding(
         0.6 if generic else 0.85,
         {"sector": sector, "generic": generic, "sentence": sentence.index},
     )
+
+
+# Between two trades of one workforce: "drivers and conductors", "медсестри та санітарки".
+_CONJUNCTION = re.compile(
+    r"^(?:\s*,\s*(?:(?:and|or|и|і|та|й|или|або)\s+)?|\s+(?:and|or|&|и|і|та|й|или|або)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated(sentence: Sentence, found: list[Finding]) -> list[Finding]:
+    """Trades joined by "and"/"и"/"та" or commas become one workforce, in the article's
+    words ("nurses, midwives and porters"); its sector is the first specific trade's."""
+    out: list[Finding] = []
+    for finding in found:
+        last = out[-1] if out else None
+        gap = (
+            sentence.text[last.end - sentence.start : finding.start - sentence.start]
+            if last
+            else ""
+        )
+        if last is None or not _CONJUNCTION.match(gap):
+            out.append(finding)
+            continue
+        sector = last.attrs.get("sector") or finding.attrs.get("sector")
+        generic = bool(last.attrs.get("generic")) and bool(finding.attrs.get("generic"))
+        out[-1] = replace(
+            last,
+            value=f"{last.value}{gap.casefold()}{finding.value}",
+            end=finding.end,
+            confidence=max(last.confidence, finding.confidence),
+            attrs={**last.attrs, "sector": sector, "generic": generic},
+        )
+    return out
 
 
 # --- workplaces --------------------------------------------------------------
@@ -336,6 +389,8 @@ _TRAILING_ACRONYM = re.compile(r"\s*\([A-ZА-ЯЁІЇЄҐ]{2,8}\)$")
 # "X та Y": two unions named together, each with its own head word.
 _CYR_AND = re.compile(r"\s+(?:и|і|та)\s+(?=(?:\w+\s+){0,2}(?:профсоюз|профспілк))", re.IGNORECASE)
 _EN_UNION = re.compile(EN_UNION_PATTERN)
+_EN_NOT_LABOUR = re.compile(EN_NOT_LABOUR)
+_EN_LABOUR_WORDS = re.compile(EN_LABOUR_WORDS)
 _NOT_UNIONS = re.compile(
     r"^(?:European|African|Soviet|The)?\s*Union(?:\s+Buildings)?$"
     r"|^(?:The\s+)?(?:Trade|Labou?r|Independent|Free|Workers['’]?|National|Local|Our|Their)"
@@ -364,7 +419,8 @@ _CYR_UNION = re.compile(
 
 
 def find_unions(sentence: Sentence, language: str) -> list[Finding]:
-    """Named unions: known acronyms, "... Union (of ...)", профсоюз/профспілка phrases."""
+    """Named unions: known acronyms, "... Union (of ...)", профсоюз/профспілка phrases,
+    "the union X", and the workers' own committees ("strike committee", "стачком")."""
     text, found = sentence.text, []
     spans: list[tuple[int, int]] = []
     named = _EN_UNION.finditer(text) if language == "en" else _cyr_unions(text, language)
@@ -376,20 +432,111 @@ def find_unions(sentence: Sentence, language: str) -> list[Finding]:
         if language == "en" and (_NOT_UNIONS.match(name) or len(name.split()) < 2):
             continue
         spans.append((start, end))
+        if language == "en" and _not_labour(name):
+            continue  # "Russian Federation", "Students' Union": no workers' body
         found.append(_union(sentence, name, start, end))
     for match in _KNOWN.finditer(text):
         if not any(s <= match.start() < e for s, e in spans):
             spans.append((match.start(), match.end()))
             found.append(_union(sentence, match.group(), match.start(), match.end()))
+    extra = _en_lower_unions(text, spans) if language == "en" else []
+    extra += _named_after_union_word(text, spans) + _committees(text, language, spans)
+    return found + [_union(sentence, name, start, end) for name, start, end in extra]
+
+
+def _not_labour(name: str) -> bool:
+    return bool(_EN_NOT_LABOUR.search(name)) and not _EN_LABOUR_WORDS.search(name)
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in spans)
+
+
+def _en_lower_unions(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    out = []
+    for match in _EN_LOWER_UNION.finditer(text):
+        run = re.sub(r"^(?:The|A|An)\s+", "", match.group("run").strip())
+        if not _free(spans, match.start("run"), match.end()):
+            continue
+        if all(w in _GENERIC_RUN for w in run.split()) or _not_labour(run):
+            continue
+        start = match.start("run") + match.group("run").find(run)
+        out.append((f"{run} union", start, match.end()))
+    return out
+
+
+# "the independent union Kurier", "the teachers' union, Fenprof,", "профсоюз «Курьер»"
+# (Cyrillic heads with a quoted name are read by _CYR_UNION): the name after a lower-case
+# union word, not a title ("union President Ann Lee") or a day ("union Monday").
+_AFTER_UNION_WORD = re.compile(
+    r"\b(?:trade )?union,?\s+"
+    r"(?!(?:President|Secretary|General|Chair\w*|Leader|Official|Spokes\w+|Organi[sz]er|Head"
+    r"|Chief|Director|Vice|Deputy|Regional|National|Branch|Local|Steward|Rep\w*|Members?|Boss"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|And|But|The|This"
+    r"|That|It|They|He|She|We|Said|Says|Has|Had|Was|Is)\b)"
+    r"(?P<name>[A-Z][\w'’.&-]*(?:-[A-Z][\w'’.&-]*)?(?:\s+[A-Z][\w'’.&-]*){0,2})"
+)
+
+
+def _named_after_union_word(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    out = []
+    for match in _AFTER_UNION_WORD.finditer(text):
+        name = match.group("name").rstrip(".,")
+        start = match.start("name")
+        if _free(spans, start, start + len(name)) and not _not_labour(name):
+            spans.append((start, start + len(name)))
+            out.append((name, start, start + len(name)))
+    return out
+
+
+# The workers' own bodies: a strike committee, an initiative group of workers, the union
+# committee of the workplace. Cyrillic ones in the nominative (the body acts) or after a
+# word of leading ("при поддержке стачкома", "на заклик страйкому").
+_EN_COMMITTEE = re.compile(r"\b(?:strike|workers['’]?|shop stewards['’]?) committee\b", re.I)
+_CYR_COMMITTEE = re.compile(
+    r"\b(?:стачком\w*|стачечн\w+ комитет\w*|забастовочн\w+ комитет\w*|страйком\w*"
+    r"|страйков\w+ комітет\w*|профком\w*|профсоюзн\w+ комитет\w*|профспілков\w+ комітет\w*"
+    r"|первичн\w+ профсоюзн\w+ организаци\w*|первинн\w+ профспілков\w+ організаці\w*"
+    r"|(?:инициативн\w+ групп\w*|ініціативн\w+ груп\w*)(?=\s+(?:работ|рабоч|сотрудник|водител"
+    r"|шахт|горняк|медик|учител|курьер|праців|робітник|співробітник|водії|водіїв|шахтар|гірник"
+    r"|медик|вчител|кур)))",
+    re.IGNORECASE,
+)
+_OF_A_UNION = re.compile(r"\s+(?:[A-ZА-ЯЁІЇЄҐ]{2,}|[«\"„“]|профсоюз|профспілк|(?i:of the)\s+[A-Z])")
+_LEAD_BEFORE = re.compile(
+    r"(?:при поддержке|по призыву|по инициативе|под руководством|во главе с|член\w*"
+    r"|за підтримки|на заклик|з ініціативи|під керівництвом|на чолі з|организован\w*"
+    r"|організован\w*)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _nominative(word: str, language: str) -> bool:
+    """Whether a Cyrillic word's likeliest reading is the nominative (the body acts)."""
+    parses = analyzer(guess_cyrillic_language(word, language)).parse(word.casefold())
+    return bool(parses) and "nomn" in parses[0].tag
+
+
+def _committees(
+    text: str, language: str, spans: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    out = []
     if language == "en":
-        for match in _EN_LOWER_UNION.finditer(text):
-            run = re.sub(r"^(?:The|A|An)\s+", "", match.group("run").strip())
-            taken = any(s < match.end() and match.start("run") < e for s, e in spans)
-            if taken or all(w in _GENERIC_RUN for w in run.split()):
-                continue
-            start = match.start("run") + match.group("run").find(run)
-            found.append(_union(sentence, f"{run} union", start, match.end()))
-    return found
+        for match in _EN_COMMITTEE.finditer(text):
+            if _free(spans, match.start(), match.end()) and not _OF_A_UNION.match(
+                text, match.end()
+            ):
+                out.append((match.group().casefold(), match.start(), match.end()))
+        return out
+    for match in _CYR_COMMITTEE.finditer(text):
+        nominative = _nominative(match.group().split()[0], language)
+        led = _LEAD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if _OF_A_UNION.match(text, match.end()):
+            continue  # "первинна організація КВПУ", "профком «Защиты»": that union's own body
+        if (nominative or led) and _free(spans, match.start(), match.end()):
+            name = to_nominative(match.group(), language).casefold()
+            out.append((name, match.start(), match.end()))
+    return out
 
 
 # "the Public and Commercial Services union": a capitalised name before a lower-case "union".
@@ -456,17 +603,32 @@ def _cyr_unions(text: str, language: str) -> list[tuple[str, int, int]]:
 
 
 def _cyr_union(text: str, phrase: str, start: int, language: str) -> tuple[str, int, int] | None:
+    members = _MEMBERS_OF.match(phrase)
+    if members:  # "членов профсоюза «Действие»": the union, not its members
+        phrase, start = phrase[members.end() :], start + members.end()
     words = phrase.split()
-    named = any(w[0].isupper() or w[0] in '«"„“' for w in words) or bool(_SECTORAL.match(phrase))
     end = start + len(phrase)
-    if len(words) < 2 or not named or _STREET.match(text, end):
+    if len(words) < 2 or _STREET.match(text, end) or not _named_union(text, phrase, start):
         return None
-    name = to_nominative(phrase, language)
-    members = _MEMBERS_OF.match(name)
-    if members:
-        name = to_nominative(phrase[members.end() :], language)
-    name = _TRAILING_ACRONYM.sub("", name)
-    return name, start + (members.end() if members else 0), end
+    name = _TRAILING_ACRONYM.sub("", to_nominative(phrase, language))
+    return name, start, end
+
+
+def _named_union(text: str, phrase: str, start: int) -> bool:
+    """A union phrase names one union: capitalised or quoted words, or a sectoral union
+    in the nominative or after a word of leading ("по призыву профсоюза работников
+    здравоохранения", "за підтримки профспілки працівників освіти")."""
+    if any(w[0].isupper() or w[0] in '«"„“' for w in phrase.split()) or _SECTORAL.match(phrase):
+        return True
+    led = _LEAD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(led and _SECTORAL.match(_UNION_HEAD_ANY_CASE.sub(_nominative_head, phrase, 1)))
+
+
+_UNION_HEAD_ANY_CASE = re.compile(r"^(профсоюз|профспілк)\w*", re.IGNORECASE)
+
+
+def _nominative_head(match: re.Match[str]) -> str:
+    return "профсоюз" if match.group(1).casefold() == "профсоюз" else "профспілка"
 
 
 def _union(sentence: Sentence, name: str, start: int, end: int) -> Finding:
@@ -495,12 +657,14 @@ class ActorStage:
         )
         union_spans: list[tuple[int, int]] = []
         for sentence in sentences:
+            unions = find_unions(sentence, language)
+            named = tuple((f.start - sentence.start, f.end - sentence.start) for f in unions)
             for finding in (
-                *find_workers(sentence, language),
+                *find_workers(sentence, language, named),
                 *find_workplaces(sentence, language, proper, located),
                 *find_employers(sentence, language, municipal),
                 *related_employers(sentence, language),
-                *find_unions(sentence, language),
+                *unions,
             ):
                 doc.add(finding)
                 if finding.field == "unions":

@@ -284,16 +284,84 @@ KNOWN_UNIONS = [
     "КВПУ",
     "НПГУ",
     "ВПЗ",
+    "UNITE HERE",
+    "Unite Here",
+    "SAG-AFTRA",
+    "NNU",
+    "NYSNA",
+    "ILWU",
+    "ILA",
+    "IBEW",
+    "APWU",
+    "NALC",
+    "ALPA",
+    "WGA",
+    "UFT",
+    "OPSEU",
+    "PSAC",
+    "CUPW",
+    "CFMEU",
+    "ACTU",
+    "AMWU",
+    "NASUWT",
+    "EIS",
+    "SIPTU",
+    "CITU",
+    "AITUC",
+    "INTUC",
+    "KCTU",
+    "ZCTU",
+    "SAFTU",
+    "NUPSAW",
+    "HOSPERSA",
+    "KNUT",
+    "KUPPET",
+    "KMPDU",
+    "TUC",
+    "CGIL",
+    "CISL",
+    "CCOO",
+    "FNV",
+    "EVG",
+    "GDL",
+    "IG Metall",
+    "МПРА",
+    "ПМГУ",
+    "БКДП",
 ]
 
+# A capitalised word of a union's name; a comma may follow where a list of trades goes on
+# to its "and" ("National Education, Health and Allied Workers' Union").
+_EN_NAME_WORD = r"[A-Z][\w'’.&-]*(?:,(?=\s+(?:[A-Z][\w'’.&-]*\s+){0,3}and\s+[A-Z]))?"
 EN_UNION_PATTERN = (
     r"(?:Sindicato|Syndicat|Sindicatos)(?:\s+(?:[A-Z][\w'’.&-]*|de|del|dos|das|des|y|e)){1,7}"
-    r"|(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){0,6}(?:Trades?\s+)?(?:Unions?\s+Congress"
+    # "United Food and Commercial Workers", "United Electrical Workers"
+    r"|United(?:\s+(?:[A-Z][\w'’.&-]*|and|&)){1,4}?\s+Workers(?![\w'’])"
+    r"(?:\s+of(?:\s+(?!Local\s+\d)[A-Z][\w'’.&-]*){1,3})?(?:\s+Local\s+\d+\w*)?"
+    rf"|(?:{_EN_NAME_WORD}\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){{0,6}}(?:Trades?\s+)?(?:Unions?\s+Congress"
     r"|Labou?r\s+Congress|College\s+of\s+(?:Nursing|Midwives)|Union|Federation"
     r"|Confederation|Association|Alliance|Guild|Brotherhood|Sangh|Sangha|Gewerkschaft|Sendikası"
-    r"|(?<=[a-z] )Workers(?=\s+of\s+[A-Z])|Steelworkers|Workers\s+United)s?"
-    r"(?:\s+(?:of|for)(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and(?=\s+[A-Z][\w'’.&-]*\s+[A-Z]))){1,6})?"
+    r"|(?<=[a-z] )Workers(?=\s+(?:of|for)\s+[A-Z])|Steelworkers"
+    r"|(?:Workers|Nurses|Teachers|Educators|Employees|Doctors|Pilots)\s+United)s?"
+    r"(?:\s+(?:of|for)(?:,?\s+(?:(?!Local\s+\d)[A-Z][\w'’.&-]*|of|and(?=\s+[A-Z][\w'’.&-]*\s+[A-Z]))){1,6})?"
     r"(?:\s+Local\s+\d+\w*)?"
+)
+# Bodies named like unions that organise no workers: states and blocs, parties, students,
+# employers and traders, sport, civil liberties ("Russian Federation", "Students' Union",
+# "Road Haulage Association", "Democratic Alliance", "Football Association").
+EN_NOT_LABOUR = (
+    r"\b(?:Russian|Swiss|European|African|Soviet|Customs|Monetary|Economic|Credit|Student|Students"
+    r"|Democratic|Liberal|Conservative|Republican|Progressive|Party|Civil\s+Liberties|Rifle"
+    r"|Employers|Employers'|Business|Businesses|Industry|Industries|Manufacturers|Chamber"
+    r"|Commerce|Haulage|Freight|Retail|Retailers|Bankers|Banking|Insurance|Landlords|Property"
+    r"|Homeowners|Residents|Tenants|Parents|Taxpayers|Consumers|Motorists|Automobile|Hoteliers"
+    r"|Restaurant|Football|Rugby|Cricket|Olympic|Athletics|Tennis|Golf|Bar"
+    r"|Chiefs|Traders|Farmers)\b|\bStudents['’]"
+)
+# ... unless the name says whom it organises ("Retail Workers' Union", "Bar Staff Union").
+EN_LABOUR_WORDS = (
+    r"\b(?:Workers|Employees|Staff|Labou?r|Unions|Trades?\s+Unions?|Teachers|Nurses|Miners"
+    r"|Mineworkers|Drivers|Pilots|Doctors|Engineers|Officers|Clerks|Artisans|Professionals)\b"
 )
 CYR_UNION_HEAD = (
     r"профсоюз(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|профспілк(?:а|и|і|у|ою|ам|ами|ах)?\b|профспілок\b"

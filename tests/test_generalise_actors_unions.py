@@ -1,0 +1,152 @@
+"""Unions and workers read by general rules (issue #3, generalisation): sentences written
+for these tests, in English, Russian and Ukrainian."""
+
+from __future__ import annotations
+
+import pytest
+
+from picketline.domain.vocab import Sector
+from picketline.extract.actors import find_unions, find_workers
+from picketline.extract.patterns import Sentence
+
+
+def s(text: str) -> Sentence:
+    return Sentence(0, 0, len(text), text)
+
+
+def unions(text: str, language: str) -> list[str]:
+    return [str(f.value) for f in find_unions(s(text), language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of trades with commas before the head word
+        (
+            "The walkout was led by the Brewing, Dairy and Allied Workers' Union.",
+            ["Brewing, Dairy and Allied Workers' Union"],
+        ),
+        # "United ... Workers" and "... Nurses United" carry no "Union"
+        ("They are members of the United Leather Workers.", ["United Leather Workers"]),
+        ("Coastal Nurses United called the strike.", ["Coastal Nurses United"]),
+        # a local's number after "of America" stays in the name
+        (
+            "Bus Operators Union of America Local 12 organised the rally.",
+            ["Bus Operators Union of America Local 12"],
+        ),
+        ("Workers of the plant went on strike.", []),
+        ("Pickets were organised by Harbour Workers for Justice.", ["Harbour Workers for Justice"]),
+    ],
+)
+def test_english_union_name_shapes(text: str, expected: list[str]) -> None:
+    assert unions(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian Federation said the strike was illegal.",
+        "The Students' Union backed the cleaners.",
+        "The Road Haulage Association warned of shortages.",
+        "The Democratic Alliance called for talks.",
+        "The American Civil Liberties Union criticised the police.",
+        "The County Football Association postponed the match.",
+    ],
+)
+def test_bodies_that_organise_no_workers_are_no_unions(text: str) -> None:
+    assert unions(text, "en") == []
+
+
+def test_a_labour_word_keeps_a_union_among_those_words() -> None:
+    assert unions(text := "The Retail Workers' Union called a strike.", "en") == [
+        "Retail Workers' Union"
+    ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike was called by the dockers' union Harbourline.", ["Harbourline"]),
+        ("The nurses' union, NWNA, said wards were unsafe.", ["NWNA"]),
+        ("The union President Ann Lee spoke.", []),
+        ("The union Monday rejected the offer.", []),
+    ],
+)
+def test_the_name_after_a_lower_case_union_word(text: str, expected: list[str]) -> None:
+    assert unions(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("A strike committee elected by the crews leads the action.", "en", ["strike committee"]),
+        ("Стачком шахты выдвинул требования.", "ru", ["стачком"]),
+        ("Акцию организовала инициативная группа водителей.", "ru", ["инициативная группа"]),
+        ("Страйковий комітет шахти вимагає виплат.", "uk", ["страйковий комітет"]),
+        ("Протест організувала ініціативна група водіїв.", "uk", ["ініціативна група"]),
+        ("Пикет прошёл при поддержке профкома.", "ru", ["профком"]),
+        # a place, not an actor; residents' groups are no workers' body
+        ("Голодающие находятся в помещении профкома.", "ru", []),
+        ("Инициативная группа жителей собрала подписи.", "ru", []),
+        # the primary body of a named union is that union
+        ("Пікет організувала первинна профспілкова організація КВПУ.", "uk", ["КВПУ"]),
+    ],
+)
+def test_workers_own_committees(text: str, language: str, expected: list[str]) -> None:
+    assert unions(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Членов профсоюза «Опора» поддержали коллеги.", "ru", ["профсоюз «Опора»"]),
+        (
+            "Акция прошла по призыву профсоюза работников образования.",
+            "ru",
+            ["профсоюз работников образования"],
+        ),
+        (
+            "Пікет пройшов за підтримки профспілки працівників освіти.",
+            "uk",
+            ["профспілка працівників освіти"],
+        ),
+        # a sectoral union in the genitive without a word of leading is only a source
+        ("В пресс-службе профсоюза работников образования сообщили.", "ru", []),
+    ],
+)
+def test_cyrillic_unions_after_members_and_leading_words(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert unions(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "sector"),
+    [
+        ("Drivers and conductors walked out.", "en", "drivers and conductors", Sector.H),
+        ("Nurses, midwives and porters struck.", "en", "nurses, midwives and porters", Sector.Q),
+        ("Фельдшеров и водителей поддержали.", "ru", "фельдшеры и водители", Sector.Q),
+        ("Медсестри та санітарки страйкують.", "uk", "медсестри та санітарки", Sector.Q),
+    ],
+)
+def test_coordinated_trades_are_one_workforce(
+    text: str, language: str, expected: str, sector: Sector
+) -> None:
+    found = find_workers(s(text), language)
+    assert [f.value for f in found] == [expected]
+    assert found[0].attrs["sector"] is sector
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "blocked", "expected"),
+    [
+        ("Fast-food workers rallied.", "en", (), ["fast-food workers"]),
+        ("The Transport Workers' Union called it.", "en", ((4, 27),), []),
+        ("Члены Профсоюза горняков вышли.", "ru", ((6, 24),), []),
+        ("Члени Профспілки гірників вийшли.", "uk", ((6, 25),), []),
+    ],
+)
+def test_longest_trade_and_no_trade_inside_a_union_name(
+    text: str, language: str, blocked: tuple[tuple[int, int], ...], expected: list[str]
+) -> None:
+    assert [f.value for f in find_workers(s(text), language, blocked)] == expected

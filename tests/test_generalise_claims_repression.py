@@ -138,6 +138,43 @@ def test_by_the_employer_or_the_state(language: str, sentence: str, expected: se
         ("uk", "Протестувальників силою витіснили з території.", {"violence"}),
         ("ru", "Протестующих силой вытеснили с территории завода.", {"violence"}),
         ("en", "Security guards forcibly removed the picketers.", {"violence"}),
+        # the injuries of the violence just reported need no agent of their own
+        (
+            "en",
+            "Police fired rubber bullets at the marchers. Three comrades were injured.",
+            {"violence"},
+        ),
+        ("ru", "ОМОН разогнал митинг. Пострадали трое рабочих.", {"violence"}),
+        ("uk", "Поліція розігнала мітинг. Троє робітників постраждали.", {"violence"}),
+        ("ru", "Суд по иску завода признал её незаконной ещё до начала забастовки.", {"ban"}),
+        ("uk", "Страйк визнано незаконним за позовом підприємства.", {"ban"}),
+        ("en", "Two strikers are due in court in November.", {"charges"}),
+        (
+            "en",
+            "The government moved to ban the strike, and police cleared the picket lines.",
+            {"ban"},
+        ),
+        ("en", "The company deactivated the accounts of 25 riders who took part.", {"dismissal"}),
+        (
+            "ru",
+            "Компания заблокировала аккаунты курьеров, участвовавших в забастовке.",
+            {"dismissal"},
+        ),
+        ("uk", "Компанія заблокувала акаунти кур'єрів, які брали участь у страйку.", {"dismissal"}),
+        ("ru", "Администрация вывесила приказ об увольнении 40 бастующих.", {"dismissal"}),
+        ("uk", "Адміністрація видала наказ про звільнення 12 страйкарів.", {"dismissal"}),
+        (
+            "en",
+            "Factory owners filed cases against 300 workers, accusing them of vandalism.",
+            {"charges"},
+        ),
+        ("en", "Managers warned the nurses that their pay would be docked.", {"threat"}),
+        ("ru", "Сотрудники ЧОП применили силу к бастующим, двое госпитализированы.", {"violence"}),
+        (
+            "uk",
+            "Працівники ЧОП застосували силу до страйкарів, двох госпіталізовано.",
+            {"violence"},
+        ),
     ],
 )
 def test_more_phrasings(language: str, sentence: str, expected: set[str]) -> None:

@@ -99,7 +99,9 @@ _CRIME = re.compile(
 )
 # Harm that an accident can also do (not beatings, gas or dispersals).
 _HARM = re.compile(
-    r"injur|killed|wounded|died|death|погиб|ранен|травм|загин|поранен|травмован", re.IGNORECASE
+    r"injur|killed|wounded|died|death|hospitali|hurt|погиб|ранен|травм|госпитал|пострада|загин|поранен"
+    r"|травмован|госпітал|постражда",
+    re.IGNORECASE,
 )
 # Ukrainian "звільнили" is also "released" where custody is spoken of.
 _CUSTODY_UK = re.compile(r"затриман|заарештован|з-під варти|під варт|ізолятор|СІЗО", re.IGNORECASE)
@@ -164,15 +166,19 @@ class RepressionStage:
         workers = [(f.start, f.end) for f in doc.findings if f.field == "workers"]
         counts = doc.of("_count")
         found: list[Finding] = []
+        violent: set[int] = set()
         for sentence in doc_sentences(doc):
             if self._recalled(sentence, language, doc):
                 continue
             kinds = self._scope(sentence, language, about)
             if kinds is None:
                 continue
-            for finding in self._in_sentence(sentence, language, counts, workers):
+            after_violence = sentence.index - 1 in violent
+            for finding in self._in_sentence(sentence, language, counts, workers, after_violence):
                 if finding.value.type in kinds:
                     found.append(finding)
+                    if finding.value.type is R.VIOLENCE:
+                        violent.add(sentence.index)
         for finding in _with_custody(found):
             doc.add(finding)
 
@@ -219,7 +225,10 @@ class RepressionStage:
         language: str,
         counts: Sequence[Finding],
         workers: Sequence[tuple[int, int]],
+        after_violence: bool = False,
     ) -> list[Finding]:
+        """Repression words of one sentence; ``after_violence``: the sentence before
+        reported violence, so "Three comrades were injured" needs no agent of its own."""
         found = []
         text = sentence.text
         parties = self._parties(sentence, language, workers)
@@ -227,7 +236,9 @@ class RepressionStage:
             kind = _reclassified(kind, text, language)
             if self._negated(text, start, end, language):
                 continue
-            if not self._plausible(kind, text, start, end, language, parties):
+            if kind is R.VIOLENCE and after_violence and _HARM.search(text[start:end]):
+                pass  # the injuries of the violence just reported
+            elif not self._plausible(kind, text, start, end, language, parties):
                 continue
             begin, stop = sentence.start + start, sentence.start + end
             count = None
@@ -236,8 +247,13 @@ class RepressionStage:
                 if not near and kind in SINGLE_COUNTED:
                     count = _single(text, start, end, language)
             custody = bool(_CUSTODY_WORDS.search(text[start:end]))
-            attrs = {"sentence": sentence.index, "custody": custody}
+            complaint = kind is R.CHARGES and bool(
+                self.complaints[language].search(text[start:end])
+            )
+            attrs = {"sentence": sentence.index, "custody": custody, "complaint": complaint}
             found.append(Finding("repression", Repression(kind, count), begin, stop, 0.7, attrs))
+        if any(f.value.type is R.BAN for f in found):  # the suit that brought the ban
+            found = [f for f in found if not f.attrs["complaint"]]
         return found
 
     def _negated(self, text: str, start: int, end: int, language: str) -> bool:

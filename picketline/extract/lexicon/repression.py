@@ -41,15 +41,16 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut\w+"
-            r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:a )?(?:suit|claim|complaint) against"
+            r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:an? )?(?:suits?|claims?|complaints?|cases?|charges|FIRs?) against"
             r"|fined|sentenced|convicted|jailed|imprisoned|(?:suspended|prison|jail) sentences?|(?:prison|jail) terms?"
             r"|booked (?:under|for)|(?:police |criminal )?cases? (?:was |were |has been |have been )?(?:registered|filed|opened) against"
-            r"|face (?:prosecution|criminal)|summon(?:s|ed) to (?:court|appear))\b",
+            r"|face (?:prosecution|criminal)|summon(?:s|ed) to (?:court|appear)"
+            r"|(?:due|set|to appear|will appear|appeared|ordered to appear) (?:\w+ )?(?:in |before (?:a |the )?)(?:court|magistrates?|judge))\b",
             R.CHARGES,
         ),
         (
             r"\bnotices? of (?:dismissal|termination)\b|\b(?:dismissal|termination) (?:notices|letters)\b"
-            r"|\blaid off\b(?=[^.]{0,40}\b(?:in retaliation|for (?:striking|taking part|joining|their (?:role|part|participation))|after (?:the|a|their) (?:strike|walkout|protest|stoppage)))|(?<!\bbe )\b(?:dismissed|sacked|sacking|terminated)\b(?! (?:the|a|an|its) (?:contract|agreement|deal|case|application|claim|appeal|suit|lawsuit|bid))|\b(?:were|was|been|being|got|get)"
+            r"|\bdeactivat\w+ (?:the )?(?:accounts?|riders|drivers|couriers|workers)\b|\blaid off\b(?=[^.]{0,40}\b(?:in retaliation|for (?:striking|taking part|joining|their (?:role|part|participation))|after (?:the|a|their) (?:strike|walkout|protest|stoppage)))|(?<!\bbe )\b(?:dismissed|sacked|sacking|terminated)\b(?! (?:the|a|an|its) (?:contract|agreement|deal|case|application|claim|appeal|suit|lawsuit|bid))|\b(?:were|was|been|being|got|get)"
             r" fired\b|\bfired\b(?= (?:\d[\d,]*|all|the|them|striking|some|hundreds|dozens|more|over"
             r"|about|nearly|workers|employees|staff|two|three|four|five|six|seven|eight|nine|ten|several"
             r"|its|their|union)\b)(?! (?:the|some|more) (?:shots?|rounds|bullets|tear))",
@@ -59,13 +60,14 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"\bruled (?:that )?(?:the )?(?:(?:strike|action|walkout|protest|stoppage) )?(?:(?:was|is) )?(?:illegal|unlawful|unprotected)\b"
             r"|\binjunctions?\b|\binterdicts?\b|\b(?:refused|denied) (?:\w+ ){0,2}(?:permission|a permit|permits|authori[sz]ation)\b|\bcourt order\w*|\bdeclared (?:the (?:strike|action)"
             r" )?(?:illegal|unlawful|unprotected)\b|\b(?:banned|outlawed|forbidding|prohibit\w*)\b"
-            r"|\bban on (?:the )?(?:strike|protest|gathering|rall)",
+            r"|\bban on (?:the )?(?:strike|protest|gathering|rall)"
+            r"|\bban(?:s|ning)? (?:the |all |any |further |their )?(?:strikes?|industrial action|protests?|rall(?:y|ies)|march(?:es)?|pickets?|picketing|demonstrations?|gatherings?)\b",
             R.BAN,
         ),
         (
             r"\b(?:beat(?:en|ing)?|assault\w*|tear ?gas|rubber bullets|stun grenades|water cannons?"
             r"|batons?|shot (?:dead|at)|opened fire|fired (?:on|at)|clash\w*|injur\w+|wounded"
-            r"|killed|broke up|broken up|(?:were|was) dispersed by|dispersed (?:the )?(?:[\w'’]+ ){0,2}(?:rally|protest|crowd|strikers|workers|protesters|demonstrat\w+|march|pickets?|picketers|sit-in)|pepper[- ]spray\w*|kettl\w+|forcibly (?:removed|evicted|dispersed|dragged)|manhandl\w+|roughed up|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
+            r"|killed|broke up|broken up|(?:were|was) dispersed by|dispersed (?:the )?(?:[\w'’]+ ){0,2}(?:rally|protest|crowd|strikers|workers|protesters|demonstrat\w+|march|pickets?|picketers|sit-in)|pepper[- ]spray\w*|kettl\w+|forcibly (?:removed|evicted|dispersed|dragged)|manhandl\w+|roughed up|stormed|storming|hospitali[sz]ed|(?:were|was) hurt|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
             R.VIOLENCE,
         ),
         (
@@ -77,6 +79,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bdisciplinary (?:hearings|proceedings|measures)\b|\bdeath threats?\b"
             r"|\b(?:would|will) (?:all )?be (?:permanently )?replaced\b"
             r"|\bthreat(?:s|ened)? (?:of|with) (?:violence|death|reprisals?|eviction)\b"
+            r"|\b(?:pay|wages|salar\w+) (?:would|will|could) be (?:docked|deducted|stopped|withheld)\b"
             r"|\b(?:pressured|pressuring|coerced|coercing|harass(?:ed|ing)) (?:\w+ ){0,3}(?:workers|strikers|staff|employees|them|members|organi[sz]ers|activists)\b"
             r"|\b(?:warned|told) (?:\w+ ){0,3}(?:strike|action|walkout|protest) (?:was|is|would be) (?:illegal|unlawful)\b",
             R.THREAT,
@@ -122,12 +125,14 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\bуволил(?!ся|ась|ись|ось)\w*|(?<!будут )(?<!будет )\bуволен\w*|\bуволено\b"
+            r"|\b(?:приказ\w*|уведомлени\w*) (?:об|о) (?:их )?увольнени\w*"
+            r"|\b(?:заблокир|блокир|отключ|деактивир)\w* (?:\w+ ){0,2}(?:аккаунт|учетн\w+ запис|профил)\w*(?= (?:\w+ ){0,2}(?:курьер|водител|участник|бастующ|работник|исполнител|партн[её]р))"
             r"|\b(?:начал\w*|стал\w*|продолжа\w*) увольнять\b|\bувольня(?:ют|ли|ет|ла)\b"
             r"|\bрасторг\w* (?:\w+ ){0,2}(?:трудов\w+ )?(?:договор|контракт)\w*",
             R.DISMISSAL,
         ),
         (
-            r"\bсуд\w* (?:признал|запретил)\w*|\bпризнал\w* (?:забастовку |акцию )?незаконн\w*"
+            r"\bсуд\w* (?:\w+ ){0,4}?(?:признал|запретил)\w*|\bпризнал\w* (?:\w+ ){0,2}незаконн\w*|\bпризнан\w* (?:\w+ )?незаконн\w*"
             r"|\bзапрет\w*|\bзапрещ\w*|\bотказа\w* (?:\w+ ){0,3}в согласовании|\bне согласова\w*",
             R.BAN,
         ),
@@ -136,7 +141,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bпогиб\w*|\bнасили\w*|\bразогнал\w*|\bразгон\w*|\bполучил\w* (?:\w+ )?травм\w*|\bтравмирован\w*"
             r"|\bприменил\w* (?:\w+ )?(?:газ|перцов\w+|электрошокер\w*|спецсредств\w*)|\bвытолкал\w*|\bвыволок\w*|\bскрутил\w*"
             r"|\b(?:силой|силою|силком) (?:\w+ )?(?:вытесн|выдвор|вывел|вывод|вынес|увел|утащ|затащ)\w*|\b(?:вытесн|выдвор|вывел|вынес|увел|утащ|затащ)\w* (?:\w+ ){0,3}силой\b"
-            r"|\bизбит\w*|\bпобои\b",
+            r"|\bизбит\w*|\bпобои\b|\bгоспитализирова\w*|\bштурм\w*|\bпострадал\w*",
             R.VIOLENCE,
         ),
         (
@@ -187,13 +192,14 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.RELEASE,
         ),
         (
-            r"\bзвільни(?:в|ла|ли|ло)\b|\bзвільнено\b|(?<!будуть )(?<!буде )\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*"
+            r"\bзвільни(?:в|ла|ли|ло)\b|\bзвільнено\b|\b(?:наказ\w*|повідомленн\w*) про (?:їх )?звільненн\w*"
+            r"|\b(?:заблоку|блоку|відключ|деактиву)\w* (?:\w+ ){0,2}(?:акаунт|обліков\w+ запис|профіл)\w*(?= (?:\w+ ){0,2}(?:кур['’]єр|воді|учасник|страйкар|працівник|виконав|партнер))|(?<!будуть )(?<!буде )\bзвільнен\w+ (?:за|після) (?:участ|страйк)\w*"
             r"|\b(?:почал\w*|стал\w*|продовжу\w*) звільняти\b|\bзвільняю(?:ть)?\b|\bзвільняли\b"
             r"|\bрозірва\w* (?:\w+ ){0,2}(?:трудов\w+ )?(?:договор|контракт)\w*",
             R.DISMISSAL,
         ),
         (
-            r"\bсуд\w* (?:визнав|заборонив)\w*|\bвизна(?:в|ла|ли|ло|ли)\w* (?:\w+ )?незаконн\w*"
+            r"\bсуд\w* (?:\w+ ){0,4}?(?:визнав|заборонив)\w*|\bвизна(?:в|ла|ли|ло)\w* (?:\w+ ){0,2}незаконн\w*|\bвизнан\w* (?:\w+ )?незаконн\w*"
             r"|\bзаборон\w*|\bвідмови\w* (?:\w+ ){0,3}(?:в|у) погодженн\w*",
             R.BAN,
         ),
@@ -202,7 +208,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bзагин\w*|\bнасильств\w*|\bрозігнал\w*|\bрозгін\w*|\bотрима\w* (?:\w+ )?травм\w*|\bтравмован\w*"
             r"|\bзастосува\w* (?:\w+ )?(?:газ|перцев\w+|електрошокер\w*|спецзасоб\w*)|\bвиштовха\w*|\bвиволок\w*|\bскрути\w*"
             r"|\b(?:силою|силоміць|силой) (?:\w+ )?(?:витісн|видвор|вивел|вивод|винес|затяг|відтягн)\w*|\b(?:витісн|видвор|вивел|винес|затяг|відтягн)\w* (?:\w+ ){0,3}(?:силою|силоміць)\b"
-            r"|\bпобит\w*",
+            r"|\bпобит\w*|\bгоспіталізова\w*|\bштурм\w*|\bпостраждал\w*",
             R.VIOLENCE,
         ),
         (
@@ -253,9 +259,11 @@ FORCES: dict[str, str] = {
     r"|bouncers|militia|gendarmes|gendarmerie|carabineros|national guard|paramilitar\w*|tear ?gas"
     r"|rubber bullets|stun grenades|water cannons?|batons?|forcibly|by force)\b",
     "ru": r"\b(?:полици\w*|полицейск\w*|милици\w*|силовик\w*|охран\w*+(?!\s+труда)|ОМОН\w*|росгвард\w*|военн\w*"
-    r"|власт\w*|спецназ\w*|карабинер\w*|жандарм\w*|слезоточив\w*|резиновы\w+ пул\w*|дубинк\w*|силой)",
+    r"|власт\w*|спецназ\w*|карабинер\w*|жандарм\w*|слезоточив\w*|резиновы\w+ пул\w*|дубинк\w*|силой"
+    r"|ЧОП\w*|чоповц\w*|охранник\w*|нацгвард\w*)",
     "uk": r"\b(?:поліці\w*|поліцейськ\w*|міліці\w*|силовик\w*|охорон\w*+(?!\s+праці)|військов\w*|влад\w*|тітушк\w*"
-    r"|спецпризначен\w*|карабінер\w*|жандарм\w*|сльозогінн\w*|гумов\w+ кул\w*|кийк\w*|силою|силоміць)",
+    r"|спецпризначен\w*|карабінер\w*|жандарм\w*|сльозогінн\w*|гумов\w+ кул\w*|кийк\w*|силою|силоміць"
+    r"|ЧОП\w*|ЧСП|нацгвард\w*)",
 }
 
 # The action a ban must be of: "banned the strike", "запретил митинг", not "запрет на увольнения".
@@ -269,11 +277,11 @@ ACTION_NOUNS: dict[str, str] = {
 # The action's own people, named by their part in it: a sentence about them is about
 # the struggle ("Пятерых зачинщиков уволили", "Organisers were fined").
 PEOPLE: dict[str, str] = {
-    "en": r"\b(?:organi[sz]ers?|ringleaders?|activists?|(?:union|strike) leaders?|shop stewards?|picketers?"
+    "en": r"\b(?:organi[sz]ers?|ringleaders?|activists?|comrades|colleagues|(?:union|strike) leaders?|shop stewards?|picketers?"
     r"|pickets|detainees|those (?:detained|arrested)|the (?:detained|arrested)|strike committee)\b",
-    "ru": r"\b(?:зачинщик|организатор|активист|лидер|председател|забастовщик|пикетчик|задержанн|арестованн"
+    "ru": r"\b(?:зачинщик|организатор|активист|лидер|председател|забастовщик|пикетчик|задержанн|арестованн|товарищ|коллег"
     r"|стачком|профорг)\w*",
-    "uk": r"\b(?:зачинщик|організатор|активіст|лідер|голов[аиуі] (?:профспілк|профком|страйком)|пікетувальник"
+    "uk": r"\b(?:зачинщик|організатор|активіст|лідер|голов[аиуі] (?:профспілк|профком|страйком)|пікетувальник|товариш|колег"
     r"|затриман|заарештован|страйком|профорг)\w*",
 }
 

@@ -210,3 +210,36 @@ def test_a_dated_or_counted_workers_action_is_relevant(stage: RelevanceStage, te
 @pytest.mark.parametrize("text", NOT_CONCRETE_ENOUGH)
 def test_dates_and_counts_do_not_make_other_news_relevant(stage: RelevanceStage, text: str) -> None:
     assert not relevant(stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike at the Hartley Bank colliery is in its fifth day. The colliery's owner "
+        "says talks will resume on Monday.",
+        "Забастовка на Северном заводе продолжается третьи сутки. Руководство завода "
+        "обещает переговоры.",
+        "Страйк на шахті «Озерна» триває вже п'яту добу. Керівництво шахти обіцяє "
+        "переговори в понеділок.",
+    ],
+)
+def test_a_strike_said_of_a_named_kind_of_workplace_is_relevant(
+    stage: RelevanceStage, text: str
+) -> None:
+    """A factual strike at a mine or plant is its workers' even where no sentence names them."""
+    assert relevant(stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Management denied reports of a strike at the Hartley Bank colliery. Work at the "
+        "colliery goes on as normal, the company said.",
+        "Руководство опровергло слухи о забастовке на Северном заводе. Завод работает в "
+        "обычном режиме, сообщили в компании.",
+        "Керівництво спростувало чутки про страйк на шахті «Озерна». Шахта працює у "
+        "звичайному режимі, повідомили в компанії.",
+    ],
+)
+def test_a_denied_or_rumoured_strike_is_not_relevant(stage: RelevanceStage, text: str) -> None:
+    assert not relevant(stage, text)

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from picketline.domain.vocab import Action
 from picketline.extract.actions import LABOUR_ONLY, ActionMatcher, ActionMention, action_matcher
 from picketline.extract.base import ExtractionDoc, Finding
-from picketline.extract.lexicon.actors import WORKER_NOUNS
+from picketline.extract.lexicon.actors import WORKER_NOUNS, WORKPLACE_NOUNS
 from picketline.extract.lexicon.relevance import (
     ACTION_REFERENCE,
     CONCRETE,
+    DENIAL,
     DISPUTE_WORDS,
     GRIEVANCE_WORDS,
     OTHER_ACTORS,
@@ -54,6 +55,10 @@ CONTEXT_REACH = 2  # sentences back
 # gathered ... on Tuesday").
 SUPPORT = 1.0
 WORKER_ACTION = 2.0  # the score of a factual action by named workers
+# A factual strike said of a named kind of workplace ("the strike at the Kapitalna
+# mine continues", "на заводі триває страйк") is its workers' even where the
+# sentence does not name them; a sit-in or rally there a little less.
+WORKPLACE_ACTION = 2.0
 # A sentence opening with a plural pronoun continues the previous sentence's subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:they|они|вони)\b", re.IGNORECASE)
 
@@ -78,6 +83,12 @@ def _trade_regex(language: str) -> re.Pattern[str]:
     """Worker nouns only (no union or workforce words)."""
     nouns = "|".join(pattern for pattern, _ in WORKER_NOUNS[language])
     return re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+
+
+def _workplace_regex(language: str) -> re.Pattern[str]:
+    """Kinds of workplace ("mine", "заводі"), except the vague ones (site, office)."""
+    kinds = "|".join(pattern for pattern, sector in WORKPLACE_NOUNS[language] if sector)
+    return re.compile(rf"\b(?:{kinds})\b", re.IGNORECASE)
 
 
 def _compiled(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
@@ -109,6 +120,8 @@ class RelevanceScorer:
         self.unions = _compiled(UNION_WORDS)
         self.recalls = _compiled(RECALL)
         self.concrete = _compiled(CONCRETE)
+        self.workplaces = {lang: _workplace_regex(lang) for lang in WORKPLACE_NOUNS}
+        self.denials = _compiled(DENIAL)
 
     def score_sentence(
         self,
@@ -135,6 +148,8 @@ class RelevanceScorer:
         labour_only = any(m.action in LABOUR_ONLY for m in factual)
         if has_workers:
             score = (2.5 if labour_only else 2.0) if factual else 0.5
+        elif factual and self.workplaces[language].search(text):
+            score = WORKPLACE_ACTION if labour_only else WORKPLACE_ACTION - SUPPORT
         elif labour_only:
             score = (IN_CONTEXT if in_context else 0.75) if factual else 0.25
         elif factual and trades_before:
@@ -145,6 +160,8 @@ class RelevanceScorer:
             score *= 0.6 if has_workers else 0.25
         if self.rules[language].search(text):
             score *= 0.25  # "порядок объявления забастовок": the law, not a strike
+        if self.denials[language].search(text):
+            score *= 0.25  # "опроверг слухи о забастовке": said not to have happened
         if sentence.index == 0:
             score *= HEADLINE_WEIGHT
         return SentenceScore(sentence, score, mentions)

@@ -303,3 +303,59 @@ def test_an_action_named_as_a_vote_on_it_is_hypothetical() -> None:
     assert codes("Профсоюз объявил забастовочный референдум.", "ru") == set()
     assert codes("Dockers refused to unload ships on Monday.") == {A.STRIKE}
     assert codes("Drivers refused to take their buses out.") == {A.STRIKE}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # staying in the workplace
+        ("Fitters refused to leave the plant after the closure notice.", "en", {A.OCCUPATION}),
+        ("Welders barricaded themselves inside the workshop.", "en", {A.OCCUPATION}),
+        ("Sacked workers occupied the paint shop.", "en", {A.OCCUPATION}),
+        ("Сборщики отказались покидать цех после смены.", "ru", {A.OCCUPATION}),
+        ("Гірники відмовилися залишати шахту після зміни.", "uk", {A.OCCUPATION}),
+        # stopping the line, mass sick leave
+        ("Assemblers halted the assembly line at noon.", "en", {A.STRIKE}),
+        ("Сборщики остановили конвейер.", "ru", {A.STRIKE}),
+        ("Складальники зупинили конвеєр.", "uk", {A.STRIKE}),
+        ("Медсестры массово ушли на больничный.", "ru", {A.STRIKE}),
+        ("Медсестри масово пішли на лікарняний.", "uk", {A.STRIKE}),
+        # blocking a railway
+        ("Гірники перекрили залізницю біля станції.", "uk", {A.BLOCKADE}),
+        ("Шахтеры перекрыли железную дорогу у станции.", "ru", {A.BLOCKADE}),
+    ],
+)
+def test_occupations_stoppages_and_rail_blockades(
+    text: str, language: str, expected: set[Action]
+) -> None:
+    assert codes(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The union called off a strike that had been planned for Monday.", "en"),
+        ("Porters averted a strike after the board agreed to pay.", "en"),
+        ("Teachers are due to strike on Monday.", "en"),
+        ("Drivers will walk out from 24 March.", "en"),
+        ("The planned strike by cleaners was postponed.", "en"),
+        ("Профсоюз отменил запланированную на понедельник забастовку.", "ru"),
+        ("Шахтеры заявили, что объявят забастовку в случае задержки зарплаты.", "ru"),
+        ("Медики не стали бастовать в понедельник.", "ru"),
+        ("Профспілка скасувала запланований на понеділок страйк.", "uk"),
+        ("Шахтарі заявили, що оголосять страйк у разі затримки зарплати.", "uk"),
+        ("Медики не стали страйкувати в понеділок.", "uk"),
+    ],
+)
+def test_planned_averted_future_and_declined_actions_are_no_fact(text: str, language: str) -> None:
+    assert codes(text, language) == set()
+
+
+def test_a_plan_after_the_action_is_another_clause() -> None:
+    """ "went on strike on Monday against planned layoffs": the layoffs are planned."""
+    assert codes("Fitters went on strike on Monday against planned layoffs.") == {A.STRIKE}
+    assert codes("The strike began on Monday and is set to last a week.") == {A.STRIKE}
+    assert codes("Рабочие не просто бастуют, они перекрыли трассу.", "ru") == {
+        A.STRIKE,
+        A.BLOCKADE,
+    }

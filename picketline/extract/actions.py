@@ -26,9 +26,13 @@ LABOUR_ONLY = frozenset(
 )
 
 
-# "We did not walk out", "не бастовали": a negated action is no fact.
+# "We did not walk out", "не бастовали", "не стали бастовать": a negated action is no fact
+# (but "не прекращают забастовку" goes on).
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never)|n['’]t)\s+(?!only\b)(?:\w+\s+)?$|\b(?:не|ні|ни)\s+$", re.IGNORECASE
+    r"(?:\b(?:not|never)|n['’]t)\s+(?!only\b)(?:\w+\s+)?$"
+    r"|(?<!\w)(?:не|ні|ни)\s+(?:(?:стали|будут|будуть|собира\w+|збира\w+|смогли|змогли|решились"
+    r"|наважились|захотели|захотіли|начали|почали)\s+)?$",
+    re.IGNORECASE,
 )
 # How far before an action word a threat/conditional cue reaches ("voting to strike").
 HYPOTHETICAL_REACH = 45
@@ -36,6 +40,13 @@ HYPOTHETICAL_REACH = 45
 _VOTE_AFTER = re.compile(
     r"\s*(?:ballots?|votes?|mandates?|notices?|threats?|deadlines?|referendum|голосовани\w*"
     r"|референдум\w*|голосуванн\w*)\b",
+    re.IGNORECASE,
+)
+# "a strike ... that had been planned for Monday", "забастовку, запланированную на": a plan.
+_PLANNED_AFTER = re.compile(
+    r"(?:\s+(?:by|of|at|in)(?:\s+[\w'’-]+){1,8}?)?\s*,?\s+(?:(?:that|which)\s+(?:had been|has been"
+    r"|was|were|is|are)\s+)?(?:planned|scheduled|due|set|called) (?:for|to)\b"
+    r"|,?\s+(?:\S+\s+){0,3}?(?:запланирован|намечен|назначен|запланован|призначен)\w*",
     re.IGNORECASE,
 )
 _AGENT = re.compile(r"strikers|striking|бастующ|страйкар", re.IGNORECASE)
@@ -85,7 +96,8 @@ class ActionMatcher:
                 sentence.start + e,
                 any(0 <= s - cue <= HYPOTHETICAL_REACH for cue in cues)
                 or bool(_NEGATED.search(text[max(0, s - 16) : s]))
-                or bool(_VOTE_AFTER.match(text, e)),
+                or bool(_VOTE_AFTER.match(text, e))
+                or bool(_PLANNED_AFTER.match(text, e)),
                 bool(_AGENT.match(text, s)),
                 bool(_UMBRELLA.match(text, s)),
             )

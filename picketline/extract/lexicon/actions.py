@@ -23,7 +23,8 @@ _EN: list[tuple[str, Action]] = [
     (r"\b(?:sit[- ]ins?|sleep[- ]ins?|sit-?down (?:strikes?|protests?))\b", A.OCCUPATION),
     (
         r"\boccup(?:y|ied|ying|ies)\b(?:\s+\S+){0,4}?\s+(?:mine|plant|factory|offices?|premises"
-        r"|building|site|headquarters|yard|shaft|mill|depot|warehouse|hospital)s?\b",
+        r"|building|site|headquarters|yard|shaft|mill|depot|warehouse|hospital|shop|workshop|hall|canteen"
+        r"|terminal|ministry|shop floor|assembly line|production line)s?\b",
         A.OCCUPATION,
     ),
     (
@@ -38,6 +39,12 @@ _EN: list[tuple[str, Action]] = [
     ),
     (r"\b(?:protest\w*|strik\w*|sitting|camped) (?:deep )?underground\b", A.OCCUPATION),
     (r"\b(?:stayed|remained|stay|remain) underground\b", A.OCCUPATION),
+    (
+        r"\brefus\w* to (?:leave|vacate|quit) (?:the |their )?(?:[\w-]+ )?(?:plant|factory|mine|shaft|building|premises"
+        r"|offices?|site|workshop|shop floor|yard|depot|warehouse|hospital|ministry|mill|hall|ship|vessel)s?\b"
+        r"|\bbarricad\w* themselves (?:in|inside|into)\b",
+        A.OCCUPATION,
+    ),
     (
         r"\block(?:ed|ing)?[- ]?outs?\b|\block(?:ed|ing|s)? (?:the |its |their )?(?:\w+ )?"
         r"(?:workers|employees|staff|members) out\b",
@@ -67,7 +74,7 @@ _EN: list[tuple[str, Action]] = [
         r"|\b(?:workers|employees|staff|members|unions?|they|miners|nurses|drivers|teachers|doctors)(?:\s+[\w-]+){0,6}? struck\b(?! (?:by|off|with|up|a|an|the|down|out|back)\b)"
         r"|\blogged off\b|\bwalk(?:ed|ing|s)? off (?:the|their) (?:job|site|shifts?)\b"
         r"|\bindustrial action\b|\b(?:stopped|stop|stopping|stops|halted|halting|ceased|downed) (?:all )?"
-        r"(?:work|working|production)\b|\bwalk(?:ed|ing|s)? off (?:the|their) jobs?\b"
+        r"(?:work|working|production|the (?:assembly|production) lines?)\b|\bwalk(?:ed|ing|s)? off (?:the|their) jobs?\b"
         r"|\bsick-?outs?\b|\bcalled in sick\b|\b(?:switched|switching|logged|logging) off (?:their |the )?apps?\b",
         A.STRIKE,
     ),
@@ -105,7 +112,9 @@ _RU: list[tuple[str, Action]] = [
     ),
     (
         r"\b(?:остал|оста[её]т|остаю)\w* (?:под землей|под землёй|в шахте|в забое)\b|\bзахват\w* (?:завод|предприяти|здани|цех"
-        r"|администраци|шахт)\w*|\bоккупир\w*|\b(?:заняли|занимают) (?:здани|админ|офис|цех|кабинет|приемн|приёмн|проходн)\w*",
+        r"|администраци|шахт)\w*|\bоккупир\w*|\b(?:заняли|занимают) (?:здани|админ|офис|цех|кабинет|приемн|приёмн|проходн)\w*"
+        r"|\b(?:отказ\w*|не (?:стали|будут|собираются)) (?:покидать|покинуть|уходить|уйти) (?:из )?(?:\w+ )?(?:цех|завод|шахт|здани|территори"
+        r"|рабоч\w+ мест|предприяти|офис|больниц|забо)\w*",
         A.OCCUPATION,
     ),
     (r"\bлокаут\w*", A.LOCKOUT),
@@ -125,7 +134,8 @@ _RU: list[tuple[str, Action]] = [
         r"|\bневыход\w* на (?:работу|линию|смену)|\bне вы(?:шли|ходят|йдут|ходили|ехали) на (?:\w+ )?(?:работу|смену|линию|маршрут\w*|рейс\w*|вызов\w*)"
         r"|\bотказ\w* (?:от )?(?:выходить|выйти|выхода) на (?:линию|маршрут)"
         r"|\bотключил\w* от (?:приложени|платформ)\w*|\b(?:не|перестали|отказ\w*) принима\w* заказ\w*"
-        r"|\b(?:прекрати|останови|приостанови)\w* (?:работ|производств|добыч|отгрузк)\w*"
+        r"|\b(?:прекрати|останови|приостанови)\w* (?:работ|производств|добыч|отгрузк|конвейер|станк|сборочн)\w*"
+        r"|\b(?:массово |коллективно |все )?(?:ушли|уходят|ушл[иа]) на больничн\w*|\bмассов\w+ (?:больничн|уход\w* на больничн)\w*"
         r"|\bпрекрати\w* (?:развозить|доставлять|принимать|обслуживать|выполнять) (?:заказ|рейс|вызов|пассажир|клиент)\w*"
         r"|\bне (?:приступ(?:или|ают|ил)|вышл[аи]) к работе|\bпереста\w+ (?:работать|принимать|выходить"
         r"|выполнять|развозить|брать)|\b(?:бросили|побросали) работу|\bотказ\w* от работы",
@@ -164,7 +174,9 @@ _UK: list[tuple[str, Action]] = [
         A.OCCUPATION,
     ),
     (
-        r"\bзахоп\w* (?:завод|підприємств|будів|цех|адміністраці|шахт)\w*|\bокупува\w*|\b(?:зайняли|займають) (?:будів|адмін|офіс|цех|кабінет|приймальн|прохідн)\w*",
+        r"\bзахоп\w* (?:завод|підприємств|будів|цех|адміністраці|шахт)\w*|\bокупува\w*|\b(?:зайняли|займають) (?:будів|адмін|офіс|цех|кабінет|приймальн|прохідн)\w*"
+        r"|\b(?:відмов\w*|не (?:стали|будуть|збираються)) (?:залишати|залишити|покидати|покинути|йти з) (?:\w+ )?(?:цех|завод|шахт|будівл|територі"
+        r"|робоч\w+ місц|підприємств|офіс|лікарн|вибо)\w*",
         A.OCCUPATION,
     ),
     (r"\bлокаут\w*", A.LOCKOUT),
@@ -174,7 +186,7 @@ _UK: list[tuple[str, Action]] = [
     ),
     (
         r"\bблокад\w*|\b(?:за)?блок(?:ува|ую|ува)\w*(?:\s+\S+){0,3}?\s+(?:дорог|трас|в['’]їзд|вхід|входу|проїзд|рух|колі|ворот|прохідн|залізниц|рейк|міст|мосту|вулиц|будівл|офіс|склад|територі|відвантаж|вивез|шосе|магістрал|перехрест|під['’]їзд|порт|термінал)\w*|\bперекри\w* (?:\S+\s+)?(?:дорог|трас"
-        r"|рух|вулиц|в'їзд|в’їзд|колі|проїзд|вхід)\w*",
+        r"|рух|вулиц|в'їзд|в’їзд|колі|залізниц|проїзд|вхід|міст|шосе)\w*",
         A.BLOCKADE,
     ),
     (r"\bстрайк\w*|\bстрайку\w*|\bзабастовк\w*|\bстрайкар\w*", A.STRIKE),
@@ -184,7 +196,8 @@ _UK: list[tuple[str, Action]] = [
         r"|\bвідключил\w* від (?:застосунк|додатк|платформ)\w*|\b(?:не|перестали|відмов\w*) прийма\w* замовлен\w*"
         r"|\bвідмов\w* (?:працювати|ставати до роботи|стати до роботи|приступати до роботи"
         r"|спускатися|спуститися)|\bне вий(?:шли|дуть) на (?:роботу|зміну)"
-        r"|\b(?:припини|зупини|призупини)\w* (?:робот|виробництв|видобу|відвантаж)\w*"
+        r"|\b(?:припини|зупини|призупини)\w* (?:робот|виробництв|видобу|відвантаж|конвеєр|верстат|складальн)\w*"
+        r"|\b(?:масово |колективно |всі )?(?:пішли|йдуть) на лікарнян\w*|\bмасов\w+ (?:лікарнян|відхід на лікарнян)\w*"
         r"|\bне (?:приступ(?:или|ають|ив)|стали) до роботи|\bперестал\w+ (?:працювати|приймати|виходити"
         r"|виконувати)|\bвідмов\w* від роботи",
         A.STRIKE,
@@ -219,15 +232,20 @@ NOT_LABOUR: dict[str, str] = {
 
 # Words that make an action not (yet) a fact: threats, ballots, plans, conditionals.
 HYPOTHETICAL: dict[str, str] = {
-    "en": r"\b(?:threat\w*|ballot\w*|vot(?:e|ed|ing) (?:to|for|in favour)|would|could|might|(?-i:may)"
+    "en": r"\b(?:(?:planned|proposed|looming|threatened|potential|scheduled|mooted)(?=\s+(?:[\w-]+\s+){0,2}(?:strikes?|walkouts?|stoppages?|action|protests?|industrial|hunger|rall(?:y|ies)|march(?:es)?|pickets?|blockades?|shutdowns?|sit-ins?)\b)"
+    r"|(?:will|shall)(?=\s+(?:not\s+)?(?:\w+\s+)?(?:strike|walk|stage|hold|go|begin|start|launch|stop|down|join|march|rally|picket|protest|block|occupy|take|mount))"
+    r"|(?:is|are|was|were|be) (?:set|due|expected|scheduled|poised|likely|going|about) to|avert\w*|postpon\w*|defer\w*"
+    r"|threat\w*|ballot\w*|vot(?:e|ed|ing) (?:to|for|in favour)|would|could|might|(?-i:may)"
     r"|plan(?:s|ned|ning)? to|intend\w*|intention|warn\w*|if|unless|possible|possibility"
     r"|right to|consider\w*|prepared to|mull\w*|decid\w* (?:whether|on)|decision on whether"
     r"|(?:set|due|expected) to (?:start|begin|hold|stage|decide))\b",
-    "ru": r"\b(?:угрож\w*|грозил\w*|грозят|планиру\w*|намерен\w*|могут|может|возможн\w*|если"
+    "ru": r"\b(?:запланирован\w*|намечен\w*|назначенн\w*|избежа\w*|предотврат\w*|отложи\w*|перенес\w*|в случае"
+    r"|объявят|начнут|проведут|выйдут|устроят|перекроют|будут|забастуют|пойдут|остановят|угрож\w*|грозил\w*|грозят|планиру\w*|намерен\w*|могут|может|возможн\w*|если"
     r"|собираются|пригрози\w*|готовы|предупред\w*|решени\w+ о (?:проведении|начале|объявлении)"
     r"|решени\w+ о(?= (?:забастовк|стачк))"
     r"|должн\w+ (?:быть|будет)|не исключа\w*)\b",
-    "uk": r"\b(?:погрож\w*|погрози\w*|плану\w*|мають намір|можуть|може|можлив\w*|якщо"
+    "uk": r"\b(?:запланован\w*|призначен\w*|уникну\w*|запобіг\w*|відкла\w*|перенесл\w*|перенесен\w*|у разі|в разі"
+    r"|оголосять|почнуть|проведуть|вийдуть|влаштують|перекриють|будуть|застрайкують|підуть|зупинять|погрож\w*|погрози\w*|плану\w*|мають намір|можуть|може|можлив\w*|якщо"
     r"|збираються|готові|попереди\w*|рішенн\w+ про (?:проведення|початок|оголошення)"
     r"|рішенн\w+ про(?= страйк)"
     r"|ма[єю]\w* бути|не виключа\w*)\b",
@@ -237,16 +255,16 @@ HYPOTHETICAL: dict[str, str] = {
 # above. A text with none of them cannot report an action; keep in step with
 # the tables (tests/test_extract_actions.py checks every table example passes).
 PREFILTER: dict[str, str] = {
-    "en": r"strik|vigil|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
+    "en": r"strik|vigil|leave|vacate|barricad|assembly line|production line|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
     r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
     r"|to rule|overtime|underground|streets|sick-?out|called in sick|off (?:their |the )?apps?\b"
     r"|(?:stop|halt|ceas|down)\w* (?:all )?(?:work|production)"
     r"|(?:gathered|stood|assembled|lined up) (?:at|outside|by|in front)",
-    "ru": r"забаст|марш|прошли|выезж|выех|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
+    "ru": r"забаст|покида|покинуть|уходить|уйти|больничн|конвейер|марш|прошли|выезж|выех|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
     r"|отказ|невыход|не вы|прекратили|остановили|локаут|бойкот|захват|оккуп|демонстрац|шестви"
     r"|вышли на|не будут|не стали|не собираются|остал|оста[её]т|останови|не приступ|переста|бросили"
     r"|по инструкц|по правил|переработ|собира|собрани|принима|сверхурочн|пришли",
-    "uk": r"страйк|не вих|не виїх|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
+    "uk": r"страйк|залиша|залишити|покида|покинути|лікарнян|конвеєр|не вих|не виїх|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
     r"|зупини|локаут|бойкот|захоп|окупув|демонстрац|вийшли|не будуть|під землею|не підн|не підій|залиш|лиша"
     r"|не приступ|не стали|перестал|призупин|інструкці|правилами|понаднорм|наднорм|збира|збор|зібран"
     r"|прийма|прийшли",

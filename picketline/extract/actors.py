@@ -30,7 +30,14 @@ from picketline.extract.lexicon.actors import (
     WORKPLACE_NOUNS,
 )
 from picketline.extract.morph import analyzer, guess_cyrillic_language, lemma
-from picketline.extract.organisations import acronym_unions, member_unions, related_employers
+from picketline.extract.organisations import (
+    acronym_unions,
+    employers_after_workers,
+    headed_companies,
+    member_unions,
+    named_plants,
+    related_employers,
+)
 from picketline.extract.patterns import Sentence, doc_sentences
 from picketline.extract.patterns.cyrillic import is_singular_person, name_key, to_nominative
 
@@ -659,11 +666,15 @@ class ActorStage:
         for sentence in sentences:
             unions = find_unions(sentence, language)
             named = tuple((f.start - sentence.start, f.end - sentence.start) for f in unions)
+            workers = find_workers(sentence, language, named)
             for finding in (
-                *find_workers(sentence, language, named),
+                *workers,
                 *find_workplaces(sentence, language, proper, located),
                 *find_employers(sentence, language, municipal),
                 *related_employers(sentence, language),
+                *employers_after_workers(sentence, workers, language),
+                *(named_plants(sentence, language) if language != "en" else ()),
+                *(headed_companies(sentence) if language == "en" else ()),
                 *unions,
             ):
                 doc.add(finding)

@@ -10,7 +10,12 @@ form); this module finds the ones the article names only by relation:
   ("Unite members walked out");
 * employers: a name after a relation word — "owned by", "contracted to",
   "employed by", "works for", "a subsidiary of"; "принадлежащий", "подрядчик",
-  "работающие на", "контракт с"; "належить", "підрядник", "працюють на".
+  "работающие на", "контракт с"; "належить", "підрядник", "працюють на";
+  a name right after the workers ("drivers at Arriva in Leeds", "couriers for
+  Deliveroo", "машинисты РЖД", "сотрудники склада Wildberries", "машиністи
+  «Укрзалізниці»"); a plant named by its own adjectives ("Челябинский
+  механический завод", "завод «Красный Октябрь»"), which in Russian and
+  Ukrainian news is the enterprise that employs.
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ from __future__ import annotations
 import re
 
 from picketline.extract.base import Finding
-from picketline.extract.lexicon.actors import KNOWN_UNIONS
+from picketline.extract.lexicon.actors import EN_COMPANY_HEADS, KNOWN_UNIONS
 from picketline.extract.morph import lemma
 from picketline.extract.patterns import Sentence
-from picketline.extract.patterns.cyrillic import name_key
+from picketline.extract.patterns.cyrillic import name_key, to_nominative
 
 _ACRONYM = r"[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ&]{2,6}"
 # Union words an acronym is tied to, on either side.
@@ -126,12 +131,155 @@ def related_employers(sentence: Sentence, language: str) -> list[Finding]:
     return found
 
 
-def _finding(sentence: Sentence, value: str, start: int, end: int, language: str) -> Finding:
+def _finding(
+    sentence: Sentence, value: str, start: int, end: int, language: str, confidence: float = 0.65
+) -> Finding:
     return Finding(
         "employer",
         value,
         sentence.start + start,
         sentence.start + end,
-        0.65,
+        confidence,
         {"key": name_key(value.strip("«»"), language), "sentence": sentence.index},
     )
+
+
+# After the workers: "at/for NAME" where the name is no town — it is followed by a place
+# ("in Leeds"), a possessive ("Tesco's depot") or a plural site noun ("Kroger stores").
+_EN_AFTER_WORKERS = re.compile(
+    r"\s+(?:at|for|with)\s+(?:the\s+)?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}?)"
+    r"(?:['’]s\b|(?=,?\s+(?:in|near|outside|across|on)\s+[A-Z])"
+    r"|(?=\s+(?:stores|shops|supermarkets|warehouses|depots|plants|factories|sites|branches"
+    r"|outlets|restaurants|hotels|facilities|mines|hospitals|clinics)\b))"
+)
+# "машинисты РЖД", "сотрудники склада Wildberries", "машиністи «Укрзалізниці»": an acronym,
+# a Latin or a quoted name after the workers (a workplace noun may come between, but a
+# quoted name after a workplace noun is that workplace's: "горняки шахты «Южная»").
+_CYR_AFTER_WORKERS = re.compile(
+    r"\s+(?P<site>(?:склад|магазин|сервис|сервіс|сет|завод|фабрик|комбинат|комбінат|предприяти"
+    r"|підприємств|компани|компані|цех)\w*\s+)?"
+    r"(?:(?P<acronym>(?-i:[А-ЯЁІЇЄҐ]{2,6}))(?![\w-])|(?P<latin>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?))"
+    r"|[«\"„“](?P<quoted>[^»\"”“\n]{2,60})[»\"”“])",
+    re.IGNORECASE,
+)
+_NOT_AN_EMPLOYER_ACRONYM = frozenset(
+    {
+        "ООО",
+        "ОАО",
+        "ЗАО",
+        "ПАО",
+        "АО",
+        "ТОВ",
+        "ПрАТ",
+        "ДП",
+        "КП",
+        "ГП",
+        "МУП",
+        "КНП",
+        "ЧП",
+        "РФ",
+        "США",
+    }
+)
+_NOT_AN_EMPLOYER_NAME = re.compile(
+    r"^(?:The|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|Union|Local|Some|All)\b"
+)
+
+
+def employers_after_workers(
+    sentence: Sentence, workers: list[Finding], language: str
+) -> list[Finding]:
+    """The employer named straight after the workers that it employs."""
+    found = []
+    for worker in workers:
+        end = worker.end - sentence.start
+        if language == "en":
+            match = _EN_AFTER_WORKERS.match(sentence.text, end)
+            if match and not _NOT_AN_EMPLOYER_NAME.match(match.group("name")):
+                name = match.group("name")
+                if name not in KNOWN_UNIONS and not _UNION_TALK.search(name) and not _town(name):
+                    found.append(
+                        _finding(sentence, name, match.start("name"), match.end("name"), "en", 0.6)
+                    )
+            continue
+        cyr = _CYR_AFTER_WORKERS.match(sentence.text, end)
+        if cyr is None or (cyr.group("quoted") and cyr.group("site")):
+            continue
+        group = next(g for g in ("acronym", "latin", "quoted") if cyr.group(g))
+        name = cyr.group(group)
+        if name in _NOT_AN_EMPLOYER_ACRONYM or name in KNOWN_UNIONS:
+            continue
+        value = f"«{to_nominative(name, language)}»" if group == "quoted" else name
+        found.append(_finding(sentence, value, cyr.start(group), cyr.end(group), language, 0.6))
+    return found
+
+
+# "Челябинского механического завода", "Запорізького титано-магнієвого комбінату": a plant
+# named by a capitalised adjective and its own adjectives (never at a sentence's start,
+# where any word is capitalised); "завод «Красный Октябрь»": a plant named in quotes.
+_CYR_PLANT = re.compile(
+    r"(?<=[\s(])(?P<name>(?-i:[А-ЯЁІЇЄҐ])[а-яёіїєґ'’-]+(?:\s+[а-яёіїєґ'’-]+){0,3}?\s+"
+    r"(?:завод|комбинат|комбінат|фабрик)\w*)(?!\s+[«\"„“])"
+    r"|(?P<quoted>\b(?:завод|комбинат|комбінат|фабрик)\w*\s+[«\"„“][^»\"”“\n]{2,60}[»\"”“])",
+    re.IGNORECASE,
+)
+
+
+def named_plants(sentence: Sentence, language: str) -> list[Finding]:
+    """Plants named as enterprises (low confidence: a company form, where named, wins)."""
+    found = []
+    for match in _CYR_PLANT.finditer(sentence.text):
+        group = "name" if match.group("name") else "quoted"
+        phrase = match.group(group)
+        words = phrase.split()
+        if group == "name" and not all(_adjective(w, language) for w in words[:-1]):
+            continue
+        value = to_nominative(phrase, language)
+        if group == "name":
+            value = value[:1].upper() + value[1:]
+        found.append(_finding(sentence, value, match.start(group), match.end(group), language, 0.5))
+    return found
+
+
+def _town(name: str) -> bool:
+    """Whether a name is a town of 5,000+ people, a region or a country ("at Lisbon's airport"
+    names a town; "at Ford in Dagenham" a company, though some hamlet is called Ford)."""
+    from picketline.extract.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    for candidate in gazetteer.candidates_for_words(name.split(), "en"):
+        entry = gazetteer.entry(candidate.entry_id)
+        if candidate.quality == 0 and (entry.kind != "town" or entry.population >= 5000):
+            return True
+    return False
+
+
+def _adjective(word: str, language: str) -> bool:
+    from picketline.extract.morph import analyzer, guess_cyrillic_language
+
+    lang = guess_cyrillic_language(word, language)
+    return (
+        any({"ADJF", "PRTF"} & p.tag.grammemes for p in analyzer(lang).parse(word.casefold())[:2])
+        or "-" in word
+    )
+
+
+# "Transnet Port Terminals", "Meridian Apparels": capitalised words before a company head.
+_EN_HEADED_COMPANY = re.compile(
+    rf"(?<![\w&'’.-])(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,4}}(?:{EN_COMPANY_HEADS}))(?![\w'’-])"
+)
+
+
+def headed_companies(sentence: Sentence) -> list[Finding]:
+    """English companies named by a head word that needs a name before it."""
+    found = []
+    for match in _EN_HEADED_COMPANY.finditer(sentence.text):
+        name = re.sub(r"^(?:The|A|An|At|In|On|For|By|With)\s+", "", match.group("name"))
+        if " " not in name or _UNION_TALK.search(name) or _NOT_AN_EMPLOYER_NAME.match(name):
+            continue
+        if any(word in KNOWN_UNIONS for word in name.split()):
+            continue
+        start = match.end("name") - len(name)
+        found.append(_finding(sentence, name, start, match.end("name"), "en", 0.7))
+    return found

@@ -172,16 +172,39 @@ EN_WORKPLACE_KINDS = (
 # Words in employer names that imply a sector ("... Construction Company").
 EMPLOYER_SECTOR_WORDS: list[tuple[str, Sector]] = [
     (r"construction|building|строит\w*|будівельн\w*|стро[йі]\w*", S.F),
-    (r"mining|coal|platinum|gold|mines|уголь|вугілля|\w+уголь|\w+вугілля|шахт\w*", S.B),
-    (r"waste|refuse|recycling|sanitation|water|отход\w*|водоканал\w*", S.E),
-    (r"motors|steel|manufactur\w*|packing|foods|metallurg\w*|завод\w*|металлург\w*", S.C),
     (
-        r"rail\w*|airlines?|airways|transport\w*|logistics|bus|транспорт\w*|залізниц\w*"
-        r"|железн\w+ дорог\w*",
+        r"mining|coal|platinum|gold|mines|minerals|уголь|вугілля|\w+уголь|\w+вугілля|шахт\w*"
+        r"|рудник\w*|руд\w*",
+        S.B,
+    ),
+    (r"waste|refuse|recycling|sanitation|water|environmental|отход\w*|водоканал\w*", S.E),
+    (
+        r"energy|power|utilities|electric\w*|энерго\w*|\w+энерго|енерго\w*|\w+енерго|тепло\w*"
+        r"|\w+тепло\w*",
+        S.D,
+    ),
+    (
+        r"motors|steel|manufactur\w*|packing|foods|metallurg\w*|завод\w*|металлург\w*|apparels?"
+        r"|garments|textiles?|knitwear|fashions?|pharmaceuticals?|metals|chemicals|plastics"
+        r"|packaging|beverages|breweries|dairies|bakeries|mills|paper|automotive|electronics"
+        r"|components|комбинат\w*|комбінат\w*|фабрик\w*",
+        S.C,
+    ),
+    (
+        r"rail\w*|airlines?|airways|transport\w*|logistics|bus|buses|coaches|transit|aviation"
+        r"|terminals|stevedoring|shipping|port|ports|транспорт\w*|залізниц\w*|железн\w+ дорог\w*"
+        r"|автобус\w*|тролейбус\w*|троллейбус\w*|трамва\w*|метрополит\w*|метрополіт\w*|\w*залізниц\w*",
         S.H,
     ),
-    (r"health|hospital|clinic|медицин\w*", S.Q),
+    (r"hospitality|hotels?|resorts|catering|restaurants?", S.I),
+    (r"telecoms?|communications", S.J),
+    (r"cleaning|security", S.N),
+    (
+        r"health|healthcare|hospitals?|clinic|NHS|foundation trust|медицин\w*|лікарн\w*|больниц\w*",
+        S.Q,
+    ),
     (r"school|university|education", S.P),
+    (r"farms|estates|plantations|агро\w*", S.A),
     (
         r"town|city|council|municipality|county|borough|district|администраци\w*|адміністраці\w*"
         r"|мэри\w*|мері\w*",
@@ -196,6 +219,18 @@ EN_COMPANY_SUFFIX = (
     r"|Enterprises|Systems|Foods|Steel|Platinum|Manufacturing|Logistics|Contractors"
     r"|GmbH|AG|S\.A\.|SA|SpA|S\.p\.A\.|N\.V\.|NV|B\.V\.|BV|Pty(?: Ltd\.?)?|LLP|Ltda\.?|SAS|SARL|Oy"
     r"|A/S|ASA|KG|PJSC|JSC|OJSC|Bhd|Tbk|Municipal Corporation"
+)
+# Words that end a company's name only after another capitalised word ("Transnet Port
+# Terminals", "Meridian Apparels", "Riverside NHS Foundation Trust"): alone, each is a
+# common noun at a sentence's start.
+EN_COMPANY_HEADS = (
+    r"Apparels?|Garments|Textiles|Knitwear|Fashions?|Terminals|Stevedoring|Shipping|Hospitality"
+    r"|Hotels|Resorts|Environmental|Energy|Power|Utilities|Telecoms?|Communications"
+    r"|Pharmaceuticals?|Pharma|Healthcare|Construction|Engineering|Technologies|Solutions|Brands"
+    r"|Stores|Supermarkets|Metals|Chemicals|Plastics|Packaging|Beverages|Breweries|Dairies|Farms"
+    r"|Estates|Plantations|Transport|Transit|Buses|Coaches|Aviation|Aerospace|Automotive"
+    r"|Electronics|Components|Cleaning|Catering|Bakeries|Mills|Minerals|Paper|Rail|Trust"
+    r"|Health Board|Health Authority"
 )
 CYR_COMPANY_FORMS = (
     r"ГП|ДП|ООО|ОАО|ЗАО|ПАО|НАО|ЧАО|АО|ТОВ|ТзОВ|ПАТ|ПрАТ|АТ|КНП|КП|ГУП|МУП|ФГУП|ЧП|ПП|ТОО|ГБУЗ|ГАУЗ"

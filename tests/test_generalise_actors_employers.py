@@ -1,0 +1,106 @@
+"""Employers and the sectors their names imply, read by general rules (issue #3,
+generalisation): sentences written for these tests, in English, Russian and Ukrainian."""
+
+from __future__ import annotations
+
+import pytest
+
+from picketline.domain.vocab import Sector
+from picketline.extract.actors import find_workers
+from picketline.extract.organisations import (
+    employers_after_workers,
+    headed_companies,
+    named_plants,
+)
+from picketline.extract.patterns import Sentence
+from picketline.extract.sector import employer_sector
+
+
+def s(text: str) -> Sentence:
+    return Sentence(0, 0, len(text), text)
+
+
+def after_workers(text: str, language: str) -> list[str]:
+    sentence = s(text)
+    workers = find_workers(sentence, language)
+    return [str(f.value) for f in employers_after_workers(sentence, workers, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Porters at Quayside in Hull walked out.", "en", ["Quayside"]),
+        ("Riders for Fastbite on Monday logged off.", "en", ["Fastbite"]),
+        ("Cashiers at Greenmart stores struck.", "en", ["Greenmart"]),
+        ("Cleaners at Brightco's head office walked out.", "en", ["Brightco"]),
+        # a town is where they work, not who employs them
+        ("Dockers at Liverpool's port walked out.", "en", []),
+        ("Nurses at Leeds in the north struck.", "en", []),
+        ("Машинисты ТЖД вышли на забастовку.", "ru", ["ТЖД"]),
+        ("Сотрудники склада Fastbox бастуют.", "ru", ["Fastbox"]),
+        ("Машиністи «Північзалізниці» страйкують.", "uk", ["«Північзалізниця»"]),
+        # a quoted name after a workplace noun is that workplace's
+        ("Горняки шахты «Южная» бастуют.", "ru", []),
+        ("Працівники ТОВ «Агросвіт» страйкують.", "uk", []),
+    ],
+)
+def test_the_employer_named_after_its_workers(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert after_workers(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staff at Kestrel Port Terminals walked out.", ["Kestrel Port Terminals"]),
+        ("Machinists at Sunward Apparels sat in.", ["Sunward Apparels"]),
+        (
+            "Nurses employed by Dale Valley NHS Foundation Trust struck.",
+            ["Dale Valley NHS Foundation Trust"],
+        ),
+        ("Transport resumed on Monday.", []),
+        ("The Rail Union called the strike.", []),
+    ],
+)
+def test_companies_named_by_their_head_word(text: str, expected: list[str]) -> None:
+    assert [f.value for f in headed_companies(s(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Рабочие Курганского механического завода вышли.",
+            "ru",
+            ["Курганский механический завод"],
+        ),
+        ("Рабочие завода «Красный Молот» вышли.", "ru", ["завод «Красный Молот»"]),
+        (
+            "Працівники Сумського машинобудівного заводу вийшли.",
+            "uk",
+            ["Сумський машинобудівний завод"],
+        ),
+        ("Механический завод остановился.", "ru", []),
+        ("Рабочие завода вышли.", "ru", []),
+    ],
+)
+def test_plants_named_as_enterprises(text: str, language: str, expected: list[str]) -> None:
+    assert [f.value for f in named_plants(s(text), language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "sector"),
+    [
+        ("Meridian Apparels", Sector.C),
+        ("Kestrel Port Terminals", Sector.H),
+        ("Brightwell Hospitality Group", Sector.I),
+        ("Northfold Environmental Services", Sector.E),
+        ("КП «Житомиртеплоенерго»", Sector.D),
+        ("ОАО «Мосэнерго»", Sector.D),
+        ("КП «Харківський метрополітен»", Sector.H),
+        ("Dale Valley NHS Foundation Trust", Sector.Q),
+    ],
+)
+def test_employer_names_imply_more_sectors(name: str, sector: Sector) -> None:
+    assert employer_sector(name) is sector

@@ -149,6 +149,10 @@ def test_by_the_employer_or_the_state(language: str, sentence: str, expected: se
         ("ru", "Суд по иску завода признал её незаконной ещё до начала забастовки.", {"ban"}),
         ("uk", "Страйк визнано незаконним за позовом підприємства.", {"ban"}),
         ("en", "Two strikers are due in court in November.", {"charges"}),
+        # a release demanded is no release (the detention stays)
+        ("ru", "Рабочие требуют освободить задержанных товарищей.", {"arrest"}),
+        ("uk", "Робітники вимагають звільнити затриманих колег.", {"arrest"}),
+        ("en", "Workers are demanding the release of the detained strikers.", {"arrest"}),
         (
             "en",
             "The government moved to ban the strike, and police cleared the picket lines.",

@@ -25,6 +25,21 @@ _KEPT = re.compile(
 )
 
 
+# "под угрозой увольнения", "threatened with dismissal": the employer's threat, not a demand.
+_THREATENED = re.compile(
+    r"(?:угроз\w*|угрож\w*|пригроз\w*|погроз\w*|погрож\w*|загроз\w*|threat\w*|warn\w*|face)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "надбавка за тяжёлые условия труда", "allowance for hazardous conditions": the
+# allowance is the demand, the conditions only name it.
+_ALLOWANCE_FOR = re.compile(
+    r"(?:надбав\w*|доплат\w*|allowances?|premiums?|bonus\w*)\s+(?:\w+\s+)?(?:за|for)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A single word ("pay", "jobs", "зарплата") is a demand only this close after a demand cue.
+WEAK_REACH = 100
+
 # "Им не платят зарплату": a sentence opening on the workers' pronoun continues them.
 _PRONOUN_START = re.compile(r"\W*(?:they|their|them|они|им|их|вони|їм|їх)\b", re.IGNORECASE)
 
@@ -39,20 +54,21 @@ class DemandFinder:
 
     def find(self, sentence: Sentence, language: str, in_context: bool) -> list[Finding]:
         """Demands in ``sentence``; ``in_context``: the sentence is about the struggle."""
-        cue = bool(self.cues[language].search(sentence.text))
+        cues = [m.end() + sentence.start for m in self.cues[language].finditer(sentence.text)]
         found = []
-        if in_context or cue:
-            found += self._matches(self.strong[language], sentence, 0.8 if cue else 0.65)
-        if cue and in_context:
+        if in_context or cues:
+            found += self._matches(self.strong[language], sentence, 0.8 if cues else 0.65)
+        if cues and in_context:
             strong = {f.value for f in found}
             found += [
                 f
                 for f in self._matches(self.weak[language], sentence, 0.5)
                 if not any(s.start < f.end and f.start < s.end for s in found)
+                and any(0 <= f.start - c <= WEAK_REACH for c in cues)
                 and not (f.value is Demand.PAY and Demand.UNPAID_WAGES in strong)
                 and not _KEPT.search(sentence.text[: f.start - sentence.start][-30:])
             ]
-        return found
+        return [f for f in found if not _named_only(f, sentence)]
 
     @staticmethod
     def _matches(table: TermTable[Demand], sentence: Sentence, confidence: float) -> list[Finding]:
@@ -67,6 +83,15 @@ class DemandFinder:
             )
             for demand, s, e in table.find(sentence.text)
         ]
+
+
+def _named_only(finding: Finding, sentence: Sentence) -> bool:
+    """A demand word that only names something else: a threatened dismissal is the
+    employer's threat; the conditions an allowance is paid for are not demanded."""
+    before = sentence.text[: finding.start - sentence.start][-40:]
+    if finding.value is Demand.JOBS and _THREATENED.search(before):
+        return True
+    return finding.value is Demand.CONDITIONS and bool(_ALLOWANCE_FOR.search(before))
 
 
 class DemandStage:

@@ -86,6 +86,12 @@ _PRONOUNS = re.compile(
 )
 _CLAUSE = re.compile(r"[,;:]|\s[—–-]\s|\bbut\b|\bно\b|\bале\b|\bпроте\b|\bоднако\b")
 _CLAUSE_MARK = re.compile(r"[,;]")
+# A release demanded is not a release: "требуя освободить задержанных", "calling for the release".
+_DEMANDED = re.compile(
+    r"(?:demand\w*|call\w* for|calling for|push\w* for|urg\w*|требу\w*|добива\w*|призыва\w*"
+    r"|вимага\w*|домага\w*|заклика\w*)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _PASSIVE_EN = re.compile(
     r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
@@ -284,6 +290,8 @@ class RepressionStage:
             return self._violent(text, start, end, language)
         if kind is R.BAN:
             return self._ban_of_action(text, start, end, language)
+        if kind is R.RELEASE:
+            return not _DEMANDED.search(text[max(0, start - 40) : start])
         if kind is R.THREAT and self.threat_verbs[language].match(text, start):
             return _agent(text, start, end, language, parties) != "workers"
         return True
@@ -491,8 +499,10 @@ def _nearest_count(
     for finding in counts:
         if not (sentence.start <= finding.start < sentence.end):
             continue
-        if finding.attrs.get("unit") not in (None, "people"):
-            continue
+        if finding.attrs.get("unit") not in (None, "people") and not finding.attrs.get(
+            "repression"
+        ):
+            continue  # a date or money, unless the count stage read it as arrests etc.
         distance = start - finding.end if finding.end <= start else finding.start - end
         if start <= finding.start and finding.end <= end:
             distance = 0  # inside the phrase: "took 9 pickets into custody"

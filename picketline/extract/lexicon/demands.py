@@ -25,7 +25,10 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\b(?:bonus\w*|wages|salar\w+|pay|allowances?)\b[^.]{0,30}\b(?:withheld|held back|not been paid)\b"
             r"|\boutstanding (?:\w+ )?(?:wages|salar\w+|pay|payments|bonus\w*)\b|\bmonths? of (?:unpaid )?(?:wages|salar\w+) (?:owed|unpaid)\b"
             r"|\bwithh[eo]ld\w* (?:\w+ ){0,4}(?:bonus\w*|wages|pay|salar\w+|allowances?)\b"
-            r"|\b(?:wages|salar\w+|pay)\b[^.]{0,30}\b(?:gone|went|go|remain\w*|left|been) unpaid\b",
+            r"|\b(?:wages|salar\w+|pay)\b[^.]{0,30}\b(?:gone|went|go|remain\w*|left|been) unpaid\b"
+            r"|\b(?:failed|fail\w*|refus\w*|unable) to pay (?:them|the workers|workers|staff|employees|their|its|wages|salar\w+)\b"
+            r"|\b(?:has|have|had) not (?:been )?paid (?:them|the workers|workers|staff|employees|wages|salar\w+|for)\b|\bnot (?:been )?paid (?:for|since)\b"
+            r"|\bpay (?:\w+ ){0,2}(?:salar\w+|wages) for (?:the )?(?:past |last |previous )?(?:\w+ )?(?:months?|weeks?|january|february|march|april|may|june|july|august|september|october|november|december)\b",
             D.UNPAID_WAGES,
         ),
         (
@@ -62,7 +65,9 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"\bcollective (?:agreement|bargaining)\b|\bcontract (?:talks|negotiations)\b|\bcasuali[sz]\w+|\blabou?r"
             r" brok\w+|\bpermanent (?:jobs|employment|contracts)\b|\bzero-hours\b|\bfixed-term\b"
             r"|\bpart-time (?:employees|workers)\b|\b(?:made|make them|be made) permanent\b|\bregulari[sz]\w+|\bpermanent status\b"
-            r"|\b(?:employed|hired) directly\b|\bdirect employment\b|\bin-?house\b|\binsourc\w+",
+            r"|\b(?:employed|hired) directly\b|\bdirect employment\b|\bin-?house\b|\binsourc\w+"
+            r"|\b(?:temporary|short-term|rolling) contracts?\b|\bthrough (?:an? |labou?r )?agenc(?:y|ies)\b"
+            r"|\bcontract labou?r\b|\bgig (?:work|economy) status\b|\bemployee status\b|\bfalse self-employment\b",
             D.CONTRACT,
         ),
         (
@@ -76,8 +81,9 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             D.BENEFITS,
         ),
         (
-            r"\brelease of (?:the )?(?:detained|arrested|jailed)\b|\bfree (?:the )?(?:detained"
-            r"|arrested|jailed)\b",
+            r"\brelease of (?:the |their |all )?(?:\w+ )?(?:detained|arrested|jailed|imprisoned)\b|\bfree (?:the |their |all )?(?:\w+ )?(?:detained"
+            r"|arrested|jailed|imprisoned)\b|\b(?:release|free) (?:the |their |all )?(?:detainees|prisoners|political prisoners)\b"
+            r"|\b(?:release|freedom) of (?:the |their |all )?(?:union leaders?|organi[sz]ers|colleagues|comrades|activists)\b",
             D.RELEASE,
         ),
         (r"\bresignations? of\b|\bto resign\b", D.POLITICAL),
@@ -91,7 +97,10 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bзадержк\w+ (?:заработной плат\w*|зарплат\w*|выплат\w*)|\bне выплат\w*"
             r"|\bперебо\w+ с (?:выплат|зарплат)\w*|\bвыплат\w* (?:всех )?долг\w*"
             r"|\bпогас\w* (?:долг|задолженност)\w*|\bдолги по зарплате\b"
-            r"|\bвыплат(?:ить|ят|или|ы) (?:им |всем |работникам )?(?:зарплат|заработн)\w*(?: \w+)? за\b",
+            r"|\bвыплат(?:ить|ят|или|ы) (?:им |всем |работникам )?(?:зарплат|заработн)\w*(?: \w+)? за\b"
+            r"|\bне (?:выда|получа|получи|плат|выплачива|перечисля)\w* (?:\w+ )?(?:зарплат|заработн|деньг|расч[её]т)\w*"
+            r"|\b(?:зарплат|заработн)\w* (?:\w+ ){0,3}не (?:выда|плат|выплач|перечисл|получа)\w*"
+            r"|\bпогаш\w* (?:\w+ )?(?:долг|задолженност)\w*|\bдолг\w* (?:\w+ ){0,2}(?:за|по) (?:\w+ )?(?:месяц|зарплат)\w*",
             D.UNPAID_WAGES,
         ),
         (
@@ -100,7 +109,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bсниз(?:ил|ила|или|ят|ить)\w* (?:\w+ )?(?:зарплат|заработн|оплат|тариф|ставк|расценк|выплат)\w*|\bпроиндексир\w+"
             r"|\bоплат\w* сверхурочн\w+|\bоплачива\w* сверхурочн\w+"
             r"|\bповы(?:сить|шения|шение|сили)\s+(?:\w+\s+)?(?:зарплат|заработн|оплат|ставк|тариф|оклад)\w*"
-            r"|\bподня\w*\s+(?:\w+\s+)?(?:зарплат|заработн|оплат|ставк|тариф|оклад)\w*",
+            r"|\bподня\w*\s+(?:\w+\s+)?(?:зарплат|заработн|оплат|ставк|тариф|оклад)\w*"
+            r"|\bсокращени\w+ (?:\w+ )?(?:зарплат|заработн|оплат|выплат|ставок|тариф|расценок)\w*|\bурез\w* (?:\w+ )?(?:зарплат|заработн|оплат|выплат|ставк|тариф)\w*",
             D.PAY,
         ),
         (
@@ -118,7 +128,12 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bисправн\w+ (?:автомобил|техник|оборудовани|машин)\w*|\bремонт\w* (?:оборудовани|техник|машин|автомобил)\w*",
             D.CONDITIONS,
         ),
-        (r"\bколлективн\w+ договор\w*|\bтрудов\w+ договор\w*", D.CONTRACT),
+        (
+            r"\bколлективн\w+ договор\w*|\bтрудов\w+ договор\w*|\bсрочн\w+ (?:трудов\w+ )?(?:договор|контракт)\w*"
+            r"|\bкадров\w+ агентств\w*|\bаутсорс\w*|\bаутстаф\w*|\bгражданско-правов\w+ договор\w*"
+            r"|\bофициальн\w+ (?:трудоустройств|оформлени)\w*|\bоформ\w+ (?:\w+ )?(?:в|по) штат\w*",
+            D.CONTRACT,
+        ),
         (
             r"\bвосстановлени\w+ на работе|\bвосстанов\w+ на работе|\bпризнани\w+ профсоюз\w*"
             r"|\bдавлени\w+ на (?:членов )?профсоюз\w*|\bпреследовани\w+ (?:профсоюз|активист)\w*"
@@ -130,7 +145,10 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"\bпенси\w+|\bльгот\w+|\bнадбав\w+|\bпреми\w+|\bдоплат\w+|\bстраховк\w+|\bкомпенсаци\w+",
             D.BENEFITS,
         ),
-        (r"\bосвобожд\w+ (?:задержанн|арестованн)\w*", D.RELEASE),
+        (
+            r"\b(?:освобожд|освобод|отпуст)\w* (?:\w+ ){0,2}(?:задержанн|арестованн|заключенн|арестант|политзаключ)\w*",
+            D.RELEASE,
+        ),
         (r"\bотставк\w+", D.POLITICAL),
     ],
     "uk": [
@@ -141,7 +159,10 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bборг\w* перед (?:трудов\w+ )?колектив\w*"
             r"|\bзатримк\w+ (?:заробітн\w+ плат\w*|зарплат\w*|виплат\w*)|\bне виплат\w*"
             r"|\bпогас\w* (?:борг|заборгован)\w*"
-            r"|\bвиплат(?:ити|ять|или|и) (?:їм |всім |працівникам )?(?:зарплат|заробітн)\w*(?: \w+)? за\b",
+            r"|\bвиплат(?:ити|ять|или|и) (?:їм |всім |працівникам )?(?:зарплат|заробітн)\w*(?: \w+)? за\b"
+            r"|\bне (?:вида|отриму|отрима|плат|виплачу|перераховую)\w* (?:\w+ )?(?:зарплат|заробітн|грош|розрахун)\w*"
+            r"|\b(?:зарплат|заробітн)\w* (?:\w+ ){0,3}не (?:вида|плат|виплач|перерах|отриму)\w*"
+            r"|\bпогашенн\w* (?:\w+ )?(?:борг|заборгован)\w*",
             D.UNPAID_WAGES,
         ),
         (
@@ -149,7 +170,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|(?<!без )\bзниженн\w+ (?:зарплат|заробітн|оплат|тариф|ставок|розцінок|виплат)\w*"
             r"|\bзнизи(?:в|ла|ли|ть)\w* (?:\w+ )?(?:зарплат|заробітн|оплат|тариф|ставк|розцінк|виплат)\w*|\bпроіндексу\w+"
             r"|\bоплат\w* понаднормов\w+|\bоплачува\w* понаднормов\w+"
-            r"|\bпідви(?:щити|щення|щували|щили)\s+(?:\w+\s+)?(?:зарплат|заробітн|оплат|ставк|тариф|оклад)\w*",
+            r"|\bпідви(?:щити|щення|щували|щили)\s+(?:\w+\s+)?(?:зарплат|заробітн|оплат|ставк|тариф|оклад)\w*"
+            r"|\bскороченн\w+ (?:\w+ )?(?:зарплат|заробітн|оплат|виплат|ставок|тариф|розцінок)\w*|\bуріз\w* (?:\w+ )?(?:зарплат|заробітн|оплат|виплат|ставк|тариф)\w*",
             D.PAY,
         ),
         (
@@ -168,7 +190,12 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bсправн\w+ (?:автомобіл|техні|обладнанн|машин)\w*|\bремонт\w* (?:обладнанн|техні|машин|автомобіл)\w*",
             D.CONDITIONS,
         ),
-        (r"\bколективн\w+ догов[оі]р\w*|\bтрудов\w+ догов[оі]р\w*", D.CONTRACT),
+        (
+            r"\bколективн\w+ догов[оі]р\w*|\bтрудов\w+ догов[оі]р\w*|\bстроков\w+ (?:трудов\w+ )?(?:догов[оі]р|контракт)\w*"
+            r"|\bкадров\w+ агенці\w*|\bаутсорс\w*|\bаутстаф\w*|\bцивільно-правов\w+ догов[оі]р\w*"
+            r"|\bофіційн\w+ (?:працевлаштуванн|оформленн)\w*|\bоформ\w+ (?:\w+ )?(?:в|у|за) штат\w*",
+            D.CONTRACT,
+        ),
         (
             r"\bпоновленн\w+ на роботі|\bпонов\w+ на роботі|\bвизнанн\w+ профспілк\w*"
             r"|\bтиск\w* на (?:членів )?профспілк\w*|\bпереслідуванн\w+ (?:профспілк|активіст)\w*"
@@ -180,7 +207,10 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"\bпенсі\w+|\bпільг\w+|\bнадбав\w+|\bпремі\w+|\bдоплат\w+|\bстрахов\w+|\bкомпенсаці\w+",
             D.BENEFITS,
         ),
-        (r"\bзвільненн\w+ (?:затриман|заарештован)\w*", D.RELEASE),
+        (
+            r"\b(?:звільн|відпуст)\w* (?:\w+ ){0,2}(?:затриман|заарештован|ув['’]язнен|політв['’]язн)\w*",
+            D.RELEASE,
+        ),
         (r"\bвідставк\w+", D.POLITICAL),
     ],
 }
@@ -193,7 +223,7 @@ WEAK: dict[str, list[tuple[str, Demand]]] = {
         ),
         (r"\bjobs\b|\bdismissals\b", D.JOBS),
         (r"\bconditions\b|\bhours\b|\bshifts\b|\bstaffing\b|\bworkload\b", D.CONDITIONS),
-        (r"\bcontracts?\b", D.CONTRACT),
+        (r"\bcontracts?\b|\bagency (?:workers|staff|labou?r|contracts?)\b", D.CONTRACT),
         (r"\bbenefits\b", D.BENEFITS),
     ],
     "ru": [
@@ -202,6 +232,7 @@ WEAK: dict[str, list[tuple[str, Demand]]] = {
             D.PAY,
         ),
         (r"\bрабочи\w+ мест\w*|\bувольнени\w+", D.JOBS),
+        (r"\bсамозанят\w*", D.CONTRACT),
         (r"\bоборудовани\w+", D.CONDITIONS),
     ],
     "uk": [
@@ -210,6 +241,7 @@ WEAK: dict[str, list[tuple[str, Demand]]] = {
             D.PAY,
         ),
         (r"\bробоч\w+ місц\w*|\bзвільненн\w+", D.JOBS),
+        (r"\bсамозайнят\w*|\bФОП\b", D.CONTRACT),
         (r"\bобладнанн\w+", D.CONDITIONS),
     ],
 }
@@ -219,9 +251,11 @@ DEMAND_CUES: dict[str, str] = {
     "en": r"\b(?:demand\w*|call\w* for|want\w*|seek\w*|sought|over|protest\w*|against|because"
     r"|due to|to secure|looking for|claim\w*|insist\w*|until|for (?:better|higher|a )|provoked"
     r"|asking|refus\w*|in a dispute|oppos\w*|fighting|unhappy|angry|anger|complain\w*|angered"
-    r"|outrage\w*|frustrat\w*)\b",
+    r"|outrage\w*|frustrat\w*|reasons?|caused by|sparked|triggered|prompted|placards?|banners?|chant\w*|slogans?)\b",
     "ru": r"\b(?:требова\w*|требу\w*|из-за|против|добива\w*|пока|протест\w*|в связи с|ради"
-    r"|с требованием|настаива\w*|недовол\w*|жалу\w*|возмущ\w*|возмут\w*)",
+    r"|с требованием|настаива\w*|недовол\w*|жалу\w*|возмущ\w*|возмут\w*|причин\w*|повод\w*|плакат\w*|транспарант\w*"
+    r"|лозунг\w*|скандир\w*)",
     "uk": r"\b(?:вимага\w*|вимог\w*|через|проти|домага\w*|поки|протест\w*|у зв['’]язку"
-    r"|наполяга\w*|незадовол\w*|скарж\w*|обурен\w*|обурю\w*)",
+    r"|наполяга\w*|незадовол\w*|скарж\w*|обурен\w*|обурю\w*|причин\w*|привод\w*|плакат\w*|транспарант\w*"
+    r"|гасл\w*|скандува\w*)",
 }

@@ -1,0 +1,181 @@
+"""Demands in three languages (sentences written for the tests): single words count
+only close after a demand cue; a threatened dismissal and the conditions an
+allowance is paid for are not demands; wages not paid, cuts to pay, temporary
+and agency contracts and the release of detainees are said many ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from picketline.extract import extract
+
+
+def demands(language: str, text: str) -> set[str]:
+    result = extract(text, published="2024-05-20", language=language).to_format()
+    return {d for s in result["struggles"] for d in s.get("demands", [])}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Strike\nHospital staff went on strike on Monday demanding that management pay "
+            "their salaries for March and April.",
+            {"unpaid_wages"},
+        ),
+        (
+            "en",
+            "Strike\nWorkers staged a protest on Monday after the company failed to pay them "
+            "for two months.",
+            {"unpaid_wages"},
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник рабочие объявили забастовку: им третий месяц не выдают "
+            "зарплату.",
+            {"unpaid_wages"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок гірники оголосили страйк: їм третій місяць не видають зарплату.",
+            {"unpaid_wages"},
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник рабочие завода объявили забастовку, требуя индексации "
+            "зарплаты и погашения долгов.",
+            {"pay", "unpaid_wages"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок працівники оголосили страйк через скорочення зарплат на 30%.",
+            {"pay"},
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник курьеры вышли на забастовку из-за сокращения тарифов.",
+            {"pay"},
+        ),
+        (
+            "en",
+            "Strike\nWorkers at the factory went on strike on Monday demanding the release of "
+            "their detained colleagues.",
+            {"release"},
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник рабочие объявили забастовку, требуя освободить "
+            "задержанных товарищей.",
+            {"release"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок працівники оголосили страйк, вимагаючи звільнити затриманих "
+            "колег.",
+            {"release"},
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник рабочие объявили забастовку против перевода их на "
+            "срочные договоры через кадровое агентство.",
+            {"contract"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок працівники оголосили страйк проти переведення на строкові "
+            "контракти через кадрову агенцію.",
+            {"contract"},
+        ),
+        (
+            "en",
+            "Strike\nCleaners walked out on Monday against being hired through an agency on "
+            "temporary contracts.",
+            {"contract"},
+        ),
+        # the cause named as such: "Причина — ...", "The reason: ..."
+        (
+            "ru",
+            "Забастовка\nВ понедельник 40 механизаторов отказались выходить на работу. "
+            "Причина — задолженность по зарплате за четыре месяца.",
+            {"unpaid_wages"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок 40 механізаторів відмовилися виходити на роботу. "
+            "Причина — заборгованість із зарплати за чотири місяці.",
+            {"unpaid_wages"},
+        ),
+        # a placard's slogan
+        (
+            "ru",
+            "Пикет\nВ среду около 40 курьеров вышли на пикет у офиса компании с плакатами "
+            "«Верните тарифы».",
+            {"pay"},
+        ),
+    ],
+)
+def test_demands_said_many_ways(language: str, text: str, expected: set[str]) -> None:
+    assert demands(language, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "absent"),
+    [
+        # a threatened dismissal is the employer's threat, not a jobs demand
+        (
+            "ru",
+            "Простой\nВ понедельник 40 рабочих агрофирмы отказались выходить на работу из-за "
+            "долгов по зарплате. Заявления их заставили написать под угрозой увольнения.",
+            "jobs",
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок 40 робітників відмовилися виходити на роботу через борги із "
+            "зарплати. Керівництво погрожувало звільненням учасникам протесту.",
+            "jobs",
+        ),
+        (
+            "en",
+            "Strike\nAbout 40 workers walked out on Monday over unpaid wages. Management "
+            "threatened dismissals if the protest went on.",
+            "jobs",
+        ),
+        # the conditions an allowance is paid for only name the allowance
+        (
+            "ru",
+            "Забастовка\nВ понедельник мусорщики объявили забастовку, требуя повысить надбавку "
+            "за тяжёлые условия труда.",
+            "conditions",
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок гірники оголосили страйк, вимагаючи відновити доплати за "
+            "шкідливі умови праці.",
+            "conditions",
+        ),
+        # a single word far from any cue is no demand
+        (
+            "en",
+            "Strike\nAbout 300 dockers went on strike on Monday, protesting against new "
+            "rosters that the port introduced last spring without consulting any of the crews "
+            "or their elected representatives, although they said their pay was fine.",
+            "pay",
+        ),
+        # the company's stopgap and its description of the workers are no demands
+        (
+            "en",
+            "Strike\nBus drivers went on strike on Monday over pay. The company said it would "
+            "run a limited service using managers and agency staff.",
+            "contract",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник курьеры вышли на забастовку из-за снижения оплаты. В "
+            "компании заявили, что курьеры являются самозанятыми.",
+            "contract",
+        ),
+    ],
+)
+def test_words_that_only_name_something(language: str, text: str, absent: str) -> None:
+    assert absent not in demands(language, text), text

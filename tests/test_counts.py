@@ -283,3 +283,66 @@ def test_a_verb_in_the_line_before_does_not_make_a_count_an_arrest() -> None:
 def test_delayed_wages_do_not_make_a_count_an_arrest() -> None:
     mention = only("Около 40 человек требовали выплатить задержанную зарплату.", "ru")
     assert mention.repression is None and mention.unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Кілька сотень шахтарів прийшли.", "uk", (300, 900)),
+        ("Декілька сотень медиків прийшли.", "uk", (300, 900)),
+        ("Пришли около полутора сотен медиков.", "ru", (150, 150)),
+    ],
+)
+def test_hundreds_in_the_genitive(text: str, language: str, expected: tuple[int, int]) -> None:
+    assert bounds(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Half of the 400 fitters walked out.", "en", (200, 200)),
+        ("Two thirds of the 900 porters walked out.", "en", (600, 600)),
+        ("About 80% of the 500 cleaners walked out.", "en", (400, 400)),
+        ("Половина из 600 сборщиков вышла.", "ru", (300, 300)),
+        ("Две трети из 900 грузчиков вышли.", "ru", (600, 600)),
+        ("Половина з 800 складальників вийшла.", "uk", (400, 400)),
+    ],
+)
+def test_a_share_of_a_counted_whole(text: str, language: str, expected: tuple[int, int]) -> None:
+    people = [c for c in find_counts(text, language) if c.unit == "people"]
+    assert [(c.min, c.max) for c in people] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "workforce", "taking_part"),
+    [
+        ("The mill employs 1,200 people; 350 fitters walked out.", "en", 1200, 350),
+        ("Fitters at the 5,000-strong plant struck; 800 of them picketed.", "en", 5000, 800),
+        ("Some 300 of its 1,200 fitters walked out.", "en", 1200, 300),
+        ("На заводе, где работают 1200 человек, бастуют 300 сборщиков.", "ru", 1200, 300),
+        ("На підприємстві, де працює 1500 людей, страйкують 400 складальників.", "uk", 1500, 400),
+    ],
+)
+def test_the_whole_workforce_is_not_those_taking_part(
+    text: str, language: str, workforce: int, taking_part: int
+) -> None:
+    units = {c.min: c.unit for c in find_counts(text, language)}
+    assert units[workforce] == "workforce"
+    assert units[taking_part] == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Management said about 300 of them went home.", "en"),
+        ("About 300 joined the picket line.", "en"),
+        ("В акции приняли участие около 300.", "ru"),
+        ("Участь в акції взяли близько 300.", "uk"),
+    ],
+)
+def test_people_without_a_noun(text: str, language: str) -> None:
+    assert only(text, language).unit == "people"
+
+
+def test_a_count_of_arrests_with_about_stays_a_count() -> None:
+    assert only("It ended with about 25 arrests of strikers.", "en").unit != "workforce"

@@ -14,7 +14,7 @@ meatpackers", "25 задержанных"). Bounds follow FORMAT.md: "more than 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from picketline.domain.struggle import Participants
@@ -130,6 +130,54 @@ _DELAYED = re.compile(
     r"(?:задержанн|затриман)\w*\s+(?:\w+\s+)?(?:зарплат|заработн|заробітн|выплат|виплат)\w*"
     r"|задержк\w*|затримк\w*|затрима\w*ся"
 )
+# A share of a counted whole: "half of the 400 staff", "две трети из 900 рабочих",
+# "80% of the 500 workers", "половина з 800 працівників".
+_SHARE_BEFORE = re.compile(
+    r"(?:^|[^\w])(?P<share>half|a third|one third|two thirds|a quarter|one quarter|three quarters"
+    r"|половина|половину|половины|треть|одна треть|две трети|четверть|три четверти|третина"
+    r"|одна третина|дві третини|чверть|три чверті"
+    r"|(?P<pct>\d{1,3})\s*(?:%|per ?cent|процент\w*|відсот\w*))"
+    r"\s+(?:of\s+(?:the\s+|its\s+|their\s+|all\s+)?|из\s+|з\s+|із\s+|от\s+|від\s+)"
+    r"(?:(?:some|about|around|roughly|nearly|около|примерно|почти|близько|приблизно|майже)\s+)?$",
+    _I,
+)
+_SHARES = {
+    "half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
+    "one quarter": 0.25, "three quarters": 0.75, "половина": 0.5, "половину": 0.5,
+    "половины": 0.5, "треть": 1 / 3, "одна треть": 1 / 3, "две трети": 2 / 3, "четверть": 0.25,
+    "три четверти": 0.75, "третина": 1 / 3, "одна третина": 1 / 3, "дві третини": 2 / 3,
+    "чверть": 0.25, "три чверті": 0.75,
+}  # fmt: skip
+# A workplace's whole workforce, not those who took part: "the plant employs 2,000 people",
+# "где работают 1200 человек", "де працює 1500 людей", "a 5,000-strong workforce",
+# "300 of its 1,200 workers".
+_WORKFORCE_BEFORE = re.compile(
+    r"(?:\b(?:employs|employing|employed|employ|has a (?:workforce|staff) of|workforce of|staff of"
+    r"|(?:which|that) has|of (?:its|their|the plant's|the company's)|out of)"
+    r"|(?<!\w)(?:работают|работает|трудятся|трудится|работало|численностью|штат(?:ом)? в|коллектив"
+    r"(?:ом)? (?:в|из)|из (?:общего числа|всех|почти|более|около)?|працюють|працює|працювало"
+    r"|чисельністю|колектив(?:ом)? (?:з|у)|з (?:усіх|загальної кількості)?))"
+    r"\s+(?:(?:some|about|around|almost|nearly|more than|over|около|почти|более|свыше|примерно"
+    r"|близько|майже|понад|приблизно)\s+)?$",
+    _I,
+)
+# People without a noun: "300 of them", "800 joined the picket line", "в акции приняли участие
+# около 300", "участь взяли близько 300".
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:of them|of the (?:workers|strikers|staff|employees)|of (?:its|their|the) \d"
+    r"|из них|з них|із них"
+    r"|(?:have |had )?(?:joined|took part|walked out|went on strike|marched|rallied|gathered"
+    r"|protested|participated|downed tools|stayed away)\b)",
+    _I,
+)
+_PEOPLE_BEFORE = re.compile(
+    r"(?:took part|participated|joined in|turned out|приняли участие|приняло участие|участвовали"
+    r"|участвовало|взяли участь|взяло участь|долучилися|долучилося"
+    r"|(?:участие|участь)\s+(?:(?:в|у)\s+\w+\s+)?(?:приняли|приняло|взяли|взяло))\s+(?:(?:about|some|around"
+    r"|more than|over|около|более|свыше|порядка|близько|понад|приблизно)\s+)?$",
+    _I,
+)
+_STRONG_AFTER = re.compile(r"-strong\b|[- ]member (?:workforce|staff)\b", _I)
 _GROUP_BEFORE = re.compile(r"\b(?:group|crowd|total|team|band|gathering)\s+of\s+(?:\w+\s+)?$", _I)
 
 
@@ -331,9 +379,32 @@ def find_counts(text: str, language: str) -> list[CountMention]:
     while index < len(numbers):
         first = numbers[index]
         last = _joined(text, numbers, index) or first
-        mentions.append(_mention(text, language, first, last))
+        mentions.append(_whole_or_share(text, _mention(text, language, first, last)))
         index += 2 if last is not first else 1
     return mentions
+
+
+def _whole_or_share(text: str, mention: CountMention) -> CountMention:
+    """A head count said as a share of a whole ("half of the 400 staff": 200), or a
+    workplace's whole workforce ("employs 2,000 people": not those taking part)."""
+    if mention.unit not in ("people", None):
+        return mention
+    before = text[max(0, mention.start - 40) : mention.start]
+    before = before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+    share = _SHARE_BEFORE.search(before)
+    if share:
+        pct = share.group("pct")
+        part = int(pct) / 100 if pct else _SHARES.get(share.group("share").casefold(), 1.0)
+        low, high = (None if v is None else round(v * part) for v in (mention.min, mention.max))
+        start = mention.start - len(before) + share.start("share")
+        return replace(mention, start=start, min=low, max=high, unit="people")
+    if _WORKFORCE_BEFORE.search(before) or _STRONG_AFTER.match(text, mention.end):
+        return replace(mention, unit="workforce")
+    if mention.unit is None and (
+        _PEOPLE_AFTER.match(text, mention.end) or _PEOPLE_BEFORE.search(before)
+    ):
+        return replace(mention, unit="people")
+    return mention
 
 
 _CONFIDENCE = {"people": 0.8, None: 0.5}

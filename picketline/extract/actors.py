@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+from picketline.domain.vocab import Sector
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.actors import (
     CYR_COMPANY_FORMS,
@@ -241,6 +243,8 @@ def find_workplaces(
             start = match.start("name") + match.group("name").find(name.split()[0])
         else:
             name = match.group(2) or match.group(3) or match.group(4)
+            if name[:1].islower():
+                continue  # «для проведения модернизации»: quoted words, no name
             quote = match.group()[len(noun) :].strip()
             value = f"{to_nominative(noun, language)} {quote}"
             key, start = name_key(name, language), match.start()
@@ -254,7 +258,87 @@ def find_workplaces(
                 {"sector": sector, "key": key, "sentence": sentence.index},
             )
         )
+    if language != "en":
+        found += _adjective_named_workplaces(sentence, language)
     return found
+
+
+# "Тернопільська обласна клінічна лікарня", "Полтавський обласний центр екстреної медичної
+# допомоги": a workplace named by a capitalised adjective and its own adjectives (not at a
+# sentence's start, where any word is capitalised, nor inside a quoted name).
+_CYR_SITE_NOUNS = (
+    r"больниц\w*|лікарн\w*|поликлиник\w*|поліклінік\w*|госпитал\w*|госпітал\w*|школ\w*"
+    r"|гимнази\w*|гімназі\w*|лице\w*|ліце\w*|университет\w*|університет\w*|колледж\w*|коледж\w*"
+    r"|депо|станци\w*|станці\w*|центр\w*|шахт\w*|рудник\w*"
+    r"|разрез\w*|розріз\w*|карьер\w*|кар['’]єр\w*|элеватор\w*|елеватор\w*"
+)
+_CYR_ADJECTIVE_SITE = re.compile(
+    r"(?<=[\s(])(?P<name>(?:(?-i:[А-ЯЁІЇЄҐ])|(?=[а-яёіїєґ'’-]+\s+(?:станц|центр)\w*\s+(?:скорой"
+    r"|швидкої|екстреної|неотложной)))[а-яёіїєґ'’-]+(?:\s+[а-яёіїєґ'’-]+){0,3}?\s+"
+    rf"(?P<noun>{_CYR_SITE_NOUNS})(?P<care>\s+(?:скорой|швидкої|екстреної|неотложной)"
+    r"(?:\s+(?:медицинской|медичної))?\s+(?:помощи|допомоги))?)(?![\w'’-]|\s+[«\"„“№])",
+    re.IGNORECASE,
+)
+
+
+def _adjective_named_workplaces(sentence: Sentence, language: str) -> list[Finding]:
+    found = []
+    for match in _CYR_ADJECTIVE_SITE.finditer(sentence.text):
+        words = match.group("name").split()
+        head = len(words) - len(match.group("care").split()) - 1 if match.group("care") else -1
+        if not all(_adjective(w, language) for w in words[:head]):
+            continue
+        if match.group("noun").casefold().startswith(("центр", "станц")) and not match.group(
+            "care"
+        ):
+            continue  # "Московский центр" alone names no kind of workplace
+        value = _nominative_name(words, len(words) + head if head < 0 else head, language)
+        sector = Sector.Q if match.group("care") else _site_sector(match.group("noun"), language)
+        found.append(
+            Finding(
+                "workplace",
+                value[:1].upper() + value[1:] if words[0][:1].isupper() else value,
+                sentence.start + match.start(),
+                sentence.start + match.end(),
+                0.75,
+                # the capitalised word and the noun: "Тернопільська обласна клінічна лікарня"
+                # and "Тернопільська обласна лікарня" are one hospital
+                {
+                    "sector": sector,
+                    "key": name_key(f"{words[0]} {match.group('noun')}", language),
+                    "sentence": sentence.index,
+                },
+            )
+        )
+    return found
+
+
+def _nominative_name(words: list[str], head: int, language: str) -> str:
+    """Adjectives and their head noun in the nominative, agreeing; the rest as written."""
+    noun = to_nominative(words[head], language)
+    analyzer_ = analyzer(guess_cyrillic_language(noun, language))
+    parses = [p for p in analyzer_.parse(noun.casefold()) if "NOUN" in p.tag]
+    tag = parses[0].tag if parses else None
+    wanted = {"nomn", str(tag.number)} if tag and tag.number else {"nomn"}
+    if tag is not None and tag.number != "plur" and tag.gender:
+        wanted.add(str(tag.gender))
+    adjectives = []
+    for word in words[:head]:
+        forms = [p for p in analyzer_.parse(word.casefold()) if {"ADJF", "PRTF"} & p.tag.grammemes]
+        form = forms[0].inflect(wanted) or forms[0].inflect({"nomn"}) if forms else None
+        text = form.word if form else word
+        adjectives.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
+    return " ".join([*adjectives, noun, *words[head + 1 :]])
+
+
+def _site_sector(noun: str, language: str) -> Sector | None:
+    return next((s for r, s in patterns(language).workplace_entries if r.match(noun)), None)
+
+
+@lru_cache(maxsize=20_000)
+def _adjective(word: str, language: str) -> bool:
+    parses = analyzer(guess_cyrillic_language(word, language)).parse(word.casefold())
+    return any({"ADJF", "PRTF"} & p.tag.grammemes for p in parses[:2])
 
 
 # Where an English article says it is set: "in Dundee", "DUNDEE, Scotland -", "DUNDEE -".

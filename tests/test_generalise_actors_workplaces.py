@@ -1,0 +1,77 @@
+"""Workplaces named by their own adjectives (issue #3, generalisation): sentences written
+for these tests, in Russian and Ukrainian, and English ones that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from picketline.domain.vocab import Sector
+from picketline.extract.actors import find_workplaces
+from picketline.extract.patterns import Sentence
+
+
+def s(text: str) -> Sentence:
+    return Sentence(0, 0, len(text), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "sector"),
+    [
+        (
+            "Медсестри Рівненської обласної дитячої лікарні оголосили страйк.",
+            "uk",
+            "Рівненська обласна дитяча лікарня",
+            Sector.Q,
+        ),
+        (
+            "Медики Курской областной больницы вышли на пикет.",
+            "ru",
+            "Курская областная больница",
+            Sector.Q,
+        ),
+        (
+            "Фельдшеры Тамбовской станции скорой медицинской помощи бастуют.",
+            "ru",
+            "Тамбовская станция скорой медицинской помощи",
+            Sector.Q,
+        ),
+        (
+            "Водії Сумського обласного центру екстреної медичної допомоги страйкують.",
+            "uk",
+            "Сумський обласний центр екстреної медичної допомоги",
+            Sector.Q,
+        ),
+        # a lower-case town adjective names an ambulance station too
+        (
+            "Водители тамбовской станции скорой помощи бастуют.",
+            "ru",
+            "тамбовская станция скорой помощи",
+            Sector.Q,
+        ),
+    ],
+)
+def test_workplaces_named_by_adjectives(
+    text: str, language: str, expected: str, sector: Sector
+) -> None:
+    found = find_workplaces(s(text), language)
+    assert [f.value for f in found] == [expected]
+    assert found[0].attrs["sector"] is sector
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Обласна лікарня оголосила страйк.", "uk"),  # a sentence's first word
+        ("Медики Московского центра вышли.", "ru"),  # "центр" alone is no kind of site
+        ("Докери Одеського порту страйкують.", "uk"),  # the town's port, described
+        ("Рабочие цеха «для проведения модернизации» вышли.", "ru"),  # quoted words, no name
+    ],
+)
+def test_descriptions_are_no_named_workplaces(text: str, language: str) -> None:
+    assert find_workplaces(s(text), language) == []
+
+
+def test_one_hospital_under_a_longer_and_a_shorter_name() -> None:
+    long = find_workplaces(s("Медсестри Рівненської обласної клінічної лікарні страйкують."), "uk")
+    short = find_workplaces(s("Пікет під Рівненською обласною лікарнею тривав."), "uk")
+    assert long[0].attrs["key"] == short[0].attrs["key"]

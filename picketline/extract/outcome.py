@@ -31,24 +31,41 @@ _PLANNED = re.compile(
 )
 
 
-# Before an "ended" cue: the return is refused, forced or only threatened.
+# Before an "ended" cue: the return is refused, forced or only threatened, or only some
+# of them went back ("часть рабочих вернулась в цех, однако большинство ...").
 _NOT_ENDED = re.compile(
     r"\b(?:not|never|won['’]t|refus\w*|bullied|forced|ordered|pressur\w*|не|отказ\w*|отказыва\w*"
-    r"|відмов\w*|заставить|змусити|примусити)\s+(?:\w+\s+){0,2}$",
+    r"|відмов\w*|заставить|змусити|примусити|some|several|a few|half|part|часть|некоторые|несколько"
+    r"|половина|частина|деякі|кілька|половина)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+# A condition the cue stands in: "until they are paid", "пока не выплатят", "доки не погасять".
+_UNTIL = re.compile(
+    r"\b(?:until|till|unless|once|пока|покуда|до тех пор|поки|доки|до тих пір)\b[^,;.]*$",
     re.IGNORECASE,
 )
 
 
 def decide(cues: Iterable[str]) -> Outcome | None:
-    """The outcome a set of cue kinds implies (``None``: say nothing)."""
+    """The outcome a set of cue kinds implies (``None``: say nothing).
+
+    A promise is not a payment: paid in part with the rest promised, or an action
+    ended on a promise, is ``partial``. An action that ended with its people
+    dismissed (``crushed``) is ``lost``.
+    """
     kinds = set(cues)
-    if "won" in kinds and "partial" not in kinds:
+    if "won" in kinds and not kinds & {"partial", "promised"}:
         return Outcome.WON
     if "lost" in kinds:
         return Outcome.LOST
+    if "crushed" in kinds and "ended" in kinds and "continues" not in kinds:
+        return Outcome.LOST
     if "won" in kinds:  # "agreed to pay the debt, but not to keep the jobs": part of it
         return Outcome.PARTIAL
-    if "partial" in kinds and ("ended" in kinds or not kinds & {"ongoing", "continues"}):
+    settled = kinds & {"partial", "promised"}
+    if settled and ("ended" in kinds or not kinds & {"ongoing", "continues"}):
         return Outcome.PARTIAL
     if "ended" in kinds and "continues" not in kinds:
         return None
@@ -78,6 +95,8 @@ class OutcomeStage:
                 )
                 if hypothetical or any(a <= start < b for a, b in quoted):
                     continue  # what someone says, plans or threatens is not how it stands
+                if kind not in ("ongoing", "continues") and _UNTIL.search(sentence.text[:start]):
+                    continue  # "will not leave until they are paid": a condition, not a result
                 if kind == "ended" and _NOT_ENDED.search(sentence.text[max(0, start - 30) : start]):
                     continue  # "will not be bullied back to work", "отказались вернуться"
                 doc.add(

@@ -2,8 +2,10 @@
 """Cues for how a struggle stood when the article was written.
 
 Cue kinds: ``won`` (demands met), ``partial`` (a deal or compromise without
-victory words, or only part of what was owed paid), ``lost``, ``ended`` (it
-stopped, result unsaid) and ``ongoing`` (it continues or has just begun).
+victory words, or only part of what was owed paid), ``promised`` (the employer
+promised to pay or to meet a demand: not yet a victory), ``lost``, ``crushed``
+(its people dismissed: lost where the action ended), ``ended`` (it stopped,
+result unsaid) and ``ongoing`` (it continues or has just begun).
 ``ended`` needs the action itself as the thing that ended ("the strike
 ended", "забастовка завершилась", "повернулися до роботи"), so that talks
 ending without result do not end the strike. Order matters: a partial phrase
@@ -29,8 +31,16 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r"(?:reached|struck|agreed)\b|\bagreement (?:was |has been )?reached\b|\breached (?:a|an)"
             r" (?:deal|agreement|settlement)\b|\baccepted (?:a|an|the) (?:\S+ )?(?:offer|deal)\b"
             r"|\bnew contract\b|\bsettlement\b|\bpostponed (?:the|its|a) (?:decision|vote|plan)"
-            r"|\bnot everything\b|\bfalls? short of\b|\bshort of (?:the|what|their)\b|\bonly (?:part|some) of\b",
+            r"|\bnot everything\b|\bfalls? short of\b|\bshort of (?:the|what|their)\b|\bonly (?:part|some) of\b"
+            r"|\b(?:met|granted|accepted|agreed to) (?:most|some|part|several|two|three) of (?:their|the) demands\b"
+            rf"|\bpaid (?:only )?(?:one|a single|two) months?['’]?s?['’]? {_PAY_EN}",
             "partial",
+        ),
+        (
+            r"\b(?:promised|pledged|undertook|committed|vowed|agreed in principle|assured (?:\w+ ){0,2}(?:that it would|it would))"
+            r" (?:\w+ ){0,2}?(?:to )?(?:pay|settle|clear|meet|raise|increase|review|reconsider|consider|look into|restore|reinstate|resolve|address)\b"
+            r"|\b(?:the rest|the remainder|the balance|remaining (?:wages|arrears|payments?))\b[^.]{0,40}\b(?:by|before|next|within)\b",
+            "promised",
         ),
         (
             r"\b(?:won|win|wins|winning)\b(?!['’]t)(?! (?:the )?(?:election|match|game|vote|seat))"
@@ -38,14 +48,23 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             rf"|\bmet (?:their|all|the workers'?) demands\b|\bconcede\w*|\bgave in\b|\bbacked down\b"
             rf"|(?<!not )(?<!never )(?<!n't )(?<!n’t )\b(?:received|got|were paid) (?:all )?(?:their |the )?{_PAY_EN}"
             r"|\bsecured (?:a|an|their|the)\b|\bthe money arrived\b|\breinstated\b"
+            rf"|(?<!not )(?<!n't )(?<!never )\bpaid (?:off |out )?(?:all |in full |the full |every )?(?:of )?(?:the |their |its )?(?:outstanding |owed |overdue )?{_PAY_EN}"
+            rf"|\b{_PAY_EN} (?:were|was|have been|has been) (?:fully |finally )?(?:paid|cleared|settled|transferred)\b"
+            r"|\bagreed to (?:a|an|the) (?:[\w.%-]+ ){0,2}(?:increase|rise|raise|hike|deal|demands?)\b"
+            r"|\b(?:all|their|the workers'?) demands (?:were|have been|had been) (?:met|granted|accepted|satisfied)\b"
             r"|\bagreed to (?:pay|meet|all|release|raise|increase|reinstate|restore|grant|withdraw|scrap|drop|rehire)\b"
             r"(?!(?:\s+[\w-]+){0,4}\s+(?:last (?:year|month|week)|in (?:19|20)\d\d|earlier|previously|years? ago))",
             "won",
         ),
         (
             r"\b(?:defeated|lost the (?:strike|battle|dispute)|without (?:any )?(?:gains|concessions|winning|achieving)"
-            r"|empty-handed|were forced back|forced to return|with nothing)\b",
+            r"|empty-handed|were forced back|forced to return|with nothing|ended (?:in|with) (?:defeat|failure|nothing)"
+            r"|collapsed|was crushed|was broken|came to nothing)\b",
             "lost",
+        ),
+        (
+            r"\b(?:fired|sacked|dismissed|laid off) (?:all |every one of |most of |\w+ of )?(?:the |its |\d+ )?(?:strikers|striking workers|workers who (?:took part|joined|struck|walked out))\b",
+            "crushed",
         ),
         (
             rf"\b(?:come to an end|came to an end|is over|was over|called off|ended (?:their|the) {_EN_ACTION}"
@@ -56,7 +75,8 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r"|\b(?:strikers|workers|staff|employees|drivers|miners|nurses|they) (?:went|came|were) back\b(?! to (?:the )?(?:table|talks|negotiat))"
             r"|return(?:ed|ing)? to work|went back to work|back on the job|back at work|back to work"
             r"|returned to (?:their|the) (?:shifts?|jobs?|posts?|rounds|routes|depots?|desks?|wards?)|back on (?:their|the) (?:rounds|routes|shifts?)"
-            r"|(?<!not )(?<!never )dispersed|resumed work|lasted (?:about |some |nearly )?\w+ (?:hours?|days?|weeks?))\b",
+            r"|(?<!not )(?<!never )dispersed|resumed work|lasted (?:about |some |nearly )?\w+ (?:hours?|days?|weeks?)"
+            r"|resurfaced|came (?:back )?(?:up )?to the surface|came up from (?:underground|the mine))\b",
             "ended",
         ),
         (
@@ -82,14 +102,26 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             "partial",
         ),
         (
+            r"\b(?:пообеща|обеща|обязал|заверил|гарантирова)\w* (?:\w+ ){0,2}?(?:выплатить|погасить|повысить|пересмотреть|рассмотреть|вернуть|восстановить|решить|перечислить|выдать|проиндексировать)"
+            r"|\b(?:погашени|выплат|перечислени)\w* (?:\w+ ){0,4}(?:запланирован|обещан|ожида)\w*",
+            "promised",
+        ),
+        (
             r"\bтак и не (?:выплатил|погасил|получил|перечислил|добил)\w*|\bни с чем\b|\bне получив\b|\bне добившись\b"
-            r"|\bбез результат\w* (?:вернул|прекратил|закончил)\w*|\bничего не добил\w*|\bпоражени\w*",
+            r"|\bбез результат\w* (?:вернул|прекратил|закончил)\w*|\bничего не добил\w*|\bпоражени\w*"
+            r"|\b(?:закончил|завершил|окончил)\w* ничем\b|\bничем не (?:закончил|завершил)\w*"
+            rf"|\b{_RU_ACTION}\s+(?:\S+\s+){{0,3}}?(?:закончил|завершил|окончил)\w* ничем\b",
             "lost",
+        ),
+        (
+            r"\bуволил\w* (?:\w+ ){0,3}?(?:\d+ )?(?:участник\w* (?:забастовк|стачк|акци|простоя)|бастующ|забастовщик)\w*"
+            r"|\bуволил\w* (?:\w+ ){0,4}участвовавш\w+ в (?:забастовк|стачк|акци)\w*",
+            "crushed",
         ),
         (
             rf"\bпобед\w+|\bдобил\w+|(?<!не )\b(?:выплатил|погасил|перечислил|выдал)\w*"
             r"|\bтребовани\w+ (?:были )?(?:выполнен|удовлетворен)\w*|(?<!не )\bполучил\w* (?:зарплат|долг|деньги|выплат)\w*"
-            rf"|\b{_PAY_RU} (?:был\w* )?(?:полностью )?(?:выплачен|погашен|перечислен)[аоы]?\b|\b(?:выплачен|погашен|перечислен)[аоы]? (?:вся |весь |полностью )?{_PAY_RU}"
+            rf"|\b{_PAY_RU} (?:\w+ ){{0,4}}?(?:был\w* )?(?:полностью |в полном объ[её]ме )?(?:выплачен|погашен|перечислен)[аоы]?\b|\b(?:выплачен|погашен|перечислен)[аоы]? (?:вся |весь |полностью )?{_PAY_RU}"
             r"|\bвосстановил\w* на работе|\bсогласил\w+ (?:повысить|выплатить|погасить|вернуть|отменить|восстановить)"
             r"|\bпосле (?:выплаты|погашения) (?:\w+ )?(?:долг|задолженност|зарплат)\w*",
             "won",
@@ -126,14 +158,25 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             "partial",
         ),
         (
+            r"\b(?:пообіця|обіця|зобов['’]яза|запевни|гарантува)\w* (?:\w+ ){0,2}?(?:виплатити|погасити|підвищити|переглянути|розглянути|повернути|поновити|вирішити|перерахувати|проіндексувати)"
+            r"|\b(?:погашенн|виплат|перерахуванн)\w* (?:\w+ ){0,4}(?:заплановано|обіцяно|очікується)",
+            "promised",
+        ),
+        (
             r"\bтак і не (?:(?:виплати|погаси|отрима|перерахува)[вл]\w*|домогл\w*|домігся)|\bні з чим\b|\bне отримавши\b|\bне домігшись\b"
-            r"|\bнічого не домогл\w*|\bпоразк\w*",
+            r"|\bнічого не домогл\w*|\bпоразк\w*|\b(?:закінчи|заверши)\w* нічим\b|\bнічим не (?:закінчи|заверши)\w*"
+            rf"|\b{_UK_ACTION}\s+(?:\S+\s+){{0,3}}?(?:закінчи|заверши)\w* нічим\b",
             "lost",
+        ),
+        (
+            r"\bзвільни\w* (?:\w+ ){0,3}?(?:\d+ )?(?:учасник\w* (?:страйк|акці|протест)|страйкар)\w*"
+            r"|\bзвільни\w* (?:\w+ ){0,4}як\w* брал\w* участь у (?:страйк|акці)\w*",
+            "crushed",
         ),
         (
             rf"\bперемог\w+|\bдомогл\w+|(?<!не )\b(?:виплати|погаси|перерахува|вида)[вл]\w*"
             r"|\bвимог\w+ (?:було )?(?:виконан|задоволен)\w*|(?<!не )\bотрима[вл]\w* (?:зарплат|борг|гроші|виплат)\w*"
-            rf"|\b{_PAY_UK} (?:було )?(?:повністю )?(?:виплачен|погашен|перерахован)[аоі]?\b|\b(?:виплачен|погашен|перерахован)[аоі]? (?:всю |весь |повністю )?{_PAY_UK}"
+            rf"|\b{_PAY_UK} (?:\w+ ){{0,4}}?(?:було )?(?:повністю |в повному обсязі )?(?:виплачен|погашен|перерахован)[аоі]?\b|\b(?:виплачен|погашен|перерахован)[аоі]? (?:всю |весь |повністю )?{_PAY_UK}"
             r"|\bпонови[вл]\w* на роботі|\bпогоди[вл]\w* (?:підвищити|виплатити|погасити|повернути|скасувати|поновити)"
             r"|\bпісля (?:виплати|погашення) (?:\w+ )?(?:борг|заборгованост|зарплат)\w*",
             "won",

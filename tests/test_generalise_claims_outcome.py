@@ -1,0 +1,135 @@
+"""Outcomes in three languages (sentences written for the tests): a promise is not a
+payment; an action ended on a promise, or paid in part with the rest promised, is
+partial; one that ended with its people dismissed or "with nothing" is lost; a
+condition ("until they are paid") is no result; a partial return is no end."""
+
+from __future__ import annotations
+
+import pytest
+
+from picketline.domain.vocab import Outcome
+from picketline.extract import extract
+from picketline.extract.outcome import decide
+
+
+def outcome(language: str, text: str) -> str | None:
+    result = extract(text, published="2024-05-20", language=language).to_format()
+    struggles = result["struggles"]
+    return struggles[0].get("outcome") if struggles else None
+
+
+@pytest.mark.parametrize(
+    ("cues", "expected"),
+    [
+        ({"promised", "ended"}, Outcome.PARTIAL),
+        ({"won", "promised"}, Outcome.PARTIAL),
+        ({"promised", "ongoing"}, Outcome.ONGOING),
+        ({"crushed", "ended"}, Outcome.LOST),
+        ({"crushed", "ongoing"}, Outcome.ONGOING),
+    ],
+)
+def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> None:
+    assert decide(cues) is expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Strike ends\nBus drivers in Leeds went on strike on Monday demanding a pay rise. "
+            "On Friday the company agreed to a 7% increase and the drivers returned to work.",
+            "won",
+        ),
+        (
+            "en",
+            "Strike\nMiners went on strike on Monday over unpaid wages. On Thursday the company "
+            "paid all the arrears and the miners resurfaced.",
+            "won",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник шахтёры объявили забастовку из-за долгов по зарплате. "
+            "Задолженность по зарплате за март погашена в полном объёме.",
+            "won",
+        ),
+        (
+            "en",
+            "Strike\nWorkers went on strike on Monday over unpaid wages. Management promised "
+            "to pay the wages by the end of the month, and the workers suspended the strike.",
+            "partial",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник водители объявили забастовку из-за долгов по зарплате. "
+            "Руководство пообещало погасить долги до конца месяца, после чего водители вышли "
+            "на линию.",
+            "partial",
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок шахтарі оголосили страйк через борги із зарплати. Керівництво "
+            "пообіцяло погасити борги, і шахтарі повернулися до роботи.",
+            "partial",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник рабочие объявили забастовку из-за долгов по зарплате. "
+            "Долг за январь выплачен полностью. Погашение долга за февраль запланировано на "
+            "апрель.",
+            "partial",
+        ),
+        (
+            "en",
+            "Strike\nWorkers went on strike on Monday over pay. The strike ended on Friday after "
+            "the company dismissed all the strikers.",
+            "lost",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник водители объявили забастовку. Забастовка закончилась "
+            "ничем: всех зачинщиков уволили.",
+            "lost",
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок шахтарі оголосили страйк через борги. Страйк завершився нічим: "
+            "організаторів звільнили.",
+            "lost",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник 200 рабочих склада остановили работу. Работа склада "
+            "возобновилась в четверг, компания уволила 14 участников забастовки.",
+            "lost",
+        ),
+        # a condition is no result
+        (
+            "en",
+            "Occupation\nWorkers occupied the plant on Monday. They say they will not leave "
+            "until they are paid the wages still owed.",
+            "ongoing",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник шахтёры объявили забастовку. Они не выйдут из шахты, пока "
+            "им не выплатят долги.",
+            "ongoing",
+        ),
+        # some going back is no end
+        (
+            "ru",
+            "Забастовка\nВ понедельник 70 рабочих цеха не вышли на смену. На следующий день "
+            "часть рабочих вернулась в цех, однако большинство продолжает отказываться от работы.",
+            "ongoing",
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок 70 робітників цеху не вийшли на зміну. Наступного дня частина "
+            "робітників повернулася до роботи, але більшість продовжує страйк.",
+            "ongoing",
+        ),
+    ],
+)
+def test_outcomes_said_many_ways(language: str, text: str, expected: str) -> None:
+    assert outcome(language, text) == expected, text

@@ -503,3 +503,69 @@ def test_a_day_said_as_the_third_day_gives_the_first(text: str, language: str) -
 )
 def test_since_when_wages_are_unpaid_said_before_the_verb(text: str, language: str) -> None:
     assert _start(text, language, "2025-03-14") == "2025-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # stopping work starts the strike; stopping the strike ends it
+        (
+            "Около 300 рабочих завода в Липецке 5 марта прекратили работу, требуя погасить "
+            "долги по зарплате.",
+            "ru",
+            ("2025-03-05", None),
+        ),
+        (
+            "Близько 300 робітників заводу в Кременчуці 5 березня припинили роботу, вимагаючи "
+            "погасити борги із зарплати.",
+            "uk",
+            ("2025-03-05", None),
+        ),
+        (
+            "About 300 fitters at the Harlow plant stopped work on 5 March, demanding an end "
+            "to twelve-hour shifts.",
+            "en",
+            ("2025-03-05", None),
+        ),
+        # a return said with the words that ended the action is that day
+        (
+            "Porters at the Leeds depot went on strike on 3 March. They returned to work on "
+            "Wednesday after the union called off the strike.",
+            "en",
+            ("2025-03-03", "2025-03-12"),
+        ),
+        # a return late in the day: the day was still the action's
+        (
+            "В понедельник около 60 водителей автобусов в Омске не вышли на линию. Уже к "
+            "вечеру среды водители вернулись на маршруты.",
+            "ru",
+            ("2025-03-10", "2025-03-12"),
+        ),
+        # an ending word with its own date is that date's, not the return's
+        (
+            "Fitters at the Kragujevac plant returned to the production lines on Thursday "
+            "morning after their strike, which began on 3 March, ended on Wednesday night.",
+            "en",
+            ("2025-03-03", "2025-03-12"),
+        ),
+        (
+            "Робітники заводу у Кременчуці повернулися до роботи в четвер, після того як "
+            "страйк, що розпочався 3 березня, завершився в середу.",
+            "uk",
+            ("2025-03-03", "2025-03-12"),
+        ),
+    ],
+)
+def test_stops_returns_and_their_days(
+    text: str, language: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _dates(text, language, "2025-03-14") == expected
+
+
+def test_a_since_date_is_the_start_beside_a_day_count() -> None:
+    """ "третий день ...: с понедельника": Monday is the start, not day three."""
+    text = (
+        "Третий день на линиях не хватает трамваев: с понедельника водители депо в Самаре "
+        "работают строго по инструкции."
+    )
+    assert _start(text, "ru", "2025-03-12") == "2025-03-10"

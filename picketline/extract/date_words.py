@@ -68,21 +68,27 @@ START_NEAR = re.compile(
     re.I,
 )
 END_NEAR = re.compile(r"(?:\buntil|\btill|\bthrough|\bup to|(?<!\w)(?:до|по))\s*$", re.I)
+# Stopping work starts a strike ("прекратили работу 5 марта"); stopping the strike ends it
+# (that is ENDED_CUE below, with the action as its object).
+_STOPPED_WORK = (
+    r"(?:stopped|halted|ceased) (?:work|working|production)|(?:прекрати|останови|приостанови)\w* "
+    r"(?:работ|производств|добыч)\w*|(?:припини|зупини|призупини)\w* (?:робот|виробництв|видобу)\w*"
+)
 START_CUE = re.compile(
     r"\b(?:began|begun|begin|started|start|launched|embarked on|walked out|walk out|went on strike|"
     r"downed tools|declared|начал\w*|начав\w*|начин\w*|почав\w*|объявил\w*|объявлен\w*|"
-    r"стартовал\w*|"
-    r"вышли на|розпоча\w*|почал\w*|почався|почалася|оголоси\w*|оголошен\w*|вийшли на)",
+    r"стартовал\w*|вышли на|розпоча\w*|почал\w*|почався|почалася|оголоси\w*|оголошен\w*|"
+    rf"вийшли на|{_STOPPED_WORK})",
     re.I,
 )
 END_CUE = re.compile(
-    r"\b(?:ended|ends|end|finished|called off|suspended|concluded|settled|came to an end|"
+    r"\b(?:ended|ends|finished|called off|suspended|concluded|settled|came to an end|"
     r"return(?:ed)? to work|back to work|deal was reached|reached a deal|agreement was reached|"
-    r"reached an agreement|договорились|домовились|заверш\w*|закончил\w*|окончил\w*|прекрати\w*|"
-    r"прекращ\w*|приостанови\w*|вернулись к работе|закінчи\w*|припини\w*|призупини\w*|"
-    r"повернулися до роботи)",
+    r"reached an agreement|договорились|домовились|заверш\w*|закончил\w*|окончил\w*|"
+    r"вернулись к работе|закінчи\w*|повернулися до роботи)",
     re.I,
 )
+
 # --- the end of an action, said with its date ---------------------------------------
 # "called off the strike on 10 March", "забастовка завершилась в среду", "зняли блокаду у
 # вівторок", "came up from the mine on 11 March": the date is the action's last day.
@@ -97,7 +103,7 @@ _ENDED_NOUN = (
 # Words that may stand between the action and its ending verb ("The strike by 200 refuse
 # collectors, which began on April 28, ended"), but not talks or a meeting that ended.
 _GAP = (
-    r"(?:\s+(?!(?:talks|negotiations|meeting|hearing|session|переговор\w*|встреч\w*|зустріч\w*)"
+    r",?(?:\s+(?!(?:talks|negotiations|meeting|hearing|session|переговор\w*|встреч\w*|зустріч\w*)"
     r"\b)[^\s.;!?]+){0,16}?"
 )
 # Between an ending verb and its action: determiners and adjectives, not "the ban on strikes".
@@ -139,7 +145,8 @@ ENDED_CUE = re.compile("|".join((_ENDED_EN, _ENDED_RU, _ENDED_UK)), re.I)
 RETURNED_CUE = re.compile(
     r"\b(?:returned|went|came|were|got) back (?:to|at|on) (?:work|the job|their jobs|their posts)\b"
     r"|\breturned to (?:work|(?:their|the) (?:jobs?|posts?|shifts?|rounds|routes|desks|wards"
-    r"|classrooms|depots?))\b|\b(?:resumed|restarted) (?:work|production|services|operations)\b"
+    r"|classrooms|depots?|(?:production |assembly )?lines|machines|benches|shop floor))\b"
+    r"|\b(?:resumed|restarted) (?:work|production|services|operations)\b"
     r"|\b(?:work|production|services|operations) (?:was |were |had |has )?(?:resumed|restarted)\b"
     r"|\b(?:вернул(?:ись|ся|ась)|приступил[аи]?|(?:вновь |снова )?вышл[аи]|возобновил[аи]?)"
     r"\s+(?:к работе|на работу|на смену|на линию|на маршрут\w*|работу)"
@@ -294,12 +301,27 @@ def _ending_cues(
         if match.end() <= start:
             distance = start - match.end()
         elif match.start() >= end:
+            if dated_cue(text, match):
+                continue  # "on Thursday after their strike ended on Wednesday night"
             distance = match.start() - end + AFTER_PENALTY
         else:  # "The strike, which began on 5 March, ended": the verb comes after
             distance = match.end() - end + AFTER_PENALTY
         if distance <= 60:
             out.append((distance, kind))
     return out
+
+
+# A date right after an ending cue: the cue is that date's ("ended on Wednesday").
+_OWN_DATE_NEXT = re.compile(
+    rf"\s+(?:(?:on|in|at|late on|early on|в|во|у|о)\s+)?(?:\d|{EN_WEEKDAY}|{CYR_WEEKDAY}|{MONTH}"
+    r"|yesterday|today|вчера|сегодня|вчора|учора|сьогодні)",
+    re.I,
+)
+
+
+def dated_cue(text: str, match: re.Match[str]) -> bool:
+    """An ending cue followed by its own date ("ended on Wednesday night")."""
+    return bool(_OWN_DATE_NEXT.match(text, match.end()))
 
 
 def ending_cues(

@@ -451,8 +451,8 @@ _NTH_DAY_REACH = 40  # characters between "the third day" and its date
 def _with_day_of_action(text: str, mention: DateMention, language: str) -> DateMention:
     """ "stayed away for a third day on Friday", "в пятницу, на третий день забастовки":
     the date is the action's Nth day (its first day is N-1 days before)."""
-    if mention.date.day is None or mention.back_days is not None:
-        return mention
+    if mention.date.day is None or mention.back_days is not None or mention.role == "start":
+        return mention  # "третий день ...: с понедельника": Monday is the start itself
     s_start, s_end = sentence_span(text, mention.start, mention.end)
     for match in NTH_DAY.finditer(text, s_start, s_end):
         gap = (

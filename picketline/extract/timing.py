@@ -28,6 +28,7 @@ from picketline.extract.date_words import (
     AFTER_DAYS,
     NTH_DAY,
     counts_days,
+    dated_cue,
     day_count,
     ending_cues,
     sentence_span,
@@ -289,10 +290,20 @@ _RETURN = re.compile(
 )
 
 
+_EVENING = re.compile(
+    r"\b(?:evening|night|late|вечер\w*|ночь\w*|ночи|вечор\w*|ввечері|ніч\w*|пізно)\b", re.IGNORECASE
+)
 _ENDING = re.compile(
-    r"\b(?:end(?:ed|ing)|finish\w*|заверш\w*|законч\w*|прекрати\w*|закінч\w*|припини\w*)",
+    r"\b(?:end(?:ed|ing|s)|finish\w*|заверш\w*|законч\w*|прекрати\w*|закінч\w*|припини\w*)",
     re.IGNORECASE,
 )
+
+
+def _undated_ending(sentence: str) -> bool:
+    """Words that ended the action without a date of their own ("returned on Wednesday
+    after the union called off the strike"; not "... after it ended on Tuesday")."""
+    endings = [*_ENDING.finditer(sentence), *(m for m, k in ending_cues(sentence) if k == "ended")]
+    return any(not dated_cue(sentence, match) for match in endings)
 
 
 def _return_sentences(text: str, cues: list[Finding]) -> set[object]:
@@ -319,7 +330,13 @@ def _last_day(date: Finding, returns: set[object], text: str) -> PartialDate:
     kind = date.attrs.get("ended")
     if kind == "returned" and text:
         left, right = sentence_span(text, date.start, date.end)
-        back = not _ENDING.search(text[left:right])
+        sentence = text[left:right]
+        # "returned on Wednesday after the union called off the strike", "к вечеру
+        # четверга ... вернулись на маршруты": the day of the return was still theirs
+        back = not (
+            _undated_ending(sentence)
+            or _EVENING.search(text, max(0, date.start - 25), date.end + 25)
+        )
     else:
         back = kind is None and date.attrs.get("sentence") in returns
     if back and value.day is not None:

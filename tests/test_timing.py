@@ -569,3 +569,60 @@ def test_a_since_date_is_the_start_beside_a_day_count() -> None:
         "работают строго по инструкции."
     )
     assert _start(text, "ru", "2025-03-12") == "2025-03-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Thousands of garment workers blocked the highway near Gazipur for more than five "
+            "hours on Tuesday, demanding unpaid wages.",
+            "en",
+            ("2025-03-11", "2025-03-11"),
+        ),
+        (
+            "Минулого вівторка близько 70 водіїв тролейбусів вийшли на пікет під міською радою "
+            "Луцька. Пікет тривав близько двох годин.",
+            "uk",
+            ("2025-03-11", "2025-03-11"),
+        ),
+        (
+            "Во вторник около 70 водителей троллейбусов вышли на пикет у мэрии Твери. Пикет "
+            "продолжался около трех часов.",
+            "ru",
+            ("2025-03-11", "2025-03-11"),
+        ),
+        # lasted until a date
+        (
+            "Гірники шахти «Північна» у Кривому Розі 3 березня відмовилися підійматися на "
+            "поверхню. Страйк тривав до 12 березня.",
+            "uk",
+            ("2025-03-03", "2025-03-12"),
+        ),
+        (
+            "Горняки шахты в Гуково 3 марта отказались подниматься на поверхность. Забастовка "
+            "продолжалась до 12 марта.",
+            "ru",
+            ("2025-03-03", "2025-03-12"),
+        ),
+        (
+            "Miners at the Beatrix mine refused to resurface on 3 March. The sit-in lasted "
+            "until 12 March.",
+            "en",
+            ("2025-03-03", "2025-03-12"),
+        ),
+    ],
+)
+def test_hours_long_actions_and_what_lasted_until_a_day(
+    text: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert _dates(text, language, "2025-03-14") == expected
+
+
+def test_a_48_hour_strike_reported_on_its_second_day_is_not_over() -> None:
+    text = (
+        "Some 1,200 dockworkers at the port walked off the job on Monday at the start of a "
+        "48-hour strike."
+    )
+    assert _dates(text, "en", "2025-03-11") == ("2025-03-10", None)
+    assert _dates(text, "en", "2025-03-14") == ("2025-03-10", "2025-03-11")

@@ -155,6 +155,13 @@ RETURNED_CUE = re.compile(
     r"\s+(?:до роботи|на роботу|на зміну|на лінію|на маршрут\w*|роботу)",
     re.I,
 )
+# A past action said to have lasted until a date: that date is its last day.
+LASTED_UNTIL = re.compile(
+    r"\b(?:lasted|continued|went on|ran|held out|продолжал(?:ась|ся|ись)|длил(?:ась|ся|ись)"
+    r"|шл[аои]|тривав|тривала|тривало|тривали|продовжувал(?:ася|ся|ися)|трималися)"
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:until|till|up to|до|по)\s+$",
+    re.I,
+)
 # A cue said under negation or refusal ("did not return", "не вышли на работу") is none.
 _CUE_NEGATED = re.compile(
     r"(?:\b(?:not|never|refus\w*|n['’]t)|(?<!\w)(?:не|ні|отказ\w*|відмов\w*))\s+(?:\w+\s+)?$",
@@ -267,7 +274,8 @@ def date_cues(text: str, start: int, end: int) -> tuple[str, str | None]:
     if START_NEAR.search(before):
         return "start", None
     if END_NEAR.search(before):
-        return "end", None
+        # "the strike lasted until 14 April", "страйк тривав до 14 квітня": it ended then
+        return "end", "ended" if LASTED_UNTIL.search(text, max(0, start - 50), start) else None
     s_start, s_end = sentence_span(text, start, end)
     window_before, window_after = (
         text[max(s_start, start - 60) : start],

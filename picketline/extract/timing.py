@@ -51,17 +51,26 @@ _ONE_DAY = re.compile(
 )
 
 
+# A few hours, in words: "five hours", "двух часов", "двох годин", "several hours".
+_FEW = (
+    r"(?:an|one|two|three|four|five|six|seven|eight|several|a few|a couple of|[1-9]|1[0-2]|два|две"
+    r"|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|несколько|нескольких|полтора|дві"
+    r"|двох|трьох|чотири|чотирьох|п['’]ять|п['’]яти|шість|шести|кілька|кількох|півтори)"
+)
+_ABOUT = (
+    r"(?:(?:more than|over|about|around|nearly|almost|some|just over|около|более|почти|примерно"
+    r"|свыше|порядка|понад|близько|майже|приблизно|більше)\s+)?"
+)
+_HOURS = r"(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
 # An action said to have lasted hours, or one day.
 _HOURS_LONG = re.compile(
-    r"\b(?:for|на)\s+(?:(?:an|one|two|three|four|five|several|a few|a couple of|[1-9]|1[0-2]"
-    r"|два|две|три|четыре|пять|несколько|дві|три|чотири|п['’]ять|кілька)\s+)?"
-    r"(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
+    rf"\b(?:for|на)\s+{_ABOUT}(?:{_FEW}\s+)?{_HOURS}"
+    rf"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+{_ABOUT}{_FEW}\s+{_HOURS}"
     r"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+(?:only\s+|всего\s+|лише\s+)?"
     r"(?:one|a single|a|один|одну|одни|одна)\s+(?:day|день|добу|сутки)\b"
     # "простояли у здания несколько часов", "простояли біля ради кілька годин"
     r"|\b(?:простоя\w*|пробыл\w*|пробул\w*|stood|stayed|remained)\s+(?:\S+\s+){0,3}?"
-    r"(?:несколько|кілька|два|две|три|четыре|пять|дві|чотири|п['’]ять|several|a few|two|three|four"
-    r"|[1-9])\s+(?:час(?:а|ов)|годин[иу]?|hours)\b",
+    rf"{_ABOUT}{_FEW}\s+{_HOURS}",
     re.IGNORECASE,
 )
 # A sentence that recalls an earlier event: "In 2009, ...", "Back in ...", "Ещё в ...",
@@ -428,7 +437,9 @@ def one_day_end(
     one_day = _ONE_DAY.search(action_text)
     if one_day:
         days = 1 if re.search(r"48|forty-eight", one_day.group()) else 0
-        return PartialDate.from_date(start.first_day() + dt.timedelta(days=days))
+        end = start.first_day() + dt.timedelta(days=days)
+        # a 48-hour strike from Monday, reported on Tuesday, is not over yet
+        return PartialDate.from_date(end) if end < doc.published.first_day() else None
     ended = any(f.value == "ended" for f in cues)
     if ended and actions and actions <= ONE_DAY_ACTIONS:
         return start

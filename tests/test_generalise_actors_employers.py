@@ -75,17 +75,31 @@ def test_companies_named_by_their_head_word(text: str, expected: list[str]) -> N
             "ru",
             ["Курганский механический завод"],
         ),
-        ("Рабочие завода «Красный Молот» вышли.", "ru", ["завод «Красный Молот»"]),
         (
             "Працівники Сумського машинобудівного заводу вийшли.",
             "uk",
             ["Сумський машинобудівний завод"],
         ),
+        ("В Курске-Южном рабочие литейного завода вышли.", "ru", []),
+    ],
+)
+def test_a_plant_named_after_its_workers_employs_them(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert after_workers(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Рабочие завода «Красный Молот» вышли.", "ru", ["завод «Красный Молот»"]),
         ("Механический завод остановился.", "ru", []),
         ("Рабочие завода вышли.", "ru", []),
     ],
 )
-def test_plants_named_as_enterprises(text: str, language: str, expected: list[str]) -> None:
+def test_plants_named_in_quotes_as_enterprises(
+    text: str, language: str, expected: list[str]
+) -> None:
     assert [f.value for f in named_plants(s(text), language)] == expected
 
 

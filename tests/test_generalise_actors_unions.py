@@ -70,6 +70,7 @@ def test_a_labour_word_keeps_a_union_among_those_words() -> None:
         ("The nurses' union, NWNA, said wards were unsafe.", ["NWNA"]),
         ("The union President Ann Lee spoke.", []),
         ("The union Monday rejected the offer.", []),
+        ("The deal was signed by the union branch of SSK Jedinstvo.", ["SSK Jedinstvo"]),
     ],
 )
 def test_the_name_after_a_lower_case_union_word(text: str, expected: list[str]) -> None:
@@ -81,6 +82,7 @@ def test_the_name_after_a_lower_case_union_word(text: str, expected: list[str]) 
     [
         ("A strike committee elected by the crews leads the action.", "en", ["strike committee"]),
         ("Стачком шахты выдвинул требования.", "ru", ["стачком"]),
+        ("She was on the strike committee last year.", "en", []),  # a seat, not the body
         ("Акцию организовала инициативная группа водителей.", "ru", ["инициативная группа"]),
         ("Страйковий комітет шахти вимагає виплат.", "uk", ["страйковий комітет"]),
         ("Протест організувала ініціативна група водіїв.", "uk", ["ініціативна група"]),

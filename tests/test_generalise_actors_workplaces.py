@@ -65,10 +65,35 @@ def test_workplaces_named_by_adjectives(
         ("Медики Московского центра вышли.", "ru"),  # "центр" alone is no kind of site
         ("Докери Одеського порту страйкують.", "uk"),  # the town's port, described
         ("Рабочие цеха «для проведения модернизации» вышли.", "ru"),  # quoted words, no name
+        ("В Курске-Южном рабочие литейного завода вышли.", "ru"),  # no adjectives of the plant
+        ("Рабочие Курганского механического завода вышли.", "ru"),  # their employer, below
     ],
 )
 def test_descriptions_are_no_named_workplaces(text: str, language: str) -> None:
     assert find_workplaces(s(text), language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Митинг прошёл у проходной Курганского механического завода.",
+            "ru",
+            "Курганский механический завод",
+        ),
+        (
+            "Мітинг пройшов біля Сумського машинобудівного заводу.",
+            "uk",
+            "Сумський машинобудівний завод",
+        ),
+    ],
+)
+def test_plants_named_by_adjectives_are_workplaces_where_no_workers_precede(
+    text: str, language: str, expected: str
+) -> None:
+    found = find_workplaces(s(text), language)
+    assert [f.value for f in found] == [expected]
+    assert found[0].attrs["sector"] is Sector.C
 
 
 def test_one_hospital_under_a_longer_and_a_shorter_name() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from picketline.domain.vocab import Sector
 from picketline.extract.base import ExtractionDoc, Finding
@@ -34,10 +33,12 @@ from picketline.extract.lexicon.actors import (
 from picketline.extract.morph import analyzer, guess_cyrillic_language, lemma
 from picketline.extract.organisations import (
     acronym_unions,
+    agreeing_adjectives,
     employers_after_workers,
     headed_companies,
     member_unions,
     named_plants,
+    nominative_name,
     related_employers,
 )
 from picketline.extract.patterns import Sentence, doc_sentences
@@ -269,7 +270,8 @@ def find_workplaces(
 _CYR_SITE_NOUNS = (
     r"больниц\w*|лікарн\w*|поликлиник\w*|поліклінік\w*|госпитал\w*|госпітал\w*|школ\w*"
     r"|гимнази\w*|гімназі\w*|лице\w*|ліце\w*|университет\w*|університет\w*|колледж\w*|коледж\w*"
-    r"|депо|станци\w*|станці\w*|центр\w*|шахт\w*|рудник\w*"
+    r"|депо|станци\w*|станці\w*|центр\w*|шахт\w*|рудник\w*|завод\w*|комбинат\w*|комбінат\w*"
+    r"|фабрик\w*"
     r"|разрез\w*|розріз\w*|карьер\w*|кар['’]єр\w*|элеватор\w*|елеватор\w*"
 )
 _CYR_ADJECTIVE_SITE = re.compile(
@@ -286,13 +288,17 @@ def _adjective_named_workplaces(sentence: Sentence, language: str) -> list[Findi
     for match in _CYR_ADJECTIVE_SITE.finditer(sentence.text):
         words = match.group("name").split()
         head = len(words) - len(match.group("care").split()) - 1 if match.group("care") else -1
-        if not all(_adjective(w, language) for w in words[:head]):
+        if not agreeing_adjectives(words[: (head % len(words)) + 1], language):
             continue
+        if _PLANT.match(match.group("noun")) and _after_workers(
+            sentence.text, match.start(), language
+        ):
+            continue  # "работников Челябинского механического завода": their employer
         if match.group("noun").casefold().startswith(("центр", "станц")) and not match.group(
             "care"
         ):
             continue  # "Московский центр" alone names no kind of workplace
-        value = _nominative_name(words, len(words) + head if head < 0 else head, language)
+        value = nominative_name(words, len(words) + head if head < 0 else head, language)
         sector = Sector.Q if match.group("care") else _site_sector(match.group("noun"), language)
         found.append(
             Finding(
@@ -313,32 +319,20 @@ def _adjective_named_workplaces(sentence: Sentence, language: str) -> list[Findi
     return found
 
 
-def _nominative_name(words: list[str], head: int, language: str) -> str:
-    """Adjectives and their head noun in the nominative, agreeing; the rest as written."""
-    noun = to_nominative(words[head], language)
-    analyzer_ = analyzer(guess_cyrillic_language(noun, language))
-    parses = [p for p in analyzer_.parse(noun.casefold()) if "NOUN" in p.tag]
-    tag = parses[0].tag if parses else None
-    wanted = {"nomn", str(tag.number)} if tag and tag.number else {"nomn"}
-    if tag is not None and tag.number != "plur" and tag.gender:
-        wanted.add(str(tag.gender))
-    adjectives = []
-    for word in words[:head]:
-        forms = [p for p in analyzer_.parse(word.casefold()) if {"ADJF", "PRTF"} & p.tag.grammemes]
-        form = forms[0].inflect(wanted) or forms[0].inflect({"nomn"}) if forms else None
-        text = form.word if form else word
-        adjectives.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
-    return " ".join([*adjectives, noun, *words[head + 1 :]])
+_PLANT = re.compile(r"завод|комбинат|комбінат|фабрик", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+
+
+def _after_workers(text: str, start: int, language: str) -> bool:
+    """Whether the word before ``start`` names workers ("работников" Челябинского завода)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    return any(regex.fullmatch(before.group(1)) for regex, _ in patterns(language).worker_entries)
 
 
 def _site_sector(noun: str, language: str) -> Sector | None:
     return next((s for r, s in patterns(language).workplace_entries if r.match(noun)), None)
-
-
-@lru_cache(maxsize=20_000)
-def _adjective(word: str, language: str) -> bool:
-    parses = analyzer(guess_cyrillic_language(word, language)).parse(word.casefold())
-    return any({"ADJF", "PRTF"} & p.tag.grammemes for p in parses[:2])
 
 
 # Where an English article says it is set: "in Dundee", "DUNDEE, Scotland -", "DUNDEE -".
@@ -560,7 +554,7 @@ def _en_lower_unions(text: str, spans: list[tuple[int, int]]) -> list[tuple[str,
 # (Cyrillic heads with a quoted name are read by _CYR_UNION): the name after a lower-case
 # union word, not a title ("union President Ann Lee") or a day ("union Monday").
 _AFTER_UNION_WORD = re.compile(
-    r"\b(?:trade )?union,?\s+"
+    r"\b(?:trade )?union(?:\s+(?:branch|local|chapter|section)\s+of(?:\s+the)?)?,?\s+"
     r"(?!(?:President|Secretary|General|Chair\w*|Leader|Official|Spokes\w+|Organi[sz]er|Head"
     r"|Chief|Director|Vice|Deputy|Regional|National|Branch|Local|Steward|Rep\w*|Members?|Boss"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|And|But|The|This"
@@ -583,6 +577,9 @@ def _named_after_union_word(text: str, spans: list[tuple[int, int]]) -> list[tup
 # The workers' own bodies: a strike committee, an initiative group of workers, the union
 # committee of the workplace. Cyrillic ones in the nominative (the body acts) or after a
 # word of leading ("при поддержке стачкома", "на заклик страйкому").
+_EN_PLACED_BEFORE = re.compile(
+    r"\b(?:on|of|to|with|from|for|in|at|into|onto) (?:the|a|its|their) $", re.I
+)
 _EN_COMMITTEE = re.compile(r"\b(?:strike|workers['’]?|shop stewards['’]?) committee\b", re.I)
 _CYR_COMMITTEE = re.compile(
     r"\b(?:стачком\w*|стачечн\w+ комитет\w*|забастовочн\w+ комитет\w*|страйком\w*"
@@ -614,6 +611,8 @@ def _committees(
     out = []
     if language == "en":
         for match in _EN_COMMITTEE.finditer(text):
+            if _EN_PLACED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "was on the strike committee": a member's seat, not the body acting
             if _free(spans, match.start(), match.end()) and not _OF_A_UNION.match(
                 text, match.end()
             ):

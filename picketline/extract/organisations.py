@@ -24,7 +24,7 @@ import re
 
 from picketline.extract.base import Finding
 from picketline.extract.lexicon.actors import EN_COMPANY_HEADS, KNOWN_UNIONS
-from picketline.extract.morph import lemma
+from picketline.extract.morph import analyzer, guess_cyrillic_language, lemma
 from picketline.extract.patterns import Sentence
 from picketline.extract.patterns.cyrillic import name_key, to_nominative
 
@@ -203,6 +203,17 @@ def employers_after_workers(
                         _finding(sentence, name, match.start("name"), match.end("name"), "en", 0.6)
                     )
             continue
+        plant = _CYR_PLANT.match(sentence.text, end + 1)
+        if (
+            plant
+            and plant.group("name")
+            and agreeing_adjectives(plant.group("name").split(), language)
+        ):
+            # "работников Челябинского механического завода": the workers' enterprise
+            words = plant.group("name").split()
+            value = nominative_name(words, len(words) - 1, language)
+            found.append(_finding(sentence, value, plant.start(), plant.end(), language, 0.55))
+            continue
         cyr = _CYR_AFTER_WORKERS.match(sentence.text, end)
         if cyr is None or (cyr.group("quoted") and cyr.group("site")):
             continue
@@ -217,7 +228,9 @@ def employers_after_workers(
 
 # "Челябинского механического завода", "Запорізького титано-магнієвого комбінату": a plant
 # named by a capitalised adjective and its own adjectives (never at a sentence's start,
-# where any word is capitalised); "завод «Красный Октябрь»": a plant named in quotes.
+# where any word is capitalised) is the employer of the workers it follows ("работников
+# Челябинского механического завода"; elsewhere, "у проходной Азовского котельного
+# завода", it is their workplace); "завод «Красный Октябрь»": a plant named in quotes.
 _CYR_PLANT = re.compile(
     r"(?<=[\s(])(?P<name>(?-i:[А-ЯЁІЇЄҐ])[а-яёіїєґ'’-]+(?:\s+[а-яёіїєґ'’-]+){0,3}?\s+"
     r"(?:завод|комбинат|комбінат|фабрик)\w*)(?!\s+[«\"„“])"
@@ -227,18 +240,13 @@ _CYR_PLANT = re.compile(
 
 
 def named_plants(sentence: Sentence, language: str) -> list[Finding]:
-    """Plants named as enterprises (low confidence: a company form, where named, wins)."""
+    """Plants named in quotes ("завод «Красный Октябрь»") as enterprises: an employer of low
+    confidence (a company form, where named, wins)."""
     found = []
     for match in _CYR_PLANT.finditer(sentence.text):
-        group = "name" if match.group("name") else "quoted"
-        phrase = match.group(group)
-        words = phrase.split()
-        if group == "name" and not all(_adjective(w, language) for w in words[:-1]):
-            continue
-        value = to_nominative(phrase, language)
-        if group == "name":
-            value = value[:1].upper() + value[1:]
-        found.append(_finding(sentence, value, match.start(group), match.end(group), language, 0.5))
+        if match.group("quoted"):
+            value = to_nominative(match.group("quoted"), language)
+            found.append(_finding(sentence, value, match.start(), match.end(), language, 0.5))
     return found
 
 
@@ -255,14 +263,34 @@ def _town(name: str) -> bool:
     return False
 
 
-def _adjective(word: str, language: str) -> bool:
-    from picketline.extract.morph import analyzer, guess_cyrillic_language
+def agreeing_adjectives(words: list[str], language: str) -> bool:
+    """Whether every word before the last is an adjective in a case the last (the noun)
+    can have ("Челябинского механического завода"; not "Каменске рабочие завода")."""
+    lang = guess_cyrillic_language(words[-1], language)
+    cases = {p.tag.case for p in analyzer(lang).parse(words[-1].casefold()) if "NOUN" in p.tag}
+    for word in words[:-1]:
+        parses = analyzer(lang).parse(word.casefold())[:3]
+        if not any({"ADJF", "PRTF"} & p.tag.grammemes and p.tag.case in cases for p in parses):
+            return False
+    return True
 
-    lang = guess_cyrillic_language(word, language)
-    return (
-        any({"ADJF", "PRTF"} & p.tag.grammemes for p in analyzer(lang).parse(word.casefold())[:2])
-        or "-" in word
-    )
+
+def nominative_name(words: list[str], head: int, language: str) -> str:
+    """Adjectives and their head noun in the nominative, agreeing; the rest as written."""
+    noun = to_nominative(words[head], language)
+    analyzer_ = analyzer(guess_cyrillic_language(noun, language))
+    parses = [p for p in analyzer_.parse(noun.casefold()) if "NOUN" in p.tag]
+    tag = parses[0].tag if parses else None
+    wanted = {"nomn", str(tag.number)} if tag and tag.number else {"nomn"}
+    if tag is not None and tag.number != "plur" and tag.gender:
+        wanted.add(str(tag.gender))
+    adjectives = []
+    for word in words[:head]:
+        forms = [p for p in analyzer_.parse(word.casefold()) if {"ADJF", "PRTF"} & p.tag.grammemes]
+        form = forms[0].inflect(wanted) or forms[0].inflect({"nomn"}) if forms else None
+        text = form.word if form else word
+        adjectives.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
+    return " ".join([*adjectives, noun, *words[head + 1 :]])
 
 
 # "Transnet Port Terminals", "Meridian Apparels": capitalised words before a company head.

@@ -188,6 +188,66 @@ def test_more_phrasings(language: str, sentence: str, expected: set[str]) -> Non
 @pytest.mark.parametrize(
     ("language", "sentence", "expected"),
     [
+        # the subject warns, not the staff written to; an infinitive has no subject of its own
+        (
+            "en",
+            "Managers wrote to staff warning that anyone who joined the picket could face "
+            "disciplinary action.",
+            {"threat"},
+        ),
+        ("en", "The union called the letter an attempt to intimidate its members.", {"threat"}),
+        ("ru", "Профсоюз назвал письмо попыткой запугать работников.", {"threat"}),
+        ("uk", "Профспілка назвала лист спробою залякати працівників.", {"threat"}),
+        (
+            "en",
+            "The prosecutor's office warned that the organisers could be held liable.",
+            {"threat"},
+        ),
+        # a chat blocked
+        ("ru", "Вечером заблокировали чат рабочих в Viber.", {"censorship"}),
+        ("uk", "Увечері заблокували чат працівників у Viber.", {"censorship"}),
+        ("en", "In the evening the workers' Viber chat was blocked.", {"censorship"}),
+        # detentions a sentence or two after the action, the police unnamed
+        ("ru", "Вечером 6 человек задержали и доставили в Ленинский РОВД.", {"arrest"}),
+        (
+            "uk",
+            "Увечері 6 людей затримали й доставили до Шевченківського відділу поліції.",
+            {"arrest"},
+        ),
+        ("ru", "Охранники стройки ударили двоих рабочих.", {"violence"}),
+    ],
+)
+def test_threats_chats_and_unnamed_police(language: str, sentence: str, expected: set[str]) -> None:
+    assert kinds(language, sentence) == expected, sentence
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # blood pressure is no pressure
+        ("ru", "Двое из них пожаловались на головную боль и повышенное давление."),
+        ("uk", "Двоє з них поскаржилися на головний біль та підвищений тиск."),
+        # a prosecutor named is no prosecution
+        ("en", "The regional prosecutor visited the site on Tuesday."),
+    ],
+)
+def test_pressure_of_the_blood_and_a_prosecutor(language: str, sentence: str) -> None:
+    assert found(language, sentence) == set(), sentence
+
+
+def test_a_count_across_a_clause_is_not_the_violence_count() -> None:
+    got = found(
+        "en",
+        "Riot police used a water cannon to open the gate for trucks, and 14 workers were "
+        "arrested.",
+    )
+    assert ("arrest", 14) in got
+    assert ("violence", None) in got
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
         ("en", "The union's general secretary was detained by police.", ("arrest", 1)),
         ("en", "Police arrested the union leader on Tuesday.", ("arrest", 1)),
         ("ru", "Суд арестовал председателя профкома на два месяца.", ("arrest", 1)),

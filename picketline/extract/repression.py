@@ -80,12 +80,23 @@ _NEAR_KINDS = frozenset(
     {R.ARREST, R.CHARGES, R.VIOLENCE, R.RELEASE, R.BAN, R.CENSORSHIP, R.THREAT}
     | {R.NO_PROSECUTION_PLEDGE, R.TORTURE}
 )
+_UNNAMED_KINDS = frozenset({R.CENSORSHIP, R.BAN, R.ARREST, R.RELEASE, R.CHARGES})
 _PRONOUNS = re.compile(
     r"\b(?:them|they|their|all|those|их|они|им|всех|все|їх|вони|їм|всіх|усіх|всі|усі)\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:]|\s[—–-]\s|\bbut\b|\bно\b|\bале\b|\bпроте\b|\bоднако\b")
 _CLAUSE_MARK = re.compile(r"[,;]")
+# Pressure the workers put on those in power is no threat against them.
+_PRESSURE_ON_AUTHORITIES = re.compile(
+    r"\w*(?:\s+\w+){0,2}?\s+(?:на|on)\s+(?:\w+\s+)?(?:власт|руководств|администрац|работодател|компани|министерств"
+    r"|правительств|депутат|мэри|влад|керівництв|адміністрац|роботодав|міністерств|уряд|мері"
+    r"|authorities|government|management|company|employer|ministry|politicians)",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|with|for|at|by|from|of|against|on|in|among)\s+(?:the\s+|its\s+|their\s+)?$", re.I
+)
 # A release demanded is not a release: "требуя освободить задержанных", "calling for the release".
 _DEMANDED = re.compile(
     r"(?:demand\w*|call\w* for|calling for|push\w* for|urg\w*|требу\w*|добива\w*|призыва\w*"
@@ -210,8 +221,8 @@ class RepressionStage:
             _EMPLOYER_SIDE.search(sentence.text) or self.forces[language].search(sentence.text)
         )
         near = any(sentence.index - k in about for k in range(1, NEAR_SENTENCES + 1))
-        if near:
-            return _NEAR_KINDS if authority else frozenset({R.CENSORSHIP, R.BAN})
+        if near:  # detentions and charges are the police's or a court's even unnamed
+            return _NEAR_KINDS if authority else _UNNAMED_KINDS
         return _EMPLOYER_KINDS if _EMPLOYER_SIDE.search(sentence.text) else None
 
     def _continues(self, sentence: Sentence, language: str, about: set[Any]) -> bool:
@@ -292,9 +303,23 @@ class RepressionStage:
             return self._ban_of_action(text, start, end, language)
         if kind is R.RELEASE:
             return not _DEMANDED.search(text[max(0, start - 40) : start])
-        if kind is R.THREAT and self.threat_verbs[language].match(text, start):
+        if kind is R.THREAT and self._threatening_verb(text, start, end, language):
             return _agent(text, start, end, language, parties) != "workers"
+        if kind is R.THREAT:
+            return not _PRESSURE_ON_AUTHORITIES.match(text, start)
         return True
+
+    def _threatening_verb(self, text: str, start: int, end: int, language: str) -> bool:
+        """A finite verb of threatening whose subject made the threat ("Профсоюз
+        пригрозил", "The union warned"), not an infinitive ("an attempt to
+        intimidate") or a noun ("давление на работников")."""
+        if not self.threat_verbs[language].match(text, start):
+            return False
+        if language == "en" or not is_cyrillic(text[start:end]):
+            return not re.search(r"\bto\s+$", text[:start])
+        words = WORD.findall(text[start:end])
+        tag = analyzer(language).parse(words[0].casefold())[0].tag if words else None
+        return tag is not None and "VERB" in tag
 
     def _other_target(
         self, text: str, start: int, end: int, language: str, parties: list[_Party]
@@ -433,7 +458,13 @@ def _agent_party(
     nominative ("Профсоюз подал иск", "The union threatened", "Руководство уволило")."""
     if _passive(text, start, end, language):
         return None
-    before = [p for p in parties if p.end <= start and start - p.end <= PARTY_REACH]
+    before = [
+        p
+        for p in parties
+        if p.end <= start
+        and start - p.end <= PARTY_REACH
+        and not (language == "en" and _PREPOSITION_BEFORE.search(text[: p.start]))
+    ]  # "managers wrote to staff warning": the managers warned
     if not before or not _nominative(before[-1], language):
         return None
     return before[-1]
@@ -507,15 +538,21 @@ def _nearest_count(
         if start <= finding.start and finding.end <= end:
             distance = 0  # inside the phrase: "took 9 pickets into custody"
         reach = finding.end + MAX_CLAUSE_DISTANCE
+        relative = False
         if distance > MAX_COUNT_DISTANCE and finding.end <= start <= reach:
             gap = sentence.text[finding.end - sentence.start : start - sentence.start]
-            if _RELATIVE_GAP.fullmatch(gap):
+            relative = bool(_RELATIVE_GAP.fullmatch(gap))
+            if relative:
                 distance = MAX_COUNT_DISTANCE  # counted, but behind any closer count
         if not 0 <= distance <= MAX_COUNT_DISTANCE:
             continue
-        lo, hi = sorted((finding.end, start)) if finding.end <= start else (end, finding.start)
-        if _CLAUSE_MARK.search(sentence.text, lo - sentence.start, hi - sentence.start):
+        lo, hi = (finding.end, start) if finding.end <= start else (end, finding.start)
+        if not relative and _CLAUSE_MARK.search(
+            sentence.text, lo - sentence.start, hi - sentence.start
+        ):
             distance += CLAUSE_PENALTY  # "Пятерых уволили, ещё двоих оштрафовали"
+        if distance > MAX_COUNT_DISTANCE:
+            continue  # "used a water cannon ..., and 14 workers were arrested": not its count
         if best is None or distance < best[0]:
             best = (distance, finding)
     if best is None:

@@ -25,10 +25,10 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:block\w*|interfer\w*|shut(?:ting)? down|cut(?:ting)? off|restrict\w*|jam\w*)"
             r"[^.]{0,40}\b(?:social media|internet|social networks?|mobile (?:network|phone)s?"
-            r"|communications|messaging|telegram|whatsapp|websites?)\b|\bcensor\w+"
-            r"|\b(?:internet|mobile (?:internet|network|connection|phone|service)s?|social media|communications|telegram|whatsapp)\b"
+            r"|communications|messaging|telegram|whatsapp|viber|signal|facebook|group chats?|chat groups?|websites?)\b|\bcensor\w+"
+            r"|\b(?:internet|mobile (?:internet|network|connection|phone|service)s?|social media|communications|telegram|whatsapp|viber|signal|facebook)\b"
             r"[^.]{0,40}\b(?:was|were|been|got|remained) (?:\w+ )?(?:blocked|cut off|shut down|switched off|restricted|disabled|jammed|throttled)\b"
-            r"|\b(?:website|channel|page|account|group chat)s?\b[^.]{0,60}\b(?:was|were|been|got) (?:\w+ )?"
+            r"|\b(?:website|channel|page|account|group chat|chat|group)s?\b[^.]{0,60}\b(?:was|were|been|got) (?:\w+ )?"
             r"(?:blocked|shut down|taken down|banned)\b",
             R.CENSORSHIP,
         ),
@@ -40,7 +40,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.ARREST,
         ),
         (
-            r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut\w+"
+            r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut(?:e|ed|es|ing|ion|ions)\b"
             r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:an? )?(?:suits?|claims?|complaints?|cases?|charges|FIRs?) against"
             r"|fined|sentenced|convicted|jailed|imprisoned|(?:suspended|prison|jail) sentences?|(?:prison|jail) terms?"
             r"|booked (?:under|for)|(?:police |criminal )?cases? (?:was |were |has been |have been )?(?:registered|filed|opened) against"
@@ -72,9 +72,10 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\b(?:threaten\w* (?:with |to )?(?:dismissal|arrest|prosecution|fire|sack|dismiss|dock|deduct|cut (?:their|the) (?:pay|wages))"
-            r"|intimidat\w+)\b|\b(?:warn\w*|threat\w*)\b[^.]{0,100}\b(?:dismissal|disciplinary|sacked|sacking"
-            r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs)\b"
-            r"|\b(?:will|would) (?:be (?:dismissed|sacked|fired|disciplined)|face (?:dismissal|disciplinary|the sack))\b"
+            r"|intimidat\w+)\b|\b(?:warn\w*|threat\w*)\b[^.]{0,130}\b(?:dismissal|disciplinary|sacked|sacking"
+            r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs|liable|liability)\b"
+            r"|\b(?:will|would|could|may|might) (?:be (?:dismissed|sacked|fired|disciplined|held liable|held responsible)|face (?:dismissal|disciplinary|the sack|prosecution))\b"
+            r"|\b(?:could|would|will|may|might) lose (?:their|your|his|her) jobs?\b"
             r"|\b(?:promised|vowed|pledged|threatened) to (?:fire|sack|dismiss|punish|discipline)\b"
             r"|\bdisciplinary (?:hearings|proceedings|measures)\b|\bdeath threats?\b"
             r"|\b(?:would|will) (?:all )?be (?:permanently )?replaced\b"
@@ -102,8 +103,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.TORTURE,
         ),
         (
-            r"\b(?:блокир\w*|заблокир\w*|отключ\w*|выключ\w*|ограничи\w*|глуш\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
-            r"|интернет|связ|мессенджер|телеграм)\w*|\bцензур\w+"
+            r"\b(?:блокир\w*|заблокир\w*|отключ\w*|выключ\w*|ограничи\w*|глуш\w*|удал\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
+            r"|интернет|связ|мессенджер|телеграм|чат|viber|вайбер|whatsapp|ватсап|facebook|фейсбук|вконтакте|канал|сайт)\w*|\bцензур\w+"
             r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,80}\bзаблокирова\w*"
             r"|\b(?:интернет|мобильн\w+ (?:связ|интернет)|связь|соцсет|мессенджер)\w*[^.]{0,40}\b(?:был\w* )?(?:отключ|заблокир|ограничен|пропал)\w*",
             R.CENSORSHIP,
@@ -112,7 +113,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"\bзадержан\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси|зп\b))|\bзадержал[аио]?\b(?!\s+(?:\w+\s+)?(?:зарплат|заработн|выплат|пенси))"
             r"|\bарестова\w*|\bарест\w*+(?!\s+(?:\w+\s+)?(?:сч[её]т|имуществ|средств|актив|на (?:имуществ|сч[её]т|средств|актив)))|\bпод страж\w+"
             r"|\b(?:помест|водвор)\w* (?:\w+ ){0,2}(?:в )?(?:изолятор|спецприемник|ИВС|СИЗО|камер)\w*"
-            r"|\b(?:достав|увез|отвез|забра)(?:ли|ла|л|лен\w*|ен\w*|ил[аи]?|и)? (?:\w+ ){0,3}(?:в|во) (?:отдел\w*|отделени\w*|участ\w*|полици\w*|автозак\w*|ОВД|УВД|ОП)\b",
+            r"|\b(?:достав|увез|отвез|забра)(?:ли|ла|л|лен\w*|ен\w*|ил[аи]?|и)? (?:\w+ ){0,3}(?:в|во) (?:\w+ )?(?:отдел\w*|отделени\w*|участ\w*|полици\w*|автозак\w*|ОВД|РОВД|РУВД|УВД|ОП|ОМВД|изолятор\w*|спецприемник\w*)\b",
             R.ARREST,
         ),
         (
@@ -141,13 +142,13 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bпогиб\w*|\bнасили\w*|\bразогнал\w*|\bразгон\w*|\bполучил\w* (?:\w+ )?травм\w*|\bтравмирован\w*"
             r"|\bприменил\w* (?:\w+ )?(?:газ|перцов\w+|электрошокер\w*|спецсредств\w*)|\bвытолкал\w*|\bвыволок\w*|\bскрутил\w*"
             r"|\b(?:силой|силою|силком) (?:\w+ )?(?:вытесн|выдвор|вывел|вывод|вынес|увел|утащ|затащ)\w*|\b(?:вытесн|выдвор|вывел|вынес|увел|утащ|затащ)\w* (?:\w+ ){0,3}силой\b"
-            r"|\bизбит\w*|\bпобои\b|\bгоспитализирова\w*|\bштурм\w*|\bпострадал\w*",
+            r"|\bизбит\w*|\bпобои\b|\bгоспитализирова\w*|\bштурм\w*|\bпострадал\w*|\bудари(?:л|ли|ла)\b|\bизбива\w*|\bпинал\w*",
             R.VIOLENCE,
         ),
         (
             r"\b(?:угрож|пригроз|грози|предупреди|предупрежда|припугну)\w*[^.]{0,90}?\b(?:увол|арест|уголовн"
             r"|ответственност|наказан|дисциплинар|прогул|разобраться|кадров\w* решени|другую работу)\w*|\bпод угрозой (?:увольнени|арест|уголовн)\w*"
-            r"|\bзапугива\w*|(?<!под )\bдавлени\w+|\bбуд(?:ут|ет) уволен\w*|\bуволят\b"
+            r"|\bзапуг\w*|(?<!под )\bдавлени\w+ (?:на|со стороны)\b|\b(?:оказыва|оказа)\w* (?:\w+ )?давлени\w*|\bбуд(?:ут|ет) уволен\w*|\bуволят\b"
             r"|\b(?:пообеща|обеща)\w* (?:\w+ )?(?:уволить|наказать|оштрафовать|лишить премии)"
             r"|\bдисциплинарн\w+ (?:мер|взыскани|наказани)\w*|\bпредостережени\w*"
             r"|\bпредупре\w* (?:\w+ ){0,3}о (?:незаконност|недопустимост|ответственност)\w*"
@@ -168,16 +169,16 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (r"\bкатуван\w*|\bтортур\w*|\bкатувал\w*", R.TORTURE),
         (
-            r"\b(?:блоку\w*|заблоку\w*|відключ\w*|вимкн\w*|вимика\w*|обмежи\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
-            r"|інтернет|зв['’]яз|месенджер|телеграм)\w*|\bцензур\w+"
+            r"\b(?:блоку\w*|заблоку\w*|відключ\w*|вимкн\w*|вимика\w*|обмежи\w*|видали\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
+            r"|інтернет|зв['’]яз|месенджер|телеграм|чат|viber|вайбер|whatsapp|facebook|фейсбук|канал|сайт)\w*|\bцензур\w+"
             r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,80}\bзаблок\w*"
             r"|\b(?:інтернет|мобільн\w+ (?:зв['’]яз|інтернет)|зв['’]яз|соцмереж|месенджер)\w*[^.]{0,40}\b(?:бул\w* )?(?:відключ|заблок|обмежен|вимкн|зник)\w*",
             R.CENSORSHIP,
         ),
         (
             r"\bзатриман\w*+(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))|\bзатрима(?:в|ла|ли|ло)\b(?!\s+(?:\w+\s+)?(?:зарплат|заробітн|виплат|пенсі))"
-            r"|\bзаарешт(?:ова|ува|у)\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?рахун)|\bпід варт\w+"
-            r"|\b(?:достав|вивез|відвез|забра)(?:или|ли|ла|ло|лен\w*|ен\w*|ив|ила|в)? (?:\S+ ){0,3}(?:до|у|в) (?:відділ\w*|поліці\w*|райвідділ\w*|автозак\w*)",
+            r"|\bзаарешт(?:ова|ува|у)\w*|\bарешт\w*+(?!\s+(?:\w+\s+)?(?:рахун|майн|кошт|актив|на (?:майн|рахун|кошт|актив)))|\bпід варт\w+"
+            r"|\b(?:достав|вивез|відвез|забра)(?:или|ли|ла|ло|лен\w*|ен\w*|ив|ила|в)? (?:\S+ ){0,3}(?:до|у|в) (?:\w+ )?(?:відділ\w*|поліці\w*|райвідділ\w*|автозак\w*|ізолятор\w*)",
             R.ARREST,
         ),
         (
@@ -208,13 +209,13 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\bзагин\w*|\bнасильств\w*|\bрозігнал\w*|\bрозгін\w*|\bотрима\w* (?:\w+ )?травм\w*|\bтравмован\w*"
             r"|\bзастосува\w* (?:\w+ )?(?:газ|перцев\w+|електрошокер\w*|спецзасоб\w*)|\bвиштовха\w*|\bвиволок\w*|\bскрути\w*"
             r"|\b(?:силою|силоміць|силой) (?:\w+ )?(?:витісн|видвор|вивел|вивод|винес|затяг|відтягн)\w*|\b(?:витісн|видвор|вивел|винес|затяг|відтягн)\w* (?:\w+ ){0,3}(?:силою|силоміць)\b"
-            r"|\bпобит\w*|\bгоспіталізова\w*|\bштурм\w*|\bпостраждал\w*",
+            r"|\bпобит\w*|\bгоспіталізова\w*|\bштурм\w*|\bпостраждал\w*|\bвдари(?:в|ли|ла)\b|\bбили\b",
             R.VIOLENCE,
         ),
         (
             r"\b(?:погрож|погроз|пригроз|попереди|попереджа|застеріг)\w*[^.]{0,110}?\b(?:звільн|арешт|кримінальн"
             r"|відповідальн|покаран|дисциплінарн|прогул)\w*|\bпід загрозою (?:звільненн|арешт)\w*"
-            r"|\bзалякува\w*|(?<!під )\bтиск\w*|\bбуд(?:уть|е) звільнен\w*|\bзвільнять\b"
+            r"|\bзаляк\w*|(?<!під )\bтиск\w* (?:на|з боку)\b|\b(?:чин|чини|здійсню)\w* (?:\w+ )?тиск\w*|\bбуд(?:уть|е) звільнен\w*|\bзвільнять\b"
             r"|\b(?:пообіця|обіця)\w* (?:\w+ )?(?:звільнити|покарати|оштрафувати|позбавити премі\w*)"
             r"|\bдисциплінарн\w+ (?:заход|стягнен|покаранн)\w*"
             r"|\bпопере\w* (?:\w+ ){0,3}про (?:незаконн|неприпустим|відповідальн)\w*"
@@ -245,7 +246,7 @@ NEGATED: dict[str, str] = {
 
 # Who the action is against: management being detained is not repression of workers.
 MANAGEMENT: dict[str, str] = {
-    "en": r"\b(?:directors?|managers?|chief executives?|CEO|owners?|boss(?:es)?|executives?|(?<!union )(?<!union's )chairman|(?<!union )officials?"
+    "en": r"\b(?:directors?|managers?|chief executives?|CEO|owners?|boss(?:es)?|executives?|(?<!union )(?<!union's )chairman|(?<!union )officials?|supervisors?|foremen|foreman"
     r"|mayor|minister|governor|suspects?|robbers?|thieves)\b",
     "ru": r"\b(?:директор\w*|руководител\w*|начальник\w*|владел\w*|собственник\w*|чиновник\w*"
     r"|глав\w+ (?:компании|предприятия))",

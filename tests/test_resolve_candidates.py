@@ -42,6 +42,20 @@ def test_one_mine_shares_a_key_across_scripts() -> None:
     assert blocking_keys(report(17, "en", None)) == {"p:mirnograd"}
 
 
+def test_words_for_a_kind_of_workplace_are_no_blocking_keys() -> None:
+    """Thousands of coal mines or bus depots share "coal" or "автобусный"; filed under it,
+    every report of one would be scored against all the others."""
+    for lang, name, other in (
+        ("en", "Belkamor coal mine", "Zorvet coal mine"),
+        ("ru", "Угольная шахта «Северная»", "угольной шахты «Южная»"),
+        ("uk", "Автобусний парк «Озерний»", "автобусного парку «Лісовий»"),
+    ):
+        ours, theirs = blocking_keys(report(17, lang, name)), blocking_keys(report(17, lang, other))
+        assert not (ours & theirs) - {"q:mirnograd"}, (ours, theirs)
+    kapitalna = blocking_keys(report(17, "en", "Kapitalna coal mine"))
+    assert kapitalna == blocking_keys(report(17, "uk", "вугільна шахта «Капітальна»"))
+
+
 def test_a_nameless_report_meets_every_struggle_of_its_place() -> None:
     index = StruggleIndex()
     index.put("named", report(17, "en", "Kapitalna mine"))

@@ -32,13 +32,42 @@ from picketline.resolve.translit import match_key
 
 PREFIX = 5
 
+# Words that say what kind of workplace a name is ("steel", "угольная", "автобусний
+# парк"): thousands of workplaces share them, so as blocking keys they would make every
+# coal mine or bus depot a candidate for every report of another. Name *similarity*
+# still sees them (``names``); only the lookup ignores them. Kept as match-key prefixes.
+_KIND_WORDS = """
+steel iron ore coal copper gold silver nickel zinc diamond potash salt cement paper pulp
+auto car motor textile garment bus tram trolleybus rail railway metro container power
+energy chemical oil gas meat poultry dairy bread processing distribution fulfilment
+sorting assembly engineering machine tractor shipbuilding brick glass pipe tube and park
+city municipal regional national
+угольная угольный вугільна вугільний металлургический металургійний горнорудный гірничий
+обогатительная збагачувальна машиностроительный машинобудівний автобусный автобусний
+трамвайный трамвайний троллейбусный тролейбусний электрический електричний химический
+хімічний нефтяной нафтовий газовый газовий цементный цементний текстильный текстильний
+швейная швейна мясокомбинат молочный молочний хлебозавод кирпичный цегельний
+судостроительный суднобудівний трубный трубний парк городской міський областной обласний
+районный районний
+"""
+_KIND_KEYS = tuple(sorted({name_keys(word)[1] for word in _KIND_WORDS.split()} - {""}))
+
+
+def _is_kind_word(token: str) -> bool:
+    """A stemmed token that is a kind word: the same, or an inflected form of a long one."""
+    return any(token == kind or (len(kind) >= 5 and token.startswith(kind)) for kind in _KIND_KEYS)
+
 
 def _name_keys(report: Report) -> set[str]:
     keys: set[str] = set()
     for name in (report.fields.workplace, report.fields.employer):
         if name:
             for key in name_keys(name, report.language):
-                keys.update(f"n:{token[:PREFIX]}" for token in key.split() if len(token) >= 3)
+                keys.update(
+                    f"n:{token[:PREFIX]}"
+                    for token in key.split()
+                    if len(token) >= 3 and not _is_kind_word(token)
+                )
     return keys
 
 

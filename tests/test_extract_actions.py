@@ -359,3 +359,15 @@ def test_a_plan_after_the_action_is_another_clause() -> None:
         A.STRIKE,
         A.BLOCKADE,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Forty oil workers have refused food since Monday.", "en"),
+        ("Сорок нефтяников с понедельника не принимают пищу.", "ru"),
+        ("Сорок шахтарів з понеділка відмовляються від їжі.", "uk"),
+    ],
+)
+def test_refusing_food_is_a_hunger_strike(text: str, language: str) -> None:
+    assert codes(text, language) == {A.HUNGER_STRIKE}

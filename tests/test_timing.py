@@ -626,3 +626,52 @@ def test_a_48_hour_strike_reported_on_its_second_day_is_not_over() -> None:
     )
     assert _dates(text, "en", "2025-03-11") == ("2025-03-10", None)
     assert _dates(text, "en", "2025-03-14") == ("2025-03-10", "2025-03-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        # the day something else was founded or signed is not the action's
+        (
+            "Since 10 March 46 oil workers have refused food at the company offices in Aktau. "
+            "The protest was organised by an independent union founded last year.",
+            "en",
+            "2025-03-10",
+        ),
+        (
+            "С 10 марта 46 нефтяников не принимают пищу в конторе предприятия в Актау. "
+            "Протест организовал независимый профсоюз, созданный работниками в прошлом году.",
+            "ru",
+            "2025-03-10",
+        ),
+        (
+            "З 10 березня 46 шахтарів відмовляються від їжі в конторі шахти у Павлограді. "
+            "Протест організувала незалежна профспілка, створена торік.",
+            "uk",
+            "2025-03-10",
+        ),
+        # a clause after a colon without the action has a grievance's date
+        (
+            "Сегодня около 60 рабочих завода в Гродно отказались приступать к работе: с "
+            "октября цех переведён на режим простоя.",
+            "ru",
+            "2025-03-14",
+        ),
+        (
+            "Сьогодні близько 60 робітників заводу в Гродно відмовилися працювати: з жовтня "
+            "цех переведено на режим простою.",
+            "uk",
+            "2025-03-14",
+        ),
+        (
+            "Today about 60 glassworkers at the Grodno plant refused to work: since October "
+            "their shop has been on short time.",
+            "en",
+            "2025-03-14",
+        ),
+    ],
+)
+def test_dates_of_other_things_in_the_action_sentences(
+    text: str, language: str, start: str
+) -> None:
+    assert _start(text, language, "2025-03-14") == start

@@ -88,6 +88,11 @@ _NOT_ACTION_DATE = re.compile(
     r"|\b(?:court|trial|hearing|arrested|detained|meeting|суд\w*|заседани\w*|засідан\w*"
     r"|задерж\w*|затрима\w*|арест\w*|арешт\w*|собрани\w*|встреч\w*|зустріч\w*)"
     r"(?:\s+\w+){0,2}\s+(?:on|in|в|во|у|на)\s+"
+    # when something else was founded or signed: "a union founded last year", "приказ,
+    # подписанный в марте", "профспілка, створена торік"
+    r"|\b(?:founded|formed|created|set up|established|registered|signed|создан\w*|основан\w*"
+    r"|образован\w*|подписан\w*|зарегистрирован\w*|створен\w*|заснован\w*|утворен\w*"
+    r"|підписан\w*|зареєстрован\w*)(?:\s+\w+){0,2}\s+(?:(?:on|in|в|во|у|на)\s+)?"
     # a grievance's date: "have not been paid since October", "не платят с января"
     r"|\b(?:paid|wages?|salar\w*|зарплат\w*|заработн\w*|заробітн\w*|плат\w*|выплат\w*"
     r"|виплат\w*|получа\w*|отриму\w*)(?:\s+\w+){0,3}\s+(?:since|from|с|со|з|із)\s+)$",
@@ -127,13 +132,32 @@ _GRIEVANCE_AFTER = re.compile(
 )
 
 
-def _own_date(doc: ExtractionDoc, d: Finding) -> bool:
-    """Not a wage period ("за январь"), a court date, an arrest, a meeting, or since when
-    wages are unpaid."""
+def _own_date(doc: ExtractionDoc, d: Finding, actions: list[tuple[int, int]]) -> bool:
+    """Not a wage period ("за январь"), a court date, an arrest, a meeting, since when
+    wages are unpaid, nor a date in a clause of its own without the action."""
     before = doc.text[max(0, d.start - 40) : d.start]
     before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # its own sentence
     after = doc.text[d.end : d.end + 60]
-    return not (_NOT_ACTION_DATE.search(before) or _GRIEVANCE_AFTER.search(after))
+    if _NOT_ACTION_DATE.search(before) or _GRIEVANCE_AFTER.search(after):
+        return False
+    return _clause_has_action(doc.text, d, actions)
+
+
+_CLAUSE_MARK = re.compile(r"[:;]\s")
+
+
+def _clause_has_action(text: str, d: Finding, actions: list[tuple[int, int]]) -> bool:
+    """ "Люди собрались у проходной ...: с октября цех переведён на режим простоя": a date
+    in a clause (after a colon or a semicolon) that names no action, of a sentence that
+    names one elsewhere, is not the action's date."""
+    left, right = sentence_span(text, d.start, d.end)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, left, d.start)]
+    after = _CLAUSE_MARK.search(text, d.end, right)
+    low, high = (marks[-1] if marks else left), (after.start() if after else right)
+    if low == left and high == right:
+        return True  # the whole sentence is one clause
+    in_sentence = [a for a in actions if left <= a[0] < right]
+    return not in_sentence or any(low <= a[0] < high for a in in_sentence)
 
 
 _DATELINE_PLACE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w .,'()-]{0,40}?,?\s*$")
@@ -176,13 +200,14 @@ def start_finding(
     have halved since 2008") do not count at all.
     """
     old = background_sentences(doc, dates)
+    actions = [(f.start, f.end) for f in doc.findings if f.field == "actions"]
     usable = [
         d
         for d in map(_first_day_of, dates)
         if d.attrs.get("role") in ("start", "point")
         and not d.attrs.get("ended")  # "came up from the mine on 11 March" ends it
         and recent(d.value, doc.published)
-        and _own_date(doc, d)
+        and _own_date(doc, d, actions)
     ]
     fresh = [d for d in usable if d.attrs.get("sentence") not in old]
     usable = fresh or usable

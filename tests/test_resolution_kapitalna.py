@@ -78,3 +78,44 @@ def test_reports_of_the_kapitalna_strike_make_one_struggle(db: Database, shared_
         russian.source_id,
         follow_up.source_id,
     }
+
+
+HUNGER_STRIKE = """Гірники шахти «Капітальна» в Мирнограді, які з 17 грудня не виходять на \
+поверхню, 21 грудня оголосили голодування. За даними профспілки, під землею перебувають уже \
+15 шахтарів. Вони вимагають виплатити всю заборгованість із зарплати."""
+
+RU_ENDED = """Шахтёры шахты «Капитальная» в Мирнограде 24 декабря завершили подземную \
+забастовку и поднялись на поверхность: государство выплатило часть долгов по зарплате, \
+сообщили в профсоюзе."""
+
+EN_WIRE = """Fifteen miners at the Kapitalna coal mine in Myrnohrad, eastern Ukraine, have \
+refused to come to the surface since December 17 in a protest over unpaid wages, the \
+Independent Miners' Union of Ukraine said on Tuesday."""
+
+
+def test_escalation_end_and_foreign_reports_join_the_same_struggle(
+    db: Database, shared_eval: Path
+) -> None:
+    """Input: 016.txt, then reports written for this test: a hunger strike declared by the
+    same miners (another action, another head count), the end of the strike in Russian, and
+    an English wire story. The user sees: one struggle with all four sources."""
+    real = read_document(shared_eval / "public" / "016.txt").text
+    docs = [
+        raw(real, "2021-12-17", "016"),
+        raw(HUNGER_STRIKE, "2021-12-21", "hunger"),
+        raw(RU_ENDED, "2021-12-24", "ended"),
+        raw(EN_WIRE, "2021-12-21", "wire"),
+    ]
+    with BatchIngest(db, extractor(), workers=1) as batch:
+        first, *later = batch.ingest(docs)
+    kapitalna = {
+        i
+        for i in live_ids(first)
+        if (record := get_struggle(db, i))
+        and "Капітальна" in (record.struggle.fields.workplace or "")
+    }
+    assert len(kapitalna) == 1
+    for outcome in later:
+        assert live_ids(outcome) == kapitalna and outcome.merged == 1, outcome
+    record = get_struggle(db, next(iter(kapitalna)))
+    assert record is not None and len(record.sources) == 4

@@ -103,6 +103,64 @@ def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> No
             "возобновилась в четверг, компания уволила 14 участников забастовки.",
             "lost",
         ),
+        # a promise of a future payment while nothing ended is no result yet
+        (
+            "ru",
+            "Забастовка\nРабочие литейного цеха с понедельника бастуют из-за долгов по зарплате. "
+            "Директор пообещал, что до конца недели будет выплачена зарплата за январь.",
+            "ongoing",
+        ),
+        (
+            "uk",
+            "Пікет\nУ вівторок водії трамваїв провели пікет під мерією, вимагаючи підвищення "
+            "зарплат. Заступник мера пообіцяв розглянути питання.",
+            "ongoing",
+        ),
+        (
+            "en",
+            "Hunger strike\nMiners have been on hunger strike since Monday over unpaid wages. A "
+            "deputy governor promised to raise the matter with the owners.",
+            "ongoing",
+        ),
+        # a concession with a refusal, or less than asked, is partial
+        (
+            "uk",
+            "Страйк\nУ понеділок шахтарі оголосили страйк. Страйк завершився в четвер, після того "
+            "як адміністрація погодилася виплатити борг, але відмовилася обговорювати підвищення.",
+            "partial",
+        ),
+        (
+            "en",
+            "Strike ends\nWorkers at the cable plant ended their strike on Friday. Four dismissed "
+            'workers will be reinstated. "It\'s less than we asked for," a steward said.',
+            "partial",
+        ),
+        # a victory denied, a grievance in the pluperfect, a death by crushing
+        (
+            "uk",
+            "Страйк\nГірники вже тиждень страйкують під землею. «Це не перемога», — сказав голова "
+            "профспілки.",
+            "ongoing",
+        ),
+        (
+            "en",
+            "Blockade\nGarment workers blocked the highway on Monday. The factory had paid "
+            "only part "
+            "of the March wages.",
+            "ongoing",
+        ),
+        (
+            "en",
+            "Strike\nDockers began a 48-hour strike on Monday after a stevedore was crushed to "
+            "death by a container.",
+            "ongoing",
+        ),
+        (
+            "en",
+            "Strike\nBin crews have been on strike since Monday. The union says the offer of 3.5 "
+            "per cent, with nothing backdated, is too low.",
+            "ongoing",
+        ),
         # a condition is no result
         (
             "en",

@@ -48,6 +48,41 @@ _UNTIL = re.compile(
 )
 
 
+# "не перемога", "not a victory": the word denied.
+_DENIED = re.compile(
+    r"\b(?:not|no|never|не|ни|ні)\s+(?:a\s+|an\s+|the\s+|й\s+|и\s+)?$", re.IGNORECASE
+)
+# "had paid only part of the March wages": the grievance before the action, not its result.
+_PLUPERFECT = re.compile(r"\bhad\s+(?:only\s+|not\s+|never\s+)?$", re.IGNORECASE)
+# A payment said after a promise or in the future is only promised: "пообещал, что будет
+# выплачена зарплата", "will be reinstated".
+_FUTURE = re.compile(
+    r"\b(?:promised|pledged|vowed|will|would|to be|пообеща\w*|обеща\w*|будет|будут|буде|будуть"
+    r"|пообіця\w*|обіця\w*)\b[^,;.!?]{0,60}$",
+    re.IGNORECASE,
+)
+# A concession followed by a refusal: "agreed to pay the debt but refused to discuss a rise".
+_BUT_REFUSED = re.compile(
+    r"[^.!?]{0,80}?\b(?:but|however|но|однако|але|проте)\s+(?:\w+\s+){0,2}(?:refus|declin|reject|отказа|відмови)\w*",
+    re.IGNORECASE,
+)
+
+
+def _reading(kind: str, text: str, start: int, end: int) -> str | None:
+    """How a cue reads in its sentence: denied or pluperfect cues say nothing; a victory
+    only promised is ``promised``; a concession with a refusal after it is ``partial``."""
+    before = text[:start]
+    if kind in ("won", "lost") and _DENIED.search(before[-15:]):
+        return None
+    if kind in ("won", "partial") and _PLUPERFECT.search(before[-20:]):
+        return None
+    if kind == "won" and _FUTURE.search(before):
+        return "promised"
+    if kind == "won" and _BUT_REFUSED.match(text, end):
+        return "partial"
+    return kind
+
+
 def decide(cues: Iterable[str]) -> Outcome | None:
     """The outcome a set of cue kinds implies (``None``: say nothing).
 
@@ -64,9 +99,10 @@ def decide(cues: Iterable[str]) -> Outcome | None:
         return Outcome.LOST
     if "won" in kinds:  # "agreed to pay the debt, but not to keep the jobs": part of it
         return Outcome.PARTIAL
-    settled = kinds & {"partial", "promised"}
-    if settled and ("ended" in kinds or not kinds & {"ongoing", "continues"}):
+    if "partial" in kinds and ("ended" in kinds or not kinds & {"ongoing", "continues"}):
         return Outcome.PARTIAL
+    if "promised" in kinds and "ended" in kinds and "continues" not in kinds:
+        return Outcome.PARTIAL  # the action ended on a promise
     if "ended" in kinds and "continues" not in kinds:
         return None
     return Outcome.ONGOING  # going on, or the action over and the dispute not
@@ -99,6 +135,9 @@ class OutcomeStage:
                     continue  # "will not leave until they are paid": a condition, not a result
                 if kind == "ended" and _NOT_ENDED.search(sentence.text[max(0, start - 30) : start]):
                     continue  # "will not be bullied back to work", "отказались вернуться"
+                kind = _reading(kind, sentence.text, start, end)
+                if kind is None:
+                    continue
                 doc.add(
                     Finding(
                         "_outcome",

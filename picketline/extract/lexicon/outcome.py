@@ -32,13 +32,14 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r" (?:deal|agreement|settlement)\b|\baccepted (?:a|an|the) (?:\S+ )?(?:offer|deal)\b"
             r"|\bnew contract\b|\bsettlement\b|\bpostponed (?:the|its|a) (?:decision|vote|plan)"
             r"|\bnot everything\b|\bfalls? short of\b|\bshort of (?:the|what|their)\b|\bonly (?:part|some) of\b"
+            r"|\bless than (?:we|they|the union|the workers|workers) (?:had )?(?:asked|demanded|wanted|sought)\b"
             r"|\b(?:met|granted|accepted|agreed to) (?:most|some|part|several|two|three) of (?:their|the) demands\b"
             rf"|\bpaid (?:only )?(?:one|a single|two) months?['’]?s?['’]? {_PAY_EN}",
             "partial",
         ),
         (
             r"\b(?:promised|pledged|undertook|committed|vowed|agreed in principle|assured (?:\w+ ){0,2}(?:that it would|it would))"
-            r" (?:\w+ ){0,2}?(?:to )?(?:pay|settle|clear|meet|raise|increase|review|reconsider|consider|look into|restore|reinstate|resolve|address)\b"
+            r" (?:\w+ ){0,2}?(?:to )?(?:pay|settle|clear|meet|increase|restore|reinstate|raise (?:their |the |its )?(?:pay|wages|salar\w+))\b"
             r"|\b(?:the rest|the remainder|the balance|remaining (?:wages|arrears|payments?))\b[^.]{0,40}\b(?:by|before|next|within)\b",
             "promised",
         ),
@@ -58,8 +59,9 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"\b(?:defeated|lost the (?:strike|battle|dispute)|without (?:any )?(?:gains|concessions|winning|achieving)"
-            r"|empty-handed|were forced back|forced to return|with nothing|ended (?:in|with) (?:defeat|failure|nothing)"
-            r"|collapsed|was crushed|was broken|came to nothing)\b",
+            r"|empty-handed|were forced back|forced to return|(?:returned|went back|came away|left|ended) (?:\w+ ){0,3}with nothing"
+            r"|ended (?:in|with) (?:defeat|failure|nothing)|(?:strike|protest|action|walkout|movement) (?:has |had )?(?:collapsed|was crushed|was broken)"
+            r"|came to nothing)\b",
             "lost",
         ),
         (
@@ -98,11 +100,13 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r"\b(?:выплатил|перечислил|погасил|выдал|заплатил)\w*\s+(?:\w+\s+){0,2}(?:част|половин)\w*"
             r"|\bчастичн\w+|\bполовин\w+ (?:того|требован|долга)|\bкомпромисс\w*|\bдоговорил\w*"
             r"|\bсоглашени\w+ (?:было )?достигнут\w*|\bдостигл\w+ соглашени\w*|\bотложил\w* (?:решени|рассмотрени)\w*"
-            r"|\bоста[её]тся открытым\b|\bне все (?:требования|свои)\b|\bполовин\w+ того\b",
+            r"|\bоста[её]тся открытым\b|\bне все (?:требования|свои)\b|\bполовин\w+ того\b"
+            r"|\bменьше,? чем (?:\w+ )?(?:просили|требовали|хотели)",
             "partial",
         ),
         (
-            r"\b(?:пообеща|обеща|обязал|заверил|гарантирова)\w* (?:\w+ ){0,2}?(?:выплатить|погасить|повысить|пересмотреть|рассмотреть|вернуть|восстановить|решить|перечислить|выдать|проиндексировать)"
+            r"\b(?:пообеща|обеща|обязал|заверил|гарантирова)\w* (?:\w+ ){0,2}?(?:выплатить|погасить|повысить|вернуть|восстановить|перечислить|выдать|проиндексировать)"
+            r"|\b(?:выплатить|погасить|повысить|перечислить|выдать) (?:\w+ ){0,2}(?:пообеща|обеща)\w*"
             r"|\b(?:погашени|выплат|перечислени)\w* (?:\w+ ){0,4}(?:запланирован|обещан|ожида)\w*",
             "promised",
         ),
@@ -154,11 +158,13 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r"\b(?:виплати|перерахува|погаси|вида|заплати)[вл]\w*\s+(?:\w+\s+){0,2}(?:частин|половин)\w*"
             r"|\bчастков\w+|\bкомпроміс\w*|\bдомови[вл]\w*|\bугод\w+ (?:було )?досягнут\w*|\bдосягл\w+ згод\w*"
             r"|\bвідкла\w+ (?:його |її |їх )?(?:розгляд|рішенн)\w*"
-            r"|\bзалишається відкрит\w*|\bне всі (?:вимоги|свої)\b|\bале (?:від \w+ )?не відмови\w*",
+            r"|\bзалишається відкрит\w*|\bне всі (?:вимоги|свої)\b|\bале (?:від \w+ )?не відмови\w*"
+            r"|\bполовин\w+ (?:того|вимог|боргу)|\bменше,? ніж (?:\w+ )?(?:просили|вимагали|хотіли)",
             "partial",
         ),
         (
-            r"\b(?:пообіця|обіця|зобов['’]яза|запевни|гарантува)\w* (?:\w+ ){0,2}?(?:виплатити|погасити|підвищити|переглянути|розглянути|повернути|поновити|вирішити|перерахувати|проіндексувати)"
+            r"\b(?:пообіця|обіця|зобов['’]яза|запевни|гарантува)\w* (?:\w+ ){0,2}?(?:виплатити|погасити|підвищити|повернути|поновити|перерахувати|проіндексувати)"
+            r"|\b(?:виплатити|погасити|підвищити|перерахувати) (?:\w+ ){0,2}(?:пообіця|обіця)\w*"
             r"|\b(?:погашенн|виплат|перерахуванн)\w* (?:\w+ ){0,4}(?:заплановано|обіцяно|очікується)",
             "promised",
         ),
@@ -174,7 +180,7 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             "crushed",
         ),
         (
-            rf"\bперемог\w+|\bдомогл\w+|(?<!не )\b(?:виплати|погаси|перерахува|вида)[вл]\w*"
+            rf"\bперемог\w+|\bдомогл\w+|(?<!не )\b(?:виплати|погаси|перерахува|вида)(?:в|ла|ли|ло)\b"
             r"|\bвимог\w+ (?:було )?(?:виконан|задоволен)\w*|(?<!не )\bотрима[вл]\w* (?:зарплат|борг|гроші|виплат)\w*"
             rf"|\b{_PAY_UK} (?:\w+ ){{0,4}}?(?:було )?(?:повністю |в повному обсязі )?(?:виплачен|погашен|перерахован)[аоі]?\b|\b(?:виплачен|погашен|перерахован)[аоі]? (?:всю |весь |повністю )?{_PAY_UK}"
             r"|\bпонови[вл]\w* на роботі|\bпогоди[вл]\w* (?:підвищити|виплатити|погасити|повернути|скасувати|поновити)"

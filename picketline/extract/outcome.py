@@ -135,13 +135,13 @@ class OutcomeStage:
                     continue  # "will not leave until they are paid": a condition, not a result
                 if kind == "ended" and _NOT_ENDED.search(sentence.text[max(0, start - 30) : start]):
                     continue  # "will not be bullied back to work", "отказались вернуться"
-                kind = _reading(kind, sentence.text, start, end)
-                if kind is None:
+                reading = _reading(kind, sentence.text, start, end)
+                if reading is None:
                     continue
                 doc.add(
                     Finding(
                         "_outcome",
-                        kind,
+                        reading,
                         sentence.start + start,
                         sentence.start + end,
                         0.7,

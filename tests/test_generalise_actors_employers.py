@@ -118,3 +118,41 @@ def test_plants_named_in_quotes_as_enterprises(
 )
 def test_employer_names_imply_more_sectors(name: str, sector: Sector) -> None:
     assert employer_sector(name) is sector
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Riders of the food delivery app Quickbite logged off.", "en", ["Quickbite"]),
+        ("Drivers of Tallinn City Transport parked their buses.", "en", ["Tallinn City Transport"]),
+        ("Drivers of Manchester walked out.", "en", []),  # a town, not a firm
+        ("Курьеры сервиса доставки «Быстроед» бастуют.", "ru", ["«Быстроед»"]),
+        ("Водители перевозчика «Сибтранслайн» не вышли на линию.", "ru", ["«Сибтранслайн»"]),
+        ("Кур'єри сервісу доставки «Смачно» страйкують.", "uk", ["«Смачно»"]),
+        ("Працівники підрядної організації ТОВ «Будмонтаж» страйкують.", "uk", []),  # the form's
+    ],
+)
+def test_a_firm_named_after_its_workers(text: str, language: str, expected: list[str]) -> None:
+    assert after_workers(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Dockers employed through Harbourline Labour walked out.", "en", "Harbourline Labour"),
+        ("Таксисты, работающие через агрегатор «Едем», бастуют.", "ru", "«Едем»"),
+        ("Таксисти, що працюють через застосунок «Їдемо», страйкують.", "uk", "«Їдемо»"),
+    ],
+)
+def test_employers_through_an_agency_or_app(text: str, language: str, expected: str) -> None:
+    from picketline.extract.organisations import related_employers
+
+    assert expected in [f.value for f in related_employers(s(text), language)]
+
+
+def test_the_owner_of_a_named_site() -> None:
+    from picketline.extract.organisations import sites_of_owners
+
+    found = sites_of_owners(s("Miners at the Kolwe shaft of Greenstone Copper Mining struck."))
+    assert [f.value for f in found] == ["Greenstone Copper Mining"]
+    assert sites_of_owners(s("Staff at the main plant of Detroit walked out.")) == []

@@ -152,3 +152,33 @@ def test_longest_trade_and_no_trade_inside_a_union_name(
     text: str, language: str, blocked: tuple[tuple[int, int], ...], expected: list[str]
 ) -> None:
     assert [f.value for f in find_workers(s(text), language, blocked)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a quoted name after the words of whom the union organises
+        (
+            "Акцію організував осередок профспілки медсестер «Голос».",
+            "uk",
+            ["профспілка медсестер «Голос»"],
+        ),
+        ("Акцию провёл профсоюз медсестёр «Голос».", "ru", ["профсоюз медсестёр «Голос»"]),
+        # a quotation after a verb is no name
+        ("Профсоюз назвал «незаконным» решение суда.", "ru", []),
+        # the union's leader is not its name
+        ("Дело возбуждено против председателя профсоюза Ивана Петрова.", "ru", []),
+        ("Справу відкрили проти голови профспілки Івана Петренка.", "uk", []),
+        # a civic monitoring initiative reports, it does not lead
+        ("Огляд підготувала ініціатива «Трудовий нагляд».", "uk", []),
+    ],
+)
+def test_cyrillic_union_names_and_what_is_no_name(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert unions(text, language) == expected
+
+
+def test_collective_staff_nouns_stay_singular() -> None:
+    found = find_workers(s("Персонал больницы вышел на пикет."), "ru")
+    assert [f.value for f in found] == ["персонал"]

@@ -40,6 +40,7 @@ from picketline.extract.organisations import (
     named_plants,
     nominative_name,
     related_employers,
+    sites_of_owners,
 )
 from picketline.extract.patterns import Sentence, doc_sentences
 from picketline.extract.patterns.cyrillic import is_singular_person, name_key, to_nominative
@@ -164,7 +165,8 @@ def _worker_finding(
                 sector = EN_MODIFIERS[modifier]
             generic = False
     else:
-        words = to_nominative(match.group(), language, plural=True).casefold()
+        collective = _COLLECTIVE.search(match.group())  # "персонал" has no plural
+        words = to_nominative(match.group(), language, plural=not collective).casefold()
     return Finding(
         "workers",
         words,
@@ -175,6 +177,7 @@ def _worker_finding(
     )
 
 
+_COLLECTIVE = re.compile(r"персонал|коллектив|колектив", re.IGNORECASE)
 # Between two trades of one workforce: "drivers and conductors", "медсестри та санітарки".
 _CONJUNCTION = re.compile(
     r"^(?:\s*,\s*(?:(?:and|or|и|і|та|й|или|або)\s+)?|\s+(?:and|or|&|и|і|та|й|или|або)\s+)$",
@@ -496,7 +499,10 @@ _LOWER_ADJECTIVE = (
 _CYR_UNION = re.compile(
     rf"(?:(?!{_PREPOSITION}\s)(?-i:{_CYR_CAP})\s+(?:{_LOWER_ADJECTIVE}\s+)?){{0,2}}(?:{CYR_UNION_HEAD})"
     rf"(?:(?:\s*,\s*|\s+(?:и|і|та)\s+|\s+)(?:{_GENITIVE}|(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+)){{0,6}}"
-    r"(?:\s+[«\"„“][^»\"”“\n]{2,40}[»\"”“])?"
+    # its quoted name, perhaps after words of whom it organises ("профспілки медсестер «X»"),
+    # never after a verb ("профсоюз назвал «незаконным»")
+    r"(?:(?:\s+(?![а-яёіїєґ'’-]+(?:ла|ли|ло|ть|ся|сь|ти|ет|ит|ют|ят|ут)\b)[а-яёіїєґ'’-]{3,}){0,2}?"
+    r"\s+[«\"„“](?-i:[A-ZА-ЯЁІЇЄҐ0-9])[^»\"”“\n]{1,40}[»\"”“])?"
     r"(?:\s+\((?-i:[А-ЯЁІЇЄҐ]{2,8})\))?"
     rf"|(?:{CYR_MOVEMENT_HEAD})\s+[«\"„“][^»\"”“\n]{{2,40}}[»\"”“]",
     re.IGNORECASE,
@@ -696,12 +702,27 @@ def _cyr_union(text: str, phrase: str, start: int, language: str) -> tuple[str, 
     members = _MEMBERS_OF.match(phrase)
     if members:  # "членов профсоюза «Действие»": the union, not its members
         phrase, start = phrase[members.end() :], start + members.end()
+    phrase = _without_person(phrase, language)  # "председателя профсоюза Асылбека Жумагалиева"
     words = phrase.split()
     end = start + len(phrase)
     if len(words) < 2 or _STREET.match(text, end) or not _named_union(text, phrase, start):
         return None
     name = _TRAILING_ACRONYM.sub("", to_nominative(phrase, language))
     return name, start, end
+
+
+def _without_person(phrase: str, language: str) -> str:
+    """The phrase up to a person's name after the union's head (its leader, not its name)."""
+    words = phrase.split(" ")
+    for i, word in enumerate(words[1:], 1):
+        if word[:1].isupper() and _person_name(word.strip(',.«»"'), language):
+            return " ".join(words[:i])
+    return phrase
+
+
+def _person_name(word: str, language: str) -> bool:
+    parses = analyzer(guess_cyrillic_language(word, language)).parse(word.casefold())
+    return bool(parses) and bool({"Name", "Surn", "Patr"} & parses[0].tag.grammemes)
 
 
 def _named_union(text: str, phrase: str, start: int) -> bool:
@@ -758,6 +779,7 @@ class ActorStage:
                 *employers_after_workers(sentence, workers, language),
                 *(named_plants(sentence, language) if language != "en" else ()),
                 *(headed_companies(sentence) if language == "en" else ()),
+                *(sites_of_owners(sentence) if language == "en" else ()),
                 *unions,
             ):
                 doc.add(finding)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from picketline.extract.base import Finding
-from picketline.extract.lexicon.actors import EN_COMPANY_HEADS, KNOWN_UNIONS
+from picketline.extract.lexicon.actors import CYR_COMPANY_FORMS, EN_COMPANY_HEADS, KNOWN_UNIONS
 from picketline.extract.morph import analyzer, guess_cyrillic_language, lemma
 from picketline.extract.patterns import Sentence
 from picketline.extract.patterns.cyrillic import name_key, to_nominative
@@ -53,15 +53,17 @@ _UNION_TALK = re.compile(r"\b(?:unions?|профсоюз\w*|профспілк\w
 
 _EN_RELATION = re.compile(
     r"\b(?:owned by|operated by|run by|employed by|contracted (?:to|by)|subcontracted (?:to|by)"
-    r"|a subsidiary of|(?:work|works|working|worked) for|hired by|supplier to)\s+(?:the\s+)?"
+    r"|a subsidiary of|(?:work|works|working|worked) for|hired by|supplier to"
+    r"|(?:employed|hired|engaged|contracted) (?:through|via))\s+(?:the\s+)?"
     r"(?:(?:company|firm|contractor|operator|multinational|giant)\s+)?"
     r"(?P<name>(?:[A-Z][\w'’.&-]*\s?){1,4})"
 )
 _CYR_RELATION = re.compile(
     r"\b(?:принадлежащ\w+|подрядчик\w*|подрядной организаци\w+|субподрядчик\w*|работающ\w+ на"
     r"|работают на|контракт\w* с|по заказу|належн\w+|належить|підрядник\w*|субпідрядник\w*"
-    r"|працюю\w* на|контракт\w* з|на замовлення)\s+"
-    r"(?:(?:компани|компані|фирм|фірм|организаци|організаці)\w*\s+)?"
+    r"|працюю\w* на|контракт\w* з|на замовлення|работа\w* через|працю\w* через)\s+"
+    r"(?:(?:компани|компані|фирм|фірм|организаци|організаці|агрегатор|платформ|сервис|сервіс"
+    r"|приложени|застосун)\w*\s+)?"
     r"(?:[«\"„“](?P<q>[^»\"”“\n]{2,60})[»\"”“]|(?P<cap>(?-i:[A-Z][\w'’.&-]+(?:\s+[A-Z][\w'’.&-]+)?)))"
 )
 _NOT_EMPLOYER = re.compile(r"^(?:Union|Ministry|Government|President|The|Monday|Friday)\b")
@@ -152,16 +154,54 @@ _EN_AFTER_WORKERS = re.compile(
     r"|(?=\s+(?:stores|shops|supermarkets|warehouses|depots|plants|factories|sites|branches"
     r"|outlets|restaurants|hotels|facilities|mines|hospitals|clinics)\b))"
 )
+# "couriers of the food delivery platform Jetkiz", "drivers of Yerevan City Bus", "workers of
+# Rupsha Apparels": "of", lower-case words that say what the firm is, then its name.
+_EN_OF_FIRM = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+)
+# "the Chamboli shaft of Copperbelt Ridge Mining": a site of its owner.
+_EN_SITE_OF = re.compile(
+    r"\b(?:mine|shaft|pit|colliery|plant|factory|mill|smelter|refinery|depot|warehouse|terminal"
+    r"|yard|site|store|hospital|hotel|branch|facility|works)\s+of\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+)
+
+
+def sites_of_owners(sentence: Sentence) -> list[Finding]:
+    """English employers named as the owner of a site ("the X shaft of Y Mining")."""
+    found = []
+    for match in _EN_SITE_OF.finditer(sentence.text):
+        name = match.group("name")
+        if _employer_name(name):
+            found.append(
+                _finding(sentence, name, match.start("name"), match.end("name"), "en", 0.65)
+            )
+    return found
+
+
+def _employer_name(name: str) -> bool:
+    """A capitalised run that may name a firm: no day, union or town."""
+    return not (
+        _NOT_AN_EMPLOYER_NAME.match(name)
+        or name in KNOWN_UNIONS
+        or _UNION_TALK.search(name)
+        or _town(name)
+    )
+
+
 # "машинисты РЖД", "сотрудники склада Wildberries", "машиністи «Укрзалізниці»": an acronym,
 # a Latin or a quoted name after the workers (a workplace noun may come between, but a
 # quoted name after a workplace noun is that workplace's: "горняки шахты «Южная»").
 _CYR_AFTER_WORKERS = re.compile(
-    r"\s+(?P<site>(?:склад|магазин|сервис|сервіс|сет|завод|фабрик|комбинат|комбінат|предприяти"
-    r"|підприємств|компани|компані|цех)\w*\s+)?"
+    r"\s+(?:(?P<firm>(?:сервис|сервіс|компани|компані|перевозчик|перевізник|агрегатор|платформ"
+    r"|оператор|маркетплейс|сет[иь]|мереж|подрядн\w+ организаци|підрядн\w+ організаці|подрядчик"
+    r"|підрядник|ритейлер|фирм|фірм)\w*(?:\s+(?:доставки|такси|таксі|еды|їжі))?\s+)"
+    r"|(?P<site>(?:склад|магазин|завод|фабрик|комбинат|комбінат|предприяти|підприємств|цех)\w*\s+))?"
     r"(?:(?P<acronym>(?-i:[А-ЯЁІЇЄҐ]{2,6}))(?![\w-])|(?P<latin>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?))"
     r"|[«\"„“](?P<quoted>[^»\"”“\n]{2,60})[»\"”“])",
     re.IGNORECASE,
 )
+_FORM = re.compile(CYR_COMPANY_FORMS, re.IGNORECASE)
 _NOT_AN_EMPLOYER_ACRONYM = frozenset(
     {
         "ООО",
@@ -195,13 +235,19 @@ def employers_after_workers(
     for worker in workers:
         end = worker.end - sentence.start
         if language == "en":
+            of_firm = _EN_OF_FIRM.match(sentence.text, end)
+            if of_firm and _employer_name(of_firm.group("name")):
+                name = of_firm.group("name")
+                found.append(
+                    _finding(sentence, name, of_firm.start("name"), of_firm.end("name"), "en", 0.6)
+                )
+                continue
             match = _EN_AFTER_WORKERS.match(sentence.text, end)
-            if match and not _NOT_AN_EMPLOYER_NAME.match(match.group("name")):
+            if match and _employer_name(match.group("name")):
                 name = match.group("name")
-                if name not in KNOWN_UNIONS and not _UNION_TALK.search(name) and not _town(name):
-                    found.append(
-                        _finding(sentence, name, match.start("name"), match.end("name"), "en", 0.6)
-                    )
+                found.append(
+                    _finding(sentence, name, match.start("name"), match.end("name"), "en", 0.6)
+                )
             continue
         plant = _CYR_PLANT.match(sentence.text, end + 1)
         if (
@@ -219,7 +265,7 @@ def employers_after_workers(
             continue
         group = next(g for g in ("acronym", "latin", "quoted") if cyr.group(g))
         name = cyr.group(group)
-        if name in _NOT_AN_EMPLOYER_ACRONYM or name in KNOWN_UNIONS:
+        if name in _NOT_AN_EMPLOYER_ACRONYM or name in KNOWN_UNIONS or _FORM.fullmatch(name):
             continue
         value = f"«{to_nominative(name, language)}»" if group == "quoted" else name
         found.append(_finding(sentence, value, cyr.start(group), cyr.end(group), language, 0.6))

@@ -403,7 +403,6 @@ CYR_UNION_HEAD = (
     r"|професійн\w+ спіл(?:ка|ки|ці|ку|кою|ок|кам|ками)\b|профессиональн\w+ союз\w*"
     r"|профком(?:а|у|ом|е|ы|и|ов)?\b|конфедераци\w+ труда|конфедераці\w+ праці"
 )
-# Other workers' organisations, named in quotes: рух «...», движение «...».
-CYR_MOVEMENT_HEAD = (
-    r"(?:рух|руху|движени[еяю]|ініціатив[аиі]|инициатив[аыеу]|об['’]єднанн[яі]|объединени[еяю])"
-)
+# Other workers' organisations, named in quotes: рух «...», движение «...» (not a civic
+# "ініціатива «...»", which monitors and reports more often than it leads).
+CYR_MOVEMENT_HEAD = r"(?:рух|руху|движени[еяю]|об['’]єднанн[яі]|объединени[еяю])"

@@ -371,3 +371,53 @@ def test_a_plan_after_the_action_is_another_clause() -> None:
 )
 def test_refusing_food_is_a_hunger_strike(text: str, language: str) -> None:
     assert codes(text, language) == {A.HUNGER_STRIKE}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # work to rule: a hidden strike, contracted hours only
+        ("Managers call it a hidden strike: crews work to contract hours.", "en", {A.WORK_TO_RULE}),
+        ("Paramedics refused to work beyond their contracted hours.", "en", {A.WORK_TO_RULE}),
+        ("Вагоновожатые перешли на «итальянку».", "ru", {A.WORK_TO_RULE}),
+        ("Фельдшеры отказались от работы сверх нормы рабочего времени.", "ru", {A.WORK_TO_RULE}),
+        ("Дирекция называет это скрытой забастовкой.", "ru", {A.WORK_TO_RULE}),
+        ("Фельдшери відмовилися від роботи понад норму робочого часу.", "uk", {A.WORK_TO_RULE}),
+        ("Водії працюють строго за трудовим договором.", "uk", {A.WORK_TO_RULE}),
+        # lockout: the gates found locked
+        ("On Thursday the sewers found the factory gates locked.", "en", {A.LOCKOUT}),
+        # a stop the employer made is no strike
+        ("The mine, owned by a holding firm, halted production in winter.", "en", set()),
+        ("Руководство завода остановило производство.", "ru", set()),
+        ("Керівництво підприємства зупинило виробництво.", "uk", set()),
+        ("Fitters at the plant halted production on Monday.", "en", {A.STRIKE}),
+    ],
+)
+def test_hidden_strikes_locked_gates_and_employer_stops(
+    text: str, language: str, expected: set[Action]
+) -> None:
+    assert codes(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The union is urging members to strike next month.", "en"),
+        ("Лидера профсоюза обвиняют в призывах к участию в забастовке.", "ru"),
+        ("Наступним кроком буде страйк, заявив голова профспілки.", "uk"),
+        ("Голову профспілки звинувачують у закликах до страйку.", "uk"),
+    ],
+)
+def test_calls_to_strike_and_a_strike_to_come_are_no_fact(text: str, language: str) -> None:
+    assert codes(text, language) == set()
+
+
+def test_a_ukrainian_protest_action_is_an_umbrella() -> None:
+    """ "акції протесту" beside a strike is that strike, as "акции протеста" is."""
+    findings = [
+        Finding("actions", m.action, m.start, m.end, attrs={"umbrella": m.umbrella})
+        for m in action_matcher().find(
+            Sentence(0, 0, 60, "Працівники продовжують страйк та інші акції протесту."), "uk"
+        )
+    ]
+    assert action_codes(findings) == {A.STRIKE}

@@ -16,6 +16,7 @@ from picketline.domain.vocab import Action
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.lexicon.actions import ACTION_TERMS, HYPOTHETICAL, NOT_LABOUR, PREFILTER
 from picketline.extract.lexicon.relevance import RECALL
+from picketline.extract.lexicon.workers import WORKER_NOUNS
 from picketline.extract.patterns import Sentence, TermTable, doc_sentences, tables
 
 # Actions a non-labour sense of the word can produce, so a veto applies to them.
@@ -52,7 +53,31 @@ _PLANNED_AFTER = re.compile(
 _AGENT = re.compile(r"strikers|striking|бастующ|страйкар", re.IGNORECASE)
 # "Protest" names any action ("protested by refusing to work"); it is a
 # demonstration of its own only where no other action is reported.
-_UMBRELLA = re.compile(r"(?:protest|протест|акци)", re.IGNORECASE)
+_UMBRELLA = re.compile(r"(?:protest|протест|акци|акці)", re.IGNORECASE)
+
+
+# "The mine, operated by X, halted production": a stop the employer made is no strike.
+_PRODUCTION_STOP = re.compile(
+    r"(?:halt|stop|ceas|suspend|останов|приостанов|прекрат|зупин|призупин|припин)\w* (?:all )?"
+    r"(?:production|производств|добыч|виробництв|видобу)",
+    re.IGNORECASE,
+)
+_EMPLOYER_SUBJECT = re.compile(
+    r"\b(?:company|firm|mine|plant|factory|mill|management|operator|owners?|employer|компани\w*"
+    r"|предприяти\w*|завод|шахта|руководств\w*|администраци\w*|владел\w*|компані\w*"
+    r"|підприємств\w*|керівництв\w*|адміністраці\w*|власник\w*)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = r"\b(?:they|strikers|они|вони)\b"
+
+
+def employer_stop(text: str, start: int, end: int, people: re.Pattern[str]) -> bool:
+    """ "The company halted production", "руководство остановило производство": the
+    employer is the subject (named before the verb, and no workers are)."""
+    if not _PRODUCTION_STOP.match(text, start, end):
+        return False
+    before = text[:start]
+    return bool(_EMPLOYER_SUBJECT.search(before)) and not people.search(before)
 
 
 @dataclass(frozen=True)
@@ -76,6 +101,12 @@ class ActionMatcher:
         self.prefilters = {lang: re.compile(p) for lang, p in PREFILTER.items()}
         self.vetoes = {lang: re.compile(p, re.IGNORECASE) for lang, p in NOT_LABOUR.items()}
         self.hypothetical = {lang: re.compile(p, re.IGNORECASE) for lang, p in HYPOTHETICAL.items()}
+        self.people = {
+            lang: re.compile(
+                rf"\b(?:{'|'.join(p for p, _ in nouns)})\b|{_PRONOUN_SUBJECT}", re.IGNORECASE
+            )
+            for lang, nouns in WORKER_NOUNS.items()
+        }
 
     def prefilter(self, text: str, language: str) -> bool:
         """Cheap whole-text test: is there any action word at all?"""
@@ -103,6 +134,7 @@ class ActionMatcher:
             )
             for action, s, e in table.find(text)
             if not (vetoed and action in _VETOABLE)
+            and not employer_stop(text, s, e, self.people[language])
         ]
 
 

@@ -17,7 +17,9 @@ _EN: list[tuple[str, Action]] = [
     (r"\bhunger[- ]strik\w*|\brefus\w* (?:to eat|food)\b", A.HUNGER_STRIKE),
     (
         r"\b(?:work(?:ing|ed|s)?[- ]to[- ]rule|go[- ]slows?|slow[- ]?downs?|overtime bans?|ban on overtime"
-        r"|refus\w* (?:all |any |to work |to do )?overtime|(?:stopped|banned|halted) (?:all )?overtime)\b",
+        r"|refus\w* (?:all |any |to work |to do )?overtime|(?:stopped|banned|halted) (?:all )?overtime"
+        r"|(?:hidden|covert|disguised|italian|white) strikes?|work(?:ing|ed|s)? (?:only |strictly )?(?:to|their) "
+        r"contract(?:ed)? hours|refus\w* to work (?:beyond|past|outside) (?:their )?(?:contracted |normal |scheduled )?hours)\b",
         A.WORK_TO_RULE,
     ),
     (r"\b(?:sit[- ]ins?|sleep[- ]ins?|sit-?down (?:strikes?|protests?))\b", A.OCCUPATION),
@@ -47,7 +49,8 @@ _EN: list[tuple[str, Action]] = [
     ),
     (
         r"\block(?:ed|ing)?[- ]?outs?\b|\block(?:ed|ing|s)? (?:the |its |their )?(?:\w+ )?"
-        r"(?:workers|employees|staff|members) out\b",
+        r"(?:workers|employees|staff|members|us) out\b|\b(?:found|finding) (?:the )?(?:factory |plant |mine |site |depot )?"
+        r"gates (?:locked|shut|closed|chained)\b",
         A.LOCKOUT,
     ),
     (r"\bwalk(?:ed|ing|s)?[- ]?outs?\b", A.WALKOUT),
@@ -104,7 +107,8 @@ _RU: list[tuple[str, Action]] = [
         A.HUNGER_STRIKE,
     ),
     (
-        r"\bитальянск\w+ забастовк\w*|\bработа\w* (?:строго )?по (?:инструкци|правилам|регламенту)\w*"
+        r"\bитальянск\w+ забастовк\w*|\bитальянк\w*|\bскрыт\w+ (?:забастовк|стачк)\w*"
+        r"|\bотказ\w* от (?:работы|работ) сверх (?:нормы|норм|графика|установленн)\w*|\bработа\w* строго по (?:трудов\w+ )?договор\w*|\bработа\w* (?:строго )?по (?:инструкци|правилам|регламенту)\w*"
         r"|\bотказ\w* (?:от )?(?:выходить |выхода |работать )?(?:на )?(?:переработ|сверхурочн)\w*",
         A.WORK_TO_RULE,
     ),
@@ -166,7 +170,8 @@ _UK: list[tuple[str, Action]] = [
         A.HUNGER_STRIKE,
     ),
     (
-        r"\bіталійськ\w+ страйк\w*|\bпрацю\w* (?:суворо |строго )?(?:за|згідно з) (?:інструкці|правилами"
+        r"\bіталійськ\w+ страйк\w*|\bіталійк\w*|\bприхован\w+ страйк\w*"
+        r"|\bвідмов\w* від роботи понад (?:норм|графік|встановлен)\w*|\bпрацю\w* строго (?:за|згідно з) (?:трудов\w+ )?договор\w*|\bпрацю\w* (?:суворо |строго )?(?:за|згідно з) (?:інструкці|правилами"
         r"|регламентом)\w*|\bвідмов\w* (?:від )?(?:виходити |виходу |працювати )?(?:на )?(?:понаднормов|наднормов)\w*",
         A.WORK_TO_RULE,
     ),
@@ -243,17 +248,18 @@ HYPOTHETICAL: dict[str, str] = {
     "en": r"\b(?:(?:planned|proposed|looming|threatened|potential|scheduled|mooted)(?=\s+(?:[\w-]+\s+){0,2}(?:strikes?|walkouts?|stoppages?|action|protests?|industrial|hunger|rall(?:y|ies)|march(?:es)?|pickets?|blockades?|shutdowns?|sit-ins?)\b)"
     r"|(?:will|shall)(?=\s+(?:not\s+)?(?:\w+\s+)?(?:strike|walk|stage|hold|go|begin|start|launch|stop|down|join|march|rally|picket|protest|block|occupy|take|mount))"
     r"|(?:is|are|was|were|be) (?:set|due|expected|scheduled|poised|likely|going|about) to|avert\w*|postpon\w*|defer\w*"
+    r"|urg(?:e|es|ed|ing)|incit\w*|calls? (?:on \w+ )?(?:to|for)"
     r"|threat\w*|ballot\w*|vot(?:e|ed|ing) (?:to|for|in favour)|would|could|might|(?-i:may)"
     r"|plan(?:s|ned|ning)? to|intend\w*|intention|warn\w*|if|unless|possible|possibility"
     r"|right to|consider\w*|prepared to|mull\w*|decid\w* (?:whether|on)|decision on whether"
     r"|(?:set|due|expected) to (?:start|begin|hold|stage|decide))\b",
     "ru": r"\b(?:запланирован\w*|намечен\w*|назначенн\w*|избежа\w*|предотврат\w*|отложи\w*|перенес\w*|в случае"
-    r"|объявят|начнут|проведут|выйдут|устроят|перекроют|будут|забастуют|пойдут|остановят|угрож\w*|грозил\w*|грозят|планиру\w*|намерен\w*|могут|может|возможн\w*|если"
+    r"|объявят|начнут|проведут|выйдут|устроят|перекроют|будут|будет|призыв\w* к|забастуют|пойдут|остановят|угрож\w*|грозил\w*|грозят|планиру\w*|намерен\w*|могут|может|возможн\w*|если"
     r"|собираются|пригрози\w*|готовы|предупред\w*|решени\w+ о (?:проведении|начале|объявлении)"
     r"|решени\w+ о(?= (?:забастовк|стачк))"
     r"|должн\w+ (?:быть|будет)|не исключа\w*)\b",
     "uk": r"\b(?:запланован\w*|призначен\w*|уникну\w*|запобіг\w*|відкла\w*|перенесл\w*|перенесен\w*|у разі|в разі"
-    r"|оголосять|почнуть|проведуть|вийдуть|влаштують|перекриють|будуть|застрайкують|підуть|зупинять|погрож\w*|погрози\w*|плану\w*|мають намір|можуть|може|можлив\w*|якщо"
+    r"|оголосять|почнуть|проведуть|вийдуть|влаштують|перекриють|будуть|буде|заклик\w* до|застрайкують|підуть|зупинять|погрож\w*|погрози\w*|плану\w*|мають намір|можуть|може|можлив\w*|якщо"
     r"|збираються|готові|попереди\w*|рішенн\w+ про (?:проведення|початок|оголошення)"
     r"|рішенн\w+ про(?= страйк)"
     r"|ма[єю]\w* бути|не виключа\w*)\b",
@@ -263,16 +269,16 @@ HYPOTHETICAL: dict[str, str] = {
 # above. A text with none of them cannot report an action; keep in step with
 # the tables (tests/test_extract_actions.py checks every table example passes).
 PREFILTER: dict[str, str] = {
-    "en": r"strik|to eat|food|vigil|leave|vacate|barricad|assembly line|production line|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
+    "en": r"strik|gates (?:locked|shut|closed|chained)|contract(?:ed)? hours|to eat|food|vigil|leave|vacate|barricad|assembly line|production line|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
     r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
     r"|to rule|overtime|underground|streets|sick-?out|called in sick|off (?:their |the )?apps?\b"
     r"|(?:stop|halt|ceas|down)\w* (?:all )?(?:work|production)"
     r"|(?:gathered|stood|assembled|lined up) (?:at|outside|by|in front)",
-    "ru": r"забаст|пищ|покида|покинуть|уходить|уйти|больничн|конвейер|марш|прошли|выезж|выех|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
+    "ru": r"забаст|итальянк|скрыт|строго по|сверх норм|пищ|покида|покинуть|уходить|уйти|больничн|конвейер|марш|прошли|выезж|выех|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
     r"|отказ|невыход|не вы|прекратили|остановили|локаут|бойкот|захват|оккуп|демонстрац|шестви"
     r"|вышли на|не будут|не стали|не собираются|остал|оста[её]т|останови|не приступ|переста|бросили"
     r"|по инструкц|по правил|переработ|собира|собрани|принима|сверхурочн|пришли",
-    "uk": r"страйк|їж|залиша|залишити|покида|покинути|лікарнян|конвеєр|не вих|не виїх|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
+    "uk": r"страйк|італійк|прихован|строго|понад норм|їж|залиша|залишити|покида|покинути|лікарнян|конвеєр|не вих|не виїх|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
     r"|зупини|локаут|бойкот|захоп|окупув|демонстрац|вийшли|не будуть|під землею|не підн|не підій|залиш|лиша"
     r"|не приступ|не стали|перестал|призупин|інструкці|правилами|понаднорм|наднорм|збира|збор|зібран"
     r"|прийма|прийшли",

@@ -346,3 +346,32 @@ def test_people_without_a_noun(text: str, language: str) -> None:
 
 def test_a_count_of_arrests_with_about_stays_a_count() -> None:
     assert only("It ended with about 25 arrests of strikers.", "en").unit != "workforce"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("More than half of the hospital's 640 porters walked out.", "en", (320, None)),
+        ("Nearly half of the depot's 300 drivers walked out.", "en", (None, 150)),
+        ("К акции присоединились 47 из 70 фельдшеров.", "ru", (47, 47)),
+        ("До акції приєдналися 47 з 70 фельдшерів.", "uk", (47, 47)),
+        ("About 600 of the plant's 900 fitters stopped work.", "en", (600, 600)),
+    ],
+)
+def test_part_of_a_whole_with_its_bounds(
+    text: str, language: str, expected: tuple[int | None, int | None]
+) -> None:
+    people = [c for c in find_counts(text, language) if c.unit == "people"]
+    assert [(c.min, c.max) for c in people] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Митинг прошёл против сокращения 400 рабочих мест.", "ru"),
+        ("Мітинг пройшов проти скорочення 400 робочих місць.", "uk"),
+        ("The rally was against the loss of 400 jobs.", "en"),
+    ],
+)
+def test_jobs_are_not_people(text: str, language: str) -> None:
+    assert only(text, language).unit != "people"

@@ -137,7 +137,7 @@ _SHARE_BEFORE = re.compile(
     r"|половина|половину|половины|треть|одна треть|две трети|четверть|три четверти|третина"
     r"|одна третина|дві третини|чверть|три чверті"
     r"|(?P<pct>\d{1,3})\s*(?:%|per ?cent|процент\w*|відсот\w*))"
-    r"\s+(?:of\s+(?:the\s+|its\s+|their\s+|all\s+)?|из\s+|з\s+|із\s+|от\s+|від\s+)"
+    r"\s+(?:of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s\s+)?|из\s+|з\s+|із\s+|от\s+|від\s+)"
     r"(?:(?:some|about|around|roughly|nearly|около|примерно|почти|близько|приблизно|майже)\s+)?$",
     _I,
 )
@@ -155,8 +155,8 @@ _WORKFORCE_BEFORE = re.compile(
     r"(?:\b(?:employs|employing|employed|employ|has a (?:workforce|staff) of|workforce of|staff of"
     r"|(?:which|that) has|of (?:its|their|the plant's|the company's)|out of)"
     r"|(?<!\w)(?:работают|работает|трудятся|трудится|работало|численностью|штат(?:ом)? в|коллектив"
-    r"(?:ом)? (?:в|из)|из (?:общего числа|всех|почти|более|около)?|працюють|працює|працювало"
-    r"|чисельністю|колектив(?:ом)? (?:з|у)|з (?:усіх|загальної кількості)?))"
+    r"(?:ом)? (?:в|из)|из(?: общего числа| всех)?|працюють|працює|працювало"
+    r"|чисельністю|колектив(?:ом)? (?:з|у)|з(?: усіх| загальної кількості)?|із))"
     r"\s+(?:(?:some|about|around|almost|nearly|more than|over|около|почти|более|свыше|примерно"
     r"|близько|майже|понад|приблизно)\s+)?$",
     _I,
@@ -164,8 +164,8 @@ _WORKFORCE_BEFORE = re.compile(
 # People without a noun: "300 of them", "800 joined the picket line", "в акции приняли участие
 # около 300", "участь взяли близько 300".
 _PEOPLE_AFTER = re.compile(
-    r"\s+(?:of them|of the (?:workers|strikers|staff|employees)|of (?:its|their|the) \d"
-    r"|из них|з них|із них"
+    r"\s+(?:of them|of the (?:workers|strikers|staff|employees)|of \d|(?:из|з|із) (?:них|\d)"
+    r"|of (?:its|their|the)(?: [\w-]+['’]s)? \d"
     r"|(?:have |had )?(?:joined|took part|walked out|went on strike|marched|rallied|gathered"
     r"|protested|participated|downed tools|stayed away)\b)",
     _I,
@@ -176,6 +176,9 @@ _PEOPLE_BEFORE = re.compile(
     r"|(?:участие|участь)\s+(?:(?:в|у)\s+\w+\s+)?(?:приняли|приняло|взяли|взяло))\s+(?:(?:about|some|around"
     r"|more than|over|около|более|свыше|порядка|близько|понад|приблизно)\s+)?$",
     _I,
+)
+_JOBS_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:рабочих мест|робочих місць|(?:jobs|posts|positions)\b)", _I
 )
 _STRONG_AFTER = re.compile(r"-strong\b|[- ]member (?:workforce|staff)\b", _I)
 _GROUP_BEFORE = re.compile(r"\b(?:group|crowd|total|team|band|gathering)\s+of\s+(?:\w+\s+)?$", _I)
@@ -397,7 +400,14 @@ def _whole_or_share(text: str, mention: CountMention) -> CountMention:
         part = int(pct) / 100 if pct else _SHARES.get(share.group("share").casefold(), 1.0)
         low, high = (None if v is None else round(v * part) for v in (mention.min, mention.max))
         start = mention.start - len(before) + share.start("share")
+        ahead = text[max(0, start - 30) : start]
+        if _MIN.search(ahead):  # "more than half of the 640 nurses"
+            high = None
+        elif _MAX.search(ahead):
+            low = None
         return replace(mention, start=start, min=low, max=high, unit="people")
+    if _JOBS_AFTER.match(text, mention.end):
+        return replace(mention, unit="jobs")  # "сокращение 400 рабочих мест": jobs, not people
     if _WORKFORCE_BEFORE.search(before) or _STRONG_AFTER.match(text, mention.end):
         return replace(mention, unit="workforce")
     if mention.unit is None and (

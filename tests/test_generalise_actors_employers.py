@@ -156,3 +156,34 @@ def test_the_owner_of_a_named_site() -> None:
     found = sites_of_owners(s("Miners at the Kolwe shaft of Greenstone Copper Mining struck."))
     assert [f.value for f in found] == ["Greenstone Copper Mining"]
     assert sites_of_owners(s("Staff at the main plant of Detroit walked out.")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "sector"),
+    [
+        ("Karatau Drilling Services", Sector.B),
+        ("ТОО «АтырауНефтьСервис»", Sector.B),
+        ("ТОО «ЖайыкОйл»", Sector.B),
+        ("АО «Антипинский нефтеперерабатывающий завод»", Sector.C),
+        ("ТОВ «Південний контейнерний термінал»", Sector.H),
+        ("ООО «Городской перевозчик»", Sector.H),
+    ],
+)
+def test_oil_drilling_and_terminal_employers(name: str, sector: Sector) -> None:
+    assert employer_sector(name) is sector
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "sector"),
+    [
+        ("Oil service workers staged a sit-in.", "oil service workers", Sector.B),
+        ("Coal company employees walked out.", "coal company employees", Sector.B),
+        ("Some striking workers sat in.", "workers", None),
+    ],
+)
+def test_a_sector_word_two_words_before_the_workers(
+    text: str, value: str, sector: Sector | None
+) -> None:
+    found = find_workers(s(text), "en")
+    assert [f.value for f in found] == [value]
+    assert found[0].attrs["sector"] is sector

@@ -164,6 +164,12 @@ def _worker_finding(
             if glued or not sector:
                 sector = EN_MODIFIERS[modifier]
             generic = False
+        elif generic and (two := _TWO_WORDS_BEFORE.search(sentence.text, 0, match.start())):
+            # "oil service workers", "city transit employees": the sector word one further back
+            first = two.group(1).casefold()
+            if first in EN_MODIFIERS and two.group(2).casefold() not in EN_NOT_A_MODIFIER:
+                start, sector, generic = two.start(1), EN_MODIFIERS[first], False
+                words = f"{first} {two.group(2).casefold()} {words}"
     else:
         collective = _COLLECTIVE.search(match.group())  # "персонал" has no plural
         words = to_nominative(match.group(), language, plural=not collective).casefold()
@@ -177,6 +183,43 @@ def _worker_finding(
     )
 
 
+_TWO_WORDS_BEFORE = re.compile(r"\b([A-Za-z][\w-]*) ([a-z][\w-]*) $")
+# Words between a sector word and the workers that end the compound ("oil and gas workers"
+# reads one further back; "coal the workers" is none).
+EN_NOT_A_MODIFIER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "at",
+        "in",
+        "on",
+        "by",
+        "with",
+        "to",
+        "from",
+        "their",
+        "its",
+        "our",
+        "his",
+        "her",
+        "these",
+        "those",
+        "some",
+        "all",
+        "many",
+        "most",
+        "other",
+        "more",
+        "striking",
+        "angry",
+        "sacked",
+    ]
+)
 _COLLECTIVE = re.compile(r"персонал|коллектив|колектив", re.IGNORECASE)
 # Between two trades of one workforce: "drivers and conductors", "медсестри та санітарки".
 _CONJUNCTION = re.compile(

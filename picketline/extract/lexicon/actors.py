@@ -132,7 +132,10 @@ WORKPLACE_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
             S.G,
         ),
         (r"гимнази\w*|лице(?:й|я|ю|е|ем)\b|детск\w+ сад\w*", S.P),
-        (r"автобаз\w*|автопарк\w*|автоколонн\w*|элеватор\w*", S.H),
+        (
+            r"автобаз\w*|автопарк\w*|автоколонн\w*|элеватор\w*|(?:автобусн|троллейбусн|трамвайн)\w* (?:парк|депо)\w*",
+            S.H,
+        ),
         (r"ферм(?:а|ы|е|у|ой)\b|агрофирм\w*|теплиц\w*", S.A),
         (r"(?:под)?станци(?:я|и|ю|ей)\b|филиал\w*|отделени\w*", None),
         (r"завод\w*|фабрик\w*|комбинат\w*|верф\w*|цех\w*", S.C),
@@ -150,7 +153,10 @@ WORKPLACE_NOUNS: dict[str, list[tuple[str, Sector | None]]] = {
             S.G,
         ),
         (r"гімназі\w*|ліце(?:й|ю|ї|єм)\b|дитяч\w+ садк\w*|садоч?к\w*", S.P),
-        (r"автобаз\w*|автопарк\w*|елеватор\w*", S.H),
+        (
+            r"автобаз\w*|автопарк\w*|елеватор\w*|(?:автобусн|тролейбусн|трамвайн)\w* (?:парк|депо)\w*",
+            S.H,
+        ),
         (r"ферм(?:а|и|і|у|ою)\b|агрофірм\w*|теплиц\w*", S.A),
         (r"(?:під)?станці(?:я|ї|ю|єю)\b|філі(?:я|ї|ю|єю)\b|відділенн\w*", None),
         (r"завод\w*|фабрик\w*|комбінат\w*|верф\w*|цех\w*", S.C),
@@ -171,10 +177,13 @@ EN_WORKPLACE_KINDS = (
 
 # Words in employer names that imply a sector ("... Construction Company").
 EMPLOYER_SECTOR_WORDS: list[tuple[str, Sector]] = [
+    # refining is manufacturing, before the oil words below
+    (r"refinery|refining|\w*нефтеперераб\w*|\w*нафтоперероб\w*", S.C),
     (r"construction|building|строит\w*|будівельн\w*|стро[йі]\w*", S.F),
     (
-        r"mining|coal|platinum|gold|mines|minerals|уголь|вугілля|\w+уголь|\w+вугілля|шахт\w*"
-        r"|рудник\w*|руд\w*",
+        r"mining|coal|platinum|gold|mines|minerals|drilling|oil|oilfield|petroleum|уголь|вугілля"
+        r"|\w+уголь|\w+вугілля|шахт\w*|рудник\w*|руд\w*|\w*нефт\w*|\w*нафт\w*|\w*ойл\b"
+        r"|\w*бурсервис\w*|бурени\w*|буріння",
         S.B,
     ),
     (r"waste|refuse|recycling|sanitation|water|environmental|отход\w*|водоканал\w*", S.E),
@@ -193,7 +202,9 @@ EMPLOYER_SECTOR_WORDS: list[tuple[str, Sector]] = [
     (
         r"rail\w*|airlines?|airways|transport\w*|logistics|bus|buses|coaches|transit|aviation"
         r"|terminals|stevedoring|shipping|port|ports|транспорт\w*|залізниц\w*|железн\w+ дорог\w*"
-        r"|автобус\w*|тролейбус\w*|троллейбус\w*|трамва\w*|метрополит\w*|метрополіт\w*|\w*залізниц\w*",
+        r"|автобус\w*|тролейбус\w*|троллейбус\w*|трамва\w*|метрополит\w*|метрополіт\w*|\w*залізниц\w*"
+        r"|терминал\w*|термінал\w*|контейнерн\w*|порт|порту|морськ\w+ порт\w*|морск\w+ порт\w*"
+        r"|перевоз\w*|перевіз\w*|такси|таксі|доставк\w*",
         S.H,
     ),
     (r"hospitality|hotels?|resorts|catering|restaurants?", S.I),

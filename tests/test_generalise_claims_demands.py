@@ -106,6 +106,74 @@ def demands(language: str, text: str) -> set[str]:
             "Причина — заборгованість із зарплати за чотири місяці.",
             {"unpaid_wages"},
         ),
+        # wages held up by the employer, and the workers' own account
+        (
+            "ru",
+            "Забастовка\nВ среду около 60 водителей не вышли на линию: компания второй месяц "
+            "задерживала зарплату.",
+            {"unpaid_wages"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ середу близько 60 водіїв не вийшли на лінію: підприємство другий місяць "
+            "затримує зарплату.",
+            {"unpaid_wages"},
+        ),
+        (
+            "en",
+            "Strike\nAbout 60 bus drivers went on strike on Wednesday after the company "
+            "delayed their wages for a second month.",
+            {"unpaid_wages"},
+        ),
+        (
+            "ru",
+            "Забастовка\nОколо 50 рабочих стройки во вторник отказались приступать к работе. По "
+            "их словам, генподрядчик не платит им уже три месяца.",
+            {"unpaid_wages"},
+        ),
+        (
+            "uk",
+            "Пікет\nУ п'ятницю близько 30 працівників пікетували офіс компанії. За їхніми "
+            "словами, компанія не платить зарплату з квітня.",
+            {"unpaid_wages"},
+        ),
+        # an allowance or bonus cut is pay
+        (
+            "uk",
+            "Мітинг\nУ вівторок вчителі протестували проти рішення скасувати з нового року "
+            "надбавку за престижність праці.",
+            {"pay"},
+        ),
+        (
+            "ru",
+            "Митинг\nВо вторник учителя вышли на митинг против отмены надбавки за стаж.",
+            {"pay"},
+        ),
+        (
+            "en",
+            "Strike\nMiners went on strike on Monday after the company decided to cut the bonus "
+            "part of their wages by a third.",
+            {"pay"},
+        ),
+        # a cited agreement, a supplement's base, an employer's sanction
+        (
+            "uk",
+            "Страйк\nУ понеділок понад 120 робітників заводу оголосили страйк, вимагаючи "
+            "підвищити зарплату відповідно до колективного договору.",
+            {"pay"},
+        ),
+        (
+            "uk",
+            "Марш\nУ неділю вчителі вийшли на марш, вимагаючи виплатити 20-відсоткову надбавку "
+            "до посадових окладів.",
+            {"benefits"},
+        ),
+        (
+            "en",
+            "Strike\nNurses went on strike on Monday over unpaid allowances. The board said "
+            "nurses who did not return by Monday would have their salaries withheld.",
+            {"benefits"},
+        ),
         # a placard's slogan
         (
             "ru",
@@ -140,6 +208,19 @@ def test_demands_said_many_ways(language: str, text: str, expected: set[str]) ->
             "Strike\nAbout 40 workers walked out on Monday over unpaid wages. Management "
             "threatened dismissals if the protest went on.",
             "jobs",
+        ),
+        # the loss of bonuses threatened is the employer's threat; a cited agreement
+        (
+            "ru",
+            "Забастовка\nВодители трамваев начали итальянскую забастовку из-за графиков. "
+            "Водителям раздали уведомления о возможном лишении премий.",
+            "benefits",
+        ),
+        (
+            "en",
+            "Strike\nMiners went on strike on Monday over a pay cut, which the union says "
+            "breaks the collective agreement signed last year.",
+            "contract",
         ),
         # the conditions an allowance is paid for only name the allowance
         (

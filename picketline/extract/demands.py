@@ -9,6 +9,7 @@ something is demanded, so a union's general slogan does not become a demand.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from picketline.domain.vocab import Demand
 from picketline.extract.actions import recalled
@@ -27,7 +28,8 @@ _KEPT = re.compile(
 
 # "под угрозой увольнения", "threatened with dismissal": the employer's threat, not a demand.
 _THREATENED = re.compile(
-    r"(?:угроз\w*|угрож\w*|пригроз\w*|погроз\w*|погрож\w*|загроз\w*|threat\w*|warn\w*|face)"
+    r"(?:угроз\w*|угрож\w*|пригроз\w*|погроз\w*|погрож\w*|загроз\w*|threat\w*|warn\w*|face|лишени\w*"
+    r"|лишить|позбавленн\w*|позбавити|deprived of|loss of)"
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -37,11 +39,42 @@ _ALLOWANCE_FOR = re.compile(
     r"(?:надбав\w*|доплат\w*|allowances?|premiums?|bonus\w*)\s+(?:\w+\s+)?(?:за|for)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "breaks the collective agreement", "відповідно до колективного договору": an agreement
+# in force that is cited, not one demanded.
+_CITED = re.compile(
+    r"(?:breaks?|breach\w*|violat\w*|under|according to|in line with|per|відповідно до|згідно з"
+    r"|согласно|в соответствии с|наруша\w*|нарушени\w*|поруш\w*)"
+    r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# "скасування надбавки", "cut the bonus": an allowance cut is a pay demand.
+_CUT = re.compile(
+    r"(?:cut|cuts|cutting|scrap\w*|abolish\w*|remov\w*|reduc\w*|скасуван\w*|скасува\w*|урізан\w*"
+    r"|уріза\w*|зниженн\w*|зменшенн\w*|отмен\w*|сокращени\w*|снижени\w*|урезани\w*|уменьшени\w*)"
+    r"\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# "would have their salaries withheld": the employer's sanction, not the workers' demand.
+_SANCTION = re.compile(r"\b(?:would|will)\s+(?:have|see|get)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "по их словам", "за словами учасниць", "according to the workers": the workers' own account.
+_THEIR_WORDS = re.compile(
+    r"\b(?:по (?:их|словам (?:рабоч|работник|сотрудник|участ|бастующ|водител)\w*)"
+    r"|за (?:їхніми|їх) словами|за словами (?:працівник|робітник|учасни|страйкар|водіїв)\w*"
+    r"|according to (?:the )?(?:workers|them|strikers|staff))",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(r"\W*(?:they|their|them|они|им|их|вони|їм|їх)\b", re.IGNORECASE)
+# "компанія не платить їм", "не платит им уже три месяца": the workers as the ones unpaid.
+_OBJECT_PRONOUN = re.compile(r"\b(?:им|их|їм|їх)\b", re.IGNORECASE)
+# "надбавку до посадових окладів": the salary a supplement is added to is not demanded.
+_COMPLEMENT = re.compile(r"\s+(?:до|к|на|to|on top of)\s+(?:[\w-]+\s+)?", re.IGNORECASE)
+# The verbs of demanding themselves (not "due to", "over"): whoever demands is the workforce.
+_DEMANDING = re.compile(
+    r"\b(?:demand\w*|call\w* for|потребова\w*|требова\w*|требу\w*|добива\w*|вимага\w*|домага\w*)",
+    re.IGNORECASE,
+)
 # A single word ("pay", "jobs", "зарплата") is a demand only this close after a demand cue.
 WEAK_REACH = 100
-
-# "Им не платят зарплату": a sentence opening on the workers' pronoun continues them.
-_PRONOUN_START = re.compile(r"\W*(?:they|their|them|они|им|их|вони|їм|їх)\b", re.IGNORECASE)
 
 
 class DemandFinder:
@@ -64,11 +97,12 @@ class DemandFinder:
                 f
                 for f in self._matches(self.weak[language], sentence, 0.5)
                 if not any(s.start < f.end and f.start < s.end for s in found)
+                and not any(_complement(s, f, sentence) for s in found)
                 and any(0 <= f.start - c <= WEAK_REACH for c in cues)
                 and not (f.value is Demand.PAY and Demand.UNPAID_WAGES in strong)
                 and not _KEPT.search(sentence.text[: f.start - sentence.start][-30:])
             ]
-        return [f for f in found if not _named_only(f, sentence)]
+        return [_as_pay_if_cut(f, sentence) for f in found if not _named_only(f, sentence)]
 
     @staticmethod
     def _matches(table: TermTable[Demand], sentence: Sentence, confidence: float) -> list[Finding]:
@@ -85,13 +119,33 @@ class DemandFinder:
         ]
 
 
+def _complement(strong: Finding, weak: Finding, sentence: Sentence) -> bool:
+    """The weak word completes a strong one: "надбавку до посадових окладів"."""
+    gap = sentence.text[strong.end - sentence.start : weak.start - sentence.start]
+    return strong.end <= weak.start and bool(_COMPLEMENT.fullmatch(gap))
+
+
 def _named_only(finding: Finding, sentence: Sentence) -> bool:
-    """A demand word that only names something else: a threatened dismissal is the
-    employer's threat; the conditions an allowance is paid for are not demanded."""
+    """A demand word that only names something else: a threatened dismissal or loss of
+    bonuses is the employer's threat; the conditions an allowance is paid for, and an
+    agreement cited, are not demanded; "would have their salaries withheld" is a sanction."""
     before = sentence.text[: finding.start - sentence.start][-40:]
-    if finding.value is Demand.JOBS and _THREATENED.search(before):
+    value = finding.value
+    if value in (Demand.JOBS, Demand.BENEFITS) and _THREATENED.search(before):
         return True
-    return finding.value is Demand.CONDITIONS and bool(_ALLOWANCE_FOR.search(before))
+    if value in (Demand.UNPAID_WAGES, Demand.PAY) and _SANCTION.search(before):
+        return True
+    if value is Demand.CONTRACT and _CITED.search(before):
+        return True
+    return value is Demand.CONDITIONS and bool(_ALLOWANCE_FOR.search(before))
+
+
+def _as_pay_if_cut(finding: Finding, sentence: Sentence) -> Finding:
+    """An allowance or bonus cut is a pay demand ("скасування надбавки", "cut the bonus")."""
+    before = sentence.text[: finding.start - sentence.start][-60:]
+    if finding.value is Demand.BENEFITS and _CUT.search(before):
+        return replace(finding, value=Demand.PAY)
+    return finding
 
 
 class DemandStage:
@@ -116,10 +170,19 @@ class DemandStage:
             in_context = (
                 sentence.index in about
                 or bool(self.unions[language].search(sentence.text))
-                or (sentence.index - 1 in about and bool(_PRONOUN_START.match(sentence.text)))
+                or bool(_THEIR_WORDS.search(sentence.text))
+                or (sentence.index - 1 in about and self._continues(sentence, language))
             )
             for finding in self.finder.find(sentence, language, in_context):
                 doc.add(finding)
+
+    def _continues(self, sentence: Sentence, language: str) -> bool:
+        """After a sentence about the workers: their pronoun ("Им не платят", "компанія не
+        платить їм") or a verb of demanding ("Люди ... потребовали") keeps to them."""
+        text = sentence.text
+        return bool(
+            _PRONOUN_START.match(text) or _OBJECT_PRONOUN.search(text) or _DEMANDING.search(text)
+        )
 
     def _recalled(self, sentence: Sentence, language: str, doc: ExtractionDoc) -> bool:
         """A sentence about earlier events: "Напомним", "Back in", "У 2008 році"."""

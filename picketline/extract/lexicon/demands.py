@@ -26,6 +26,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\boutstanding (?:\w+ )?(?:wages|salar\w+|pay|payments|bonus\w*)\b|\bmonths? of (?:unpaid )?(?:wages|salar\w+) (?:owed|unpaid)\b"
             r"|\bwithh[eo]ld\w* (?:\w+ ){0,4}(?:bonus\w*|wages|pay|salar\w+|allowances?)\b"
             r"|\b(?:wages|salar\w+|pay)\b[^.]{0,30}\b(?:gone|went|go|remain\w*|left|been) unpaid\b"
+            r"|\bdelay(?:s|ed|ing)? (?:\w+ ){0,2}(?:wages|salar\w+|pay(?:ments)?)\b"
             r"|\b(?:failed|fail\w*|refus\w*|unable) to pay (?:them|the workers|workers|staff|employees|their|its|wages|salar\w+)\b"
             r"|\b(?:has|have|had) not (?:been )?paid (?:them|the workers|workers|staff|employees|wages|salar\w+|for)\b|\bnot (?:been )?paid (?:for|since)\b"
             r"|\bpay (?:\w+ ){0,2}(?:salar\w+|wages) for (?:the )?(?:past |last |previous )?(?:\w+ )?(?:months?|weeks?|january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -38,7 +39,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|hike)\b|\bminimum wage\b|\bliving wage\b|\bmonthly salary of\b|\bwage cuts?\b"
             r"|\bincrease in (?:pay|wages|salar\w+)\b|\bwage (?:increases|demands)\b|\b(?:falling|lower|cut|cuts"
             r" (?:in|to)|reduc\w+ (?:in|of)) (?:pay|rates|fees|wages|tariffs|piece rates)\b|\bminimum (?:fee|rate)\b"
-            r"|\bhonorarium\b|\bpay (?:parity|equality)\b|\bequal pay\b|\b(?:shift|night|overtime) (?:premiums?|pay)\b",
+            r"|\bhonorarium\b|\bpay (?:parity|equality)\b|\bequal pay\b|\b(?:shift|night|overtime) (?:premiums?|pay)\b"
+            r"|\b(?:raise[sd]?|increase[sd]?|lift(?:s|ed)?) (?:\w+ ){0,2}(?:wages|pay|salar\w+)\b",
             D.PAY,
         ),
         (
@@ -54,7 +56,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         (
             r"\bworking conditions\b|\b(?:health and )?safety\b|\bworking hours\b|\bworkloads?\b"
             r"|\bstaffing levels\b|\bunderstaff\w+|\bshorter (?:hours|week)\b|\bheat\b|\bventilation\b"
-            r"|\bprotective (?:equipment|gear)\b|\bPPE\b|\bstaff shortages?\b|\b(?:rest )?breaks\b|\btemperatures?\b"
+            r"|\bprotective (?:equipment|gear)\b|\bPPE\b|\bstaff shortages?\b|\b(?:rest|toilet|meal|lunch|tea|paid|more|longer|regular|\d+-minute) breaks\b|\bbreaks (?:for|between|during)\b|\btemperatures?\b"
             r"|\b(?:safe|unsafe|minimum) staffing\b|\b(?:\d+|twelve|long|longer|extra|night)[- ]hour shifts\b|\bfatigue\b"
             r"|\brosters?\b|\b(?:forced|mandatory|compulsory) overtime\b|\bunsafe\b|\bharassment\b|\bbullying\b|\btoilet breaks\b"
             r"|\b(?:shorter|length of|longer) (?:shifts|working week)\b|\b(?:nurse|staff)-to-patient ratios?\b|\bratios\b"
@@ -77,7 +79,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         ),
         (
             r"\bpensions?\b|\ballowances?\b|\bbonus(?:es)?\b|\bmedical aid\b|\bhousing subsid\w+"
-            r"|\bholiday pay\b|\b13th (?:cheque|salary|month)\b|\bwage premium\b|\binsurance\b|\bsick pay\b",
+            r"|\bholiday pay\b|\b13th (?:cheque|salary|month)\b|\bwage premium\b|\binsurance\b|\bsick pay\b"
+            r"|\bhealth (?:plan|care|cover|benefits)\b",
             D.BENEFITS,
         ),
         (
@@ -100,6 +103,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bвыплат(?:ить|ят|или|ы) (?:им |всем |работникам )?(?:зарплат|заработн)\w*(?: \w+)? за\b"
             r"|\bне (?:выда|получа|получи|плат|выплачива|перечисля)\w* (?:\w+ )?(?:зарплат|заработн|деньг|расч[её]т)\w*"
             r"|\b(?:зарплат|заработн)\w* (?:\w+ ){0,3}не (?:выда|плат|выплач|перечисл|получа)\w*"
+            r"|\bзадержива\w* (?:\w+ )?(?:зарплат|заработн|выплат)\w*|\bзадержал[аи]? (?:\w+ )?(?:зарплат|заработн|выплат)\w*"
+            r"|\bне плат\w+ (?:им|нам|рабочим|работникам|сотрудникам|людям)\b"
             r"|\bпогаш\w* (?:\w+ )?(?:долг|задолженност)\w*|\bдолг\w* (?:\w+ ){0,2}(?:за|по) (?:\w+ )?(?:месяц|зарплат)\w*",
             D.UNPAID_WAGES,
         ),
@@ -142,7 +147,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             D.UNION_RIGHTS,
         ),
         (
-            r"\bпенси\w+|\bльгот\w+|\bнадбав\w+|\bпреми\w+|\bдоплат\w+|\bстраховк\w+|\bкомпенсаци\w+",
+            r"\bпенси\w+|\bльгот(?:а|ы|у|ой|ам|ами|ах)?\b|\bнадбав\w+|\bпреми\w+|\bдоплат\w+|\bстраховк\w+|\bкомпенсаци\w+",
             D.BENEFITS,
         ),
         (
@@ -162,7 +167,9 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bвиплат(?:ити|ять|или|и) (?:їм |всім |працівникам )?(?:зарплат|заробітн)\w*(?: \w+)? за\b"
             r"|\bне (?:вида|отриму|отрима|плат|виплачу|перераховую)\w* (?:\w+ )?(?:зарплат|заробітн|грош|розрахун)\w*"
             r"|\b(?:зарплат|заробітн)\w* (?:\w+ ){0,3}не (?:вида|плат|виплач|перерах|отриму)\w*"
-            r"|\bпогашенн\w* (?:\w+ )?(?:борг|заборгован)\w*",
+            r"|\bпогашенн\w* (?:\w+ )?(?:борг|заборгован)\w*"
+            r"|\bзатриму\w* (?:\w+ )?(?:зарплат|заробітн|виплат)\w*|\bзатрима(?:в|ла|ли) (?:\w+ )?(?:зарплат|заробітн|виплат)\w*"
+            r"|\bне (?:плат|виплачу)\w+ (?:їм|нам|робітникам|працівникам|людям)\b",
             D.UNPAID_WAGES,
         ),
         (
@@ -204,7 +211,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             D.UNION_RIGHTS,
         ),
         (
-            r"\bпенсі\w+|\bпільг\w+|\bнадбав\w+|\bпремі\w+|\bдоплат\w+|\bстрахов\w+|\bкомпенсаці\w+",
+            r"\bпенсі\w+|\bпільг(?:а|и|у|ою|ам|ами|ах)?\b|\bнадбав\w+|\bпремі\w+|\bдоплат\w+|\bстрахов\w+|\bкомпенсаці\w+",
             D.BENEFITS,
         ),
         (

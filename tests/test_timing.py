@@ -675,3 +675,29 @@ def test_dates_of_other_things_in_the_action_sentences(
     text: str, language: str, start: str
 ) -> None:
     assert _start(text, language, "2025-03-14") == start
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On 10 March about 80 tram drivers held a rally outside the city hall in Leeds. "
+            "The rally ended peacefully. The January wage arrears were paid on 12 March.",
+            "en",
+        ),
+        (
+            "10 марта у здания администрации Ангарска прошёл митинг работников трамвайного "
+            "депо. Митинг завершился без нарушений. Задолженность по зарплате за январь "
+            "погашена 12 марта.",
+            "ru",
+        ),
+        (
+            "10 березня біля будівлі міськради Луцька відбувся мітинг працівників "
+            "тролейбусного депо. Мітинг завершився мирно. Борг із зарплати за січень "
+            "погашено 12 березня.",
+            "uk",
+        ),
+    ],
+)
+def test_a_rally_ends_on_its_day_not_when_its_demand_is_met(text: str, language: str) -> None:
+    assert _dates(text, language, "2025-03-14") == ("2025-03-10", "2025-03-10")

@@ -261,7 +261,11 @@ def recent(date: PartialDate, published: PartialDate | None) -> bool:
 
 
 def end_finding(
-    dates: list[Finding], cues: list[Finding], outcome: Outcome | None, text: str = ""
+    dates: list[Finding],
+    cues: list[Finding],
+    outcome: Outcome | None,
+    text: str = "",
+    one_day: bool = False,
 ) -> tuple[Finding, PartialDate] | None:
     """A date said where the article says the action ended (only if it did).
 
@@ -270,19 +274,19 @@ def end_finding(
     count in sentences with an outcome stage's "ended" cue, where the struggle is
     not reported as still going on. Where the sentence only says the workers went
     back ("returned to work on Thursday", "вновь вышли на маршруты в четверг"), the
-    action's last day is the day before.
+    action's last day is the day before. A rally or picket (``one_day``) takes no date
+    from a sentence that only says what was won ("погашена 28 марта").
     """
     bound = [d for d in dates if d.attrs.get("ended")]
     returns = _return_sentences(text, cues)
-    pool = _exact_first(
-        bound + [d for d in _cued_end_dates(dates, cues, outcome, returns) if d not in bound]
-    )
+    ended = _ended_sentences(cues, outcome, ("ended",) if one_day else _END_KINDS)
+    cued = [d for d in _cued_end_dates(dates, ended, returns) if d not in bound]
+    pool = _exact_first(bound + cued)
     if pool:
         return max(
             ((d, _last_day(d, returns, text)) for d in pool),
             key=lambda pair: (pair[1].last_day(), pair[0].start),
         )
-    ended = _ended_sentences(cues, outcome)
     ranges = [d for d in dates if d.attrs.get("sentence") in ended and d.attrs.get("until")]
     if ranges:
         best = max(ranges, key=lambda d: d.start)
@@ -290,10 +294,16 @@ def end_finding(
     return None
 
 
-def _ended_sentences(cues: list[Finding], outcome: Outcome | None) -> set[object]:
-    """Sentences with an outcome cue saying the action ended, where the article does not
-    report it as still going on ("ongoing" from "talks resume" is the dispute, not it)."""
-    ended = {f.attrs.get("sentence") for f in cues if f.value in ("ended", "partial", "won")}
+_END_KINDS = ("ended", "partial", "won")
+
+
+def _ended_sentences(
+    cues: list[Finding], outcome: Outcome | None, kinds: tuple[str, ...] = _END_KINDS
+) -> set[object]:
+    """Sentences with an outcome cue saying the action ended (or what it won), where the
+    article does not report it as still going on ("ongoing" from "talks resume" is the
+    dispute, not it)."""
+    ended = {f.attrs.get("sentence") for f in cues if f.value in kinds}
     dispute_goes_on = any(f.value == "continues" for f in cues)
     settled = outcome in (Outcome.WON, Outcome.PARTIAL, Outcome.LOST, None)
     if not (settled or dispute_goes_on) or not any(f.value == "ended" for f in cues):
@@ -302,9 +312,8 @@ def _ended_sentences(cues: list[Finding], outcome: Outcome | None) -> set[object
 
 
 def _cued_end_dates(
-    dates: list[Finding], cues: list[Finding], outcome: Outcome | None, returns: set[object]
+    dates: list[Finding], ended: set[object], returns: set[object]
 ) -> list[Finding]:
-    ended = _ended_sentences(cues, outcome)
     return [
         d
         for d in dates
@@ -486,7 +495,8 @@ def timing(
     action_sentences, about = sentences
     dates = [d for d in dates if not is_dateline(doc.text, d)]
     first = start_finding(doc, dates, action_sentences, about)
-    found_end = end_finding(dates, cues, outcome, doc.text)
+    one_day = bool(actions) and actions <= ONE_DAY_ACTIONS
+    found_end = end_finding(dates, cues, outcome, doc.text, one_day)
     end: PartialDate | None = None
     if found_end is not None:
         note(evidence, "end", [found_end[0]])
@@ -508,7 +518,7 @@ def timing(
         end = counted_end(doc, start, dates, cues, about)
     if end is None and (settled or not any(c.value == "ongoing" for c in cues)):
         end = one_day_end(doc, start, actions, cues, action_text)
-    if actions and actions <= ONE_DAY_ACTIONS:
+    if one_day:
         # a rally's length is often said of its people: "Водители простояли у мэрии несколько часов"
         action_text = " ".join([action_text, *_sentences_text(doc, about - action_sentences)])
     if start.day is not None and _HOURS_LONG.search(action_text) and recent(start, doc.published):

@@ -182,3 +182,53 @@ def test_cyrillic_union_names_and_what_is_no_name(
 def test_collective_staff_nouns_stay_singular() -> None:
     found = find_workers(s("Персонал больницы вышел на пикет."), "ru")
     assert [f.value for f in found] == ["персонал"]
+
+
+def _struggle_unions(text: str, language: str) -> list[list[str]]:
+    from picketline.extract import extract
+
+    result = extract(text, published="2024-05-10", language=language).to_format()
+    return [s.get("unions", []) for s in result["struggles"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Porters at the Kestrel plant walked out on Monday, called out by the Porters' Union. "
+            "The Federation of Trade Unions said it did not support the strike.",
+            ["Porters' Union"],
+        ),
+        (
+            "ru",
+            "Сварщики завода «Искра» объявили забастовку в понедельник. Забастовку организовал "
+            "профсоюз «Опора». В Федерации профсоюзов Приморья заявили, что не поддерживают акцию.",
+            ["профсоюз «Опора»"],
+        ),
+        (
+            "uk",
+            "Зварники заводу «Іскра» оголосили страйк у понеділок. Федерація профспілок "
+            "Полтавщини назвала страйк незаконним.",
+            [],
+        ),
+        # calling the strike is leading it
+        (
+            "en",
+            "Porters at the Kestrel plant walked out on Monday. The Porters' Union called the "
+            "strike over pay.",
+            ["Porters' Union"],
+        ),
+        # "not only supported" is support
+        (
+            "ru",
+            "Сварщики завода «Искра» объявили забастовку в понедельник. Федерация профсоюзов "
+            "Приморья не только поддержала забастовку, но и провела пикет.",
+            ["Федерация профсоюзов Приморья"],
+        ),
+    ],
+)
+def test_a_union_said_not_to_back_the_action_is_not_its_union(
+    language: str, text: str, expected: list[str]
+) -> None:
+    assert _struggle_unions(text, language)[0] == expected

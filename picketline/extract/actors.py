@@ -796,6 +796,35 @@ def _union(sentence: Sentence, name: str, start: int, end: int) -> Finding:
     )
 
 
+# "ФПУ не підтримує акцію", "the TUC did not back the strike": a union said not to lead it.
+_DISOWNED = re.compile(
+    r"\b(?:not|never|didn['’]t|doesn['’]t|don['’]t|refused to|declined to|не|ні)\s+"
+    r"(?!(?:only|just|только|лише|тільки)\b)(?:\w+\s+)?"
+    r"(?:support|back|endorse|organi[sz]e|call|lead|поддерж\w*|підтрим\w*|организов\w*"
+    r"|організов\w*|одобр\w*|схвал\w*|призыва\w*|закликал\w*|закликає\w*)"
+    # condemning the action itself (not the employer's decision, which a union condemns often)
+    r"|\b(?:condemn|denounc|осуди|осужда|засуди|засуджу)\w*\s+(?:the\s+)?(?:strike|walkout"
+    r"|stoppage|action|protest|акци\w*|забастовк\w*|стачк\w*|страйк\w*|протест\w*)(?=[\s,.;])"
+    r"|\b(?:назва|called)\w*\s+(?:the\s+)?(?:strike|walkout|stoppage|action|protest|акци\w*"
+    r"|забастовк\w*|стачк\w*|страйк\w*|протест\w*)\s+(?:незаконн|illegal|unlawful)",
+    re.IGNORECASE,
+)
+
+
+def _disowned(sentence: Sentence, unions: list[Finding]) -> set[str]:
+    """Keys of the unions a sentence says do not back the action: the negated word of
+    support follows the union within a few words, with no other union between."""
+    out = set()
+    starts = sorted(f.start - sentence.start for f in unions)
+    for finding in unions:
+        end = finding.end - sentence.start
+        following = [s for s in starts if s >= end]
+        limit = min([end + 70, *following])
+        if _DISOWNED.search(sentence.text, end, limit):
+            out.add(str(finding.attrs.get("key")))
+    return out
+
+
 class ActorStage:
     """Adds ``workers``, ``workplace``, ``employer`` and ``unions`` findings."""
 
@@ -810,6 +839,8 @@ class ActorStage:
             (m.group(1) or m.group(2)).casefold() for m in _LOCATED.finditer(doc.text)
         )
         union_spans: list[tuple[int, int]] = []
+        named_unions: list[Finding] = []
+        disowned: set[str] = set()  # unions the article says do not back the action
         for sentence in sentences:
             unions = find_unions(sentence, language)
             named = tuple((f.start - sentence.start, f.end - sentence.start) for f in unions)
@@ -823,12 +854,15 @@ class ActorStage:
                 *(named_plants(sentence, language) if language != "en" else ()),
                 *(headed_companies(sentence) if language == "en" else ()),
                 *(sites_of_owners(sentence) if language == "en" else ()),
-                *unions,
             ):
                 doc.add(finding)
-                if finding.field == "unions":
-                    union_spans.append((finding.start, finding.end))
+            named_unions += unions
+            union_spans += [(f.start, f.end) for f in unions]
+            disowned |= _disowned(sentence, unions)
         for finding in (*acronym_unions(sentences), *member_unions(sentences)):
             if not any(s < finding.end and finding.start < e for s, e in union_spans):
                 union_spans.append((finding.start, finding.end))
+                named_unions.append(finding)
+        for finding in named_unions:
+            if str(finding.attrs.get("key")) not in disowned:
                 doc.add(finding)

@@ -421,3 +421,8 @@ def test_a_ukrainian_protest_action_is_an_umbrella() -> None:
         )
     ]
     assert action_codes(findings) == {A.STRIKE}
+
+
+def test_refusing_to_log_on_is_a_strike() -> None:
+    assert codes("Riders have refused to log on since Monday.") == {A.STRIKE}
+    assert codes("Drivers stayed offline all weekend.") == {A.STRIKE}

@@ -701,3 +701,53 @@ def test_dates_of_other_things_in_the_action_sentences(
 )
 def test_a_rally_ends_on_its_day_not_when_its_demand_is_met(text: str, language: str) -> None:
     assert _dates(text, language, "2025-03-14") == ("2025-03-10", "2025-03-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # an ending cue a few words before its own date is that date's
+        (
+            "About 60 cleaners at Leeds station who began a sit-in on 4 March ended their "
+            "protest on Monday.",
+            "en",
+            ("2025-03-04", "2025-03-10"),
+        ),
+        # a count of days in the next sentence about the same people
+        (
+            "Курьеры в Казани 10 марта отключились от приложения, требуя повысить оплату. "
+            "Спустя три дня они возобновили работу.",
+            "ru",
+            ("2025-03-10", "2025-03-12"),
+        ),
+        (
+            "Кур'єри у Львові 10 березня відключилися від застосунку, вимагаючи підвищити "
+            "оплату. Через три дні вони відновили роботу.",
+            "uk",
+            ("2025-03-10", "2025-03-12"),
+        ),
+        (
+            "Riders in Leeds switched off their apps on 10 March, demanding higher fees. After "
+            "three days they resumed work.",
+            "en",
+            ("2025-03-10", "2025-03-12"),
+        ),
+        # the action named by a word that refers back to it
+        (
+            "Шахтеры шахты в Гуково прекратили подземную забастовку 12 марта. Акция началась "
+            "5 марта.",
+            "ru",
+            ("2025-03-05", "2025-03-12"),
+        ),
+        (
+            "Шахтарі шахти у Павлограді припинили підземний страйк 12 березня. Акція "
+            "розпочалася 5 березня.",
+            "uk",
+            ("2025-03-05", "2025-03-12"),
+        ),
+    ],
+)
+def test_cues_with_their_own_dates_and_sentences_that_refer_back(
+    text: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert _dates(text, language, "2025-03-14") == expected

@@ -287,7 +287,7 @@ def date_cues(text: str, start: int, end: int) -> tuple[str, str | None]:
             distance = len(window_before) - match.end()
             best = min(best or (distance, 1, role), (distance, 1, role))
         match_after = cue.search(window_after)
-        if match_after:
+        if match_after and not _DATE_SOON.match(window_after, match_after.end()):
             # a cue right before the date binds closer than one after it:
             # "which began on April 28, ended on Wednesday"
             after = match_after.start() + AFTER_PENALTY
@@ -308,9 +308,9 @@ def _ending_cues(
     for match, kind in ending_cues(text, s_start, s_end):
         if match.end() <= start:
             distance = start - match.end()
+        elif _DATE_SOON.match(text, match.end()):
+            continue  # "on Thursday after their strike ended on Wednesday night"
         elif match.start() >= end:
-            if dated_cue(text, match):
-                continue  # "on Thursday after their strike ended on Wednesday night"
             distance = match.start() - end + AFTER_PENALTY
         else:  # "The strike, which began on 5 March, ended": the verb comes after
             distance = match.end() - end + AFTER_PENALTY
@@ -325,6 +325,10 @@ _OWN_DATE_NEXT = re.compile(
     r"|yesterday|today|вчера|сегодня|вчора|учора|сьогодні)",
     re.I,
 )
+
+
+# ... or a few words later: "began on 4 March, ended their protest on Monday".
+_DATE_SOON = re.compile(r"(?:\s+[^\s.;]+){0,3}?" + _OWN_DATE_NEXT.pattern, re.I)
 
 
 def dated_cue(text: str, match: re.Match[str]) -> bool:

@@ -211,7 +211,11 @@ def start_finding(
     ]
     fresh = [d for d in usable if d.attrs.get("sentence") not in old]
     usable = fresh or usable
-    in_action = [d for d in usable if d.attrs.get("sentence") in action_sentences]
+    in_action = [
+        d
+        for d in usable
+        if d.attrs.get("sentence") in action_sentences or _names_the_action(doc.text, d)
+    ]
     near = [d for d in usable if d.attrs.get("sentence") in about or d.attrs.get("alone")]
     pool = in_action or near
     # "on strike since Monday, after the company sacked two reps last month": the
@@ -228,6 +232,20 @@ def start_finding(
     if not pool:
         return None
     return min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
+
+
+# "Акция началась 5 марта", "Акція розпочалася 5 березня", "The action began on 5 March".
+_ACTION_BEGAN = re.compile(
+    r"\b(?:акци[яи]|акці[яї]|протест|the (?:action|protest|dispute|stoppage))\w*\s+(?:\w+\s+)?"
+    r"(?:начал\w*|стартовал\w*|розпочал\w*|почал\w*|began|started)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_the_action(text: str, date: Finding) -> bool:
+    """A start date said of the action by a word that only refers back to it."""
+    left, right = sentence_span(text, date.start, date.end)
+    return date.attrs.get("role") == "start" and bool(_ACTION_BEGAN.search(text, left, right))
 
 
 def _first_day_of(date: Finding) -> Finding:
@@ -422,7 +440,8 @@ def counted_end(
     ended = {f.attrs.get("sentence") for f in cues if f.value == "ended"}
     language = doc.language or "en"
     for sentence in doc_sentences(doc):
-        if sentence.index not in sentences:
+        follows = sentence.index - 1 in sentences and _PRONOUN_OPENING.match(sentence.text)
+        if sentence.index not in sentences and not follows:
             continue
         if sentence.index not in ended and not ending_cues(sentence.text):
             continue
@@ -437,6 +456,12 @@ def counted_end(
         if end is not None and recent(end, doc.published):
             return end
     return None
+
+
+# "Спустя три дня они возобновили работу": a sentence about the same people.
+_PRONOUN_OPENING = re.compile(
+    r"\W*(?:\w+\s+){0,4}?(?:they|the workers|the strikers|они|вони)\b", re.IGNORECASE
+)
 
 
 def _counted_days(text: str, language: str, dates: list[Finding]) -> tuple[int, int] | None:

@@ -78,7 +78,7 @@ _EN: list[tuple[str, Action]] = [
         r"|\blogged off\b|\bwalk(?:ed|ing|s)? off (?:the|their) (?:job|site|shifts?)\b"
         r"|\bindustrial action\b|\b(?:stopped|stop|stopping|stops|halted|halting|ceased|downed) (?:all )?"
         r"(?:work|working|production|the (?:assembly|production) lines?)\b|\bwalk(?:ed|ing|s)? off (?:the|their) jobs?\b"
-        r"|\bsick-?outs?\b|\bcalled in sick\b|\b(?:switched|switching|logged|logging) off (?:their |the )?apps?\b",
+        r"|\bsick-?outs?\b|\bcalled in sick\b|\brefus\w* to log (?:on|in)(?:to)?\b|\bstay\w* (?:offline|logged off)\b|\b(?:switched|switching|logged|logging) off (?:their |the )?apps?\b",
         A.STRIKE,
     ),
     (

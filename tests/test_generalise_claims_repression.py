@@ -215,6 +215,39 @@ def test_more_phrasings(language: str, sentence: str, expected: set[str]) -> Non
             {"arrest"},
         ),
         ("ru", "Охранники стройки ударили двоих рабочих.", {"violence"}),
+        # threats of closure, replacement, deactivation, and a layoff promised in quotes
+        (
+            "en",
+            "Workers said a security chief told them that anyone who spoke to journalists "
+            'would be "the first to be laid off".',
+            {"threat"},
+        ),
+        ("uk", "Адміністрація погрожувала закрити підприємство і набрати нових людей.", {"threat"}),
+        ("ru", "Администрация пригрозила закрыть завод и набрать новых людей.", {"threat"}),
+        (
+            "uk",
+            "Іншим надіслали повідомлення, що їх деактивують, якщо вони не повернуться.",
+            {"threat"},
+        ),
+        ("ru", "Другим написали, что их деактивируют, если они не вернутся.", {"threat"}),
+        # access to a channel restricted
+        ("ru", "Доступ к Telegram-каналу бастующих ограничен по решению властей.", {"censorship"}),
+        ("uk", "Доступ до Telegram-каналу страйкарів обмежено.", {"censorship"}),
+        ("en", "Access to the strikers' Telegram channel was restricted.", {"censorship"}),
+        # a complainant in the genitive is not the one charged
+        (
+            "uk",
+            "Поліція відкрила кримінальне провадження щодо голови первинної організації "
+            "профспілки за заявою адміністрації.",
+            {"charges"},
+        ),
+        (
+            "ru",
+            "Полиция возбудила уголовное дело в отношении председателя профкома по заявлению "
+            "администрации.",
+            {"charges"},
+        ),
+        ("en", "Nine of them were later named in a case filed by the factory.", {"charges"}),
     ],
 )
 def test_threats_chats_and_unnamed_police(language: str, sentence: str, expected: set[str]) -> None:
@@ -254,6 +287,9 @@ def test_a_count_across_a_clause_is_not_the_violence_count() -> None:
         ("ru", "Председатель профсоюза задержан.", ("arrest", 1)),
         ("uk", "Голову профкому затримали та доставили до відділу поліції.", ("arrest", 1)),
         ("uk", "Адміністрація звільнила активістку профспілки.", ("dismissal", 1)),
+        # a reduced relative is passive; a count with its own verb is another clause's
+        ("en", "Four workers dismissed during the strike will be reinstated.", ("dismissal", 4)),
+        ("en", "Eleven workers were detained and three were treated in hospital.", ("arrest", 11)),
         # a plural or vague target gives no count
         ("ru", "Полиция задержала рабочих.", ("arrest", None)),
         ("uk", "Поліція затримала кількох робітників.", ("arrest", None)),

@@ -94,6 +94,17 @@ _PRESSURE_ON_AUTHORITIES = re.compile(
     r"|authorities|government|management|company|employer|ministry|politicians)",
     re.IGNORECASE,
 )
+_REDUCED_EN = re.compile(
+    r"\s*(?:[,.;]|(?:during|after|for|in|over|last|earlier|since|when|while|following|without)\b)",
+    re.IGNORECASE,
+)
+# A count that has its own verb is another clause's subject: "Eleven were detained and
+# three were treated in hospital".
+_OWN_VERB = re.compile(
+    r"\s+(?:of them\s+)?(?:[\w-]+\s+)?"
+    r"(?:were|was|are|is|had|have|got|были|был|была|было|були|був|була|було)\b",
+    re.IGNORECASE,
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|with|for|at|by|from|of|against|on|in|among)\s+(?:the\s+|its\s+|their\s+)?$", re.I
 )
@@ -430,7 +441,9 @@ def _with_custody(found: list[Finding]) -> list[Finding]:
 def _passive(text: str, start: int, end: int, language: str) -> bool:
     """The repression word is passive ("were sued", "задержан", "затримано", "обвиняются")."""
     if language == "en" or not is_cyrillic(text[start:end]):
-        return bool(_PASSIVE_EN.search(text[:start]))
+        # "were sued"; "Four workers dismissed during the strike" (a reduced relative)
+        word_end = start + len(text[start:end].split(" ", 1)[0])
+        return bool(_PASSIVE_EN.search(text[:start]) or _REDUCED_EN.match(text, word_end))
     words = WORD.findall(text[start:end])
     if not words:
         return False
@@ -470,6 +483,21 @@ def _agent_party(
     return before[-1]
 
 
+_AGAINST = re.compile(r"(?:щодо|стосовно|проти|против|в отношении|на)\s+$", re.IGNORECASE)
+
+
+def _can_be_patient(party: _Party, text: str, language: str, passive: bool) -> bool:
+    """A Cyrillic party is acted on in the accusative (the nominative when the word is
+    passive) or after "щодо", "в отношении", "против"; a genitive complainant is not."""
+    words = WORD.findall(party.text)
+    if not words or not is_cyrillic(words[0]) or _AGAINST.search(text[: party.start]):
+        return True
+    cases = {g for p in analyzer(language).parse(words[0].casefold())[:4] for g in p.tag.grammemes}
+    if not cases & _CASES:
+        return True
+    return bool(cases & ({"nomn", "accs"} if passive else {"accs"}))
+
+
 def _agent(text: str, start: int, end: int, language: str, parties: list[_Party]) -> str | None:
     """The agent's side (``workers``, ``management``, ``employer``) or None."""
     party = _agent_party(text, start, end, language, parties)
@@ -480,10 +508,13 @@ def _target(text: str, start: int, end: int, language: str, parties: list[_Party
     """Whoever the act is done to: the nearest party that is not its agent nor the
     police or a court (one named after the word wins a tie: "Директор уволил активиста")."""
     agent = _agent_party(text, start, end, language, parties)
+    passive = _passive(text, start, end, language)
     best: tuple[int, int, _Party] | None = None
     for party in parties:
         if party is agent or party.side == "state" or (start < party.end and party.start < end):
             continue
+        if not _can_be_patient(party, text, language, passive):
+            continue  # "за заявою адміністрації": the complainant, not the one charged
         after = party.start >= end
         distance = party.start - end if after else start - party.end
         key = (distance, 0 if after else 1)
@@ -551,6 +582,8 @@ def _nearest_count(
             sentence.text, lo - sentence.start, hi - sentence.start
         ):
             distance += CLAUSE_PENALTY  # "Пятерых уволили, ещё двоих оштрафовали"
+        if finding.start >= end and _OWN_VERB.match(sentence.text, finding.end - sentence.start):
+            distance += CLAUSE_PENALTY  # "were detained and three were treated in hospital"
         if distance > MAX_COUNT_DISTANCE:
             continue  # "used a water cannon ..., and 14 workers were arrested": not its count
         if best is None or distance < best[0]:

@@ -28,6 +28,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|communications|messaging|telegram|whatsapp|viber|signal|facebook|group chats?|chat groups?|websites?)\b|\bcensor\w+"
             r"|\b(?:internet|mobile (?:internet|network|connection|phone|service)s?|social media|communications|telegram|whatsapp|viber|signal|facebook)\b"
             r"[^.]{0,40}\b(?:was|were|been|got|remained) (?:\w+ )?(?:blocked|cut off|shut down|switched off|restricted|disabled|jammed|throttled)\b"
+            r"|\baccess to (?:\w+ ){0,4}(?:was|has been|had been) (?:\w+ )?(?:restricted|blocked|cut)\b"
             r"|\b(?:website|channel|page|account|group chat|chat|group)s?\b[^.]{0,60}\b(?:was|were|been|got) (?:\w+ )?"
             r"(?:blocked|shut down|taken down|banned)\b",
             R.CENSORSHIP,
@@ -45,6 +46,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|fined|sentenced|convicted|jailed|imprisoned|(?:suspended|prison|jail) sentences?|(?:prison|jail) terms?"
             r"|booked (?:under|for)|(?:police |criminal )?cases? (?:was |were |has been |have been )?(?:registered|filed|opened) against"
             r"|face (?:prosecution|criminal)|summon(?:s|ed) to (?:court|appear)"
+            r"|named in (?:a |the )?(?:criminal |police )?(?:case|complaint|charge ?sheet|FIR)"
             r"|(?:due|set|to appear|will appear|appeared|ordered to appear) (?:\w+ )?(?:in |before (?:a |the )?)(?:court|magistrates?|judge))\b",
             R.CHARGES,
         ),
@@ -76,6 +78,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|fired|arrest\w*|prosecut\w*|legal action|lose their jobs|liable|liability)\b"
             r"|\b(?:will|would|could|may|might) (?:be (?:dismissed|sacked|fired|disciplined|held liable|held responsible)|face (?:dismissal|disciplinary|the sack|prosecution))\b"
             r"|\b(?:could|would|will|may|might) lose (?:their|your|his|her) jobs?\b"
+            r"|\b(?:will|would|could) be\b[^.]{0,30}\b(?:dismissed|sacked|fired|laid off|deactivated|disciplined)\b"
+            r"|\bthreat\w* to (?:close|shut) (?:down )?(?:the )?(?:plant|factory|mine|site|depot)\b|\b(?:would|will) be deactivated\b"
             r"|\b(?:promised|vowed|pledged|threatened) to (?:fire|sack|dismiss|punish|discipline)\b"
             r"|\bdisciplinary (?:hearings|proceedings|measures)\b|\bdeath threats?\b"
             r"|\b(?:would|will) (?:all )?be (?:permanently )?replaced\b"
@@ -106,7 +110,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"\b(?:блокир\w*|заблокир\w*|отключ\w*|выключ\w*|ограничи\w*|глуш\w*|удал\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
             r"|интернет|связ|мессенджер|телеграм|чат|viber|вайбер|whatsapp|ватсап|facebook|фейсбук|вконтакте|канал|сайт)\w*|\bцензур\w+"
             r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,80}\bзаблокирова\w*"
-            r"|\b(?:интернет|мобильн\w+ (?:связ|интернет)|связь|соцсет|мессенджер)\w*[^.]{0,40}\b(?:был\w* )?(?:отключ|заблокир|ограничен|пропал)\w*",
+            r"|\b(?:интернет|мобильн\w+ (?:связ|интернет)|связь|соцсет|мессенджер)\w*[^.]{0,40}\b(?:был\w* )?(?:отключ|заблокир|ограничен|пропал)\w*"
+            r"|\bдоступ\w* (?:\S+ ){0,3}(?:был\w* )?(?:ограничен|закрыт|заблокирован)\w*|\bперестал\w* открываться\b",
             R.CENSORSHIP,
         ),
         (
@@ -152,6 +157,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\b(?:пообеща|обеща)\w* (?:\w+ )?(?:уволить|наказать|оштрафовать|лишить премии)"
             r"|\bдисциплинарн\w+ (?:мер|взыскани|наказани)\w*|\bпредостережени\w*"
             r"|\bпредупре\w* (?:\w+ ){0,3}о (?:незаконност|недопустимост|ответственност)\w*"
+            r"|\b(?:угрож|пригроз|грози)\w*[^.]{0,40}?\b(?:закрыть (?:предприяти|завод|шахт|цех)|набрать новых|замен\w*|лишени\w* преми|перевод\w* на (?:нижеоплачиваем|другую))\w*"
+            r"|\bдеактивир\w*ют\b|\bзаблокируют\b"
             r"|\bвызва\w* (?:\w+ )?(?:на беседу|на допрос|в полицию|в ФСБ|в прокуратуру|в центр «?Э)",
             R.THREAT,
         ),
@@ -172,7 +179,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"\b(?:блоку\w*|заблоку\w*|відключ\w*|вимкн\w*|вимика\w*|обмежи\w*|видали\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
             r"|інтернет|зв['’]яз|месенджер|телеграм|чат|viber|вайбер|whatsapp|facebook|фейсбук|канал|сайт)\w*|\bцензур\w+"
             r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,80}\bзаблок\w*"
-            r"|\b(?:інтернет|мобільн\w+ (?:зв['’]яз|інтернет)|зв['’]яз|соцмереж|месенджер)\w*[^.]{0,40}\b(?:бул\w* )?(?:відключ|заблок|обмежен|вимкн|зник)\w*",
+            r"|\b(?:інтернет|мобільн\w+ (?:зв['’]яз|інтернет)|зв['’]яз|соцмереж|месенджер)\w*[^.]{0,40}\b(?:бул\w* )?(?:відключ|заблок|обмежен|вимкн|зник)\w*"
+            r"|\bдоступ\w* (?:\S+ ){0,3}(?:бул\w* )?(?:обмежен|закрит|заблокован)\w*|\bперестав\w* відкриватися\b",
             R.CENSORSHIP,
         ),
         (
@@ -219,6 +227,8 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\b(?:пообіця|обіця)\w* (?:\w+ )?(?:звільнити|покарати|оштрафувати|позбавити премі\w*)"
             r"|\bдисциплінарн\w+ (?:заход|стягнен|покаранн)\w*"
             r"|\bпопере\w* (?:\w+ ){0,3}про (?:незаконн|неприпустим|відповідальн)\w*"
+            r"|\b(?:погрож|погроз|пригроз)\w*[^.]{0,40}?\b(?:закрити (?:підприємств|завод|шахт|цех)|набрати нових|замін\w*|позбавленн\w* премі|переведенн\w* на нижч)\w*"
+            r"|\bдеактиву\w*ть\b|\bзаблокують\b"
             r"|\b(?:винес|оголоси|отрима|вручи)\w* (?:\w+ ){0,3}застереженн\w*"
             r"|\bвикли?ка\w* (?:\w+ )?(?:на допит|на бесіду|до поліції|до СБУ|до прокуратури)",
             R.THREAT,
@@ -282,7 +292,7 @@ PEOPLE: dict[str, str] = {
     r"|pickets|detainees|those (?:detained|arrested)|the (?:detained|arrested)|strike committee)\b",
     "ru": r"\b(?:зачинщик|организатор|активист|лидер|председател|забастовщик|пикетчик|задержанн|арестованн|товарищ|коллег"
     r"|стачком|профорг)\w*",
-    "uk": r"\b(?:зачинщик|організатор|активіст|лідер|голов[аиуі] (?:профспілк|профком|страйком)|пікетувальник|товариш|колег"
+    "uk": r"\b(?:зачинщик|організатор|активіст|лідер|голов[аиуі] (?:\w+ ){0,2}(?:організаці|осередк|профспілк|профком|страйком)|пікетувальник|товариш|колег"
     r"|затриман|заарештован|страйком|профорг)\w*",
 }
 

@@ -187,3 +187,20 @@ def test_a_sector_word_two_words_before_the_workers(
     found = find_workers(s(text), "en")
     assert [f.value for f in found] == [value]
     assert found[0].attrs["sector"] is sector
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "sector"),
+    [
+        ("The parcel sorters walked out.", "en", "parcel sorters", Sector.H),
+        ("Scientists at the institute walked out.", "en", "scientists", Sector.M),
+        ("Путейцы и обходчики вышли на пикет.", "ru", "путейцы и обходчики", Sector.H),
+        ("Вагоновожатые вышли на акцию.", "ru", "вагоновожатые", Sector.H),
+        ("Колійники вийшли на пікет.", "uk", "колійники", Sector.H),
+        ("Гірничорятувальники вийшли на пікет.", "uk", "гірничорятувальники", Sector.B),
+    ],
+)
+def test_more_trades(text: str, language: str, expected: str, sector: Sector) -> None:
+    found = find_workers(s(text), language)
+    assert [f.value for f in found] == [expected]
+    assert found[0].attrs["sector"] is sector

@@ -87,13 +87,14 @@ EN_WORKERS: list[tuple[str, Sector | None]] = [
         r"|station staff|airport (?:workers|staff)|port workers|harbour workers|mariners|hauliers"
         r"|cab(?:bie)?s|cab drivers|ride-?hail(?:ing)? drivers|minibus drivers|okada riders"
         r"|boda[- ]boda riders|rickshaw (?:pullers|drivers)|postal staff|mail workers|logistics workers"
-        r"|delivery workers|dispatchers|flight crews|loaders|airline (?:staff|workers)|bus crews",
+        r"|delivery workers|dispatchers|flight crews|loaders|airline (?:staff|workers)|bus crews"
+        r"|sorters|posties|parcel sorters|mail sorters",
         S.H,
     ),
     (
         r"waiters|waitresses|cooks|chefs|baristas|housekeepers|hotel workers|kitchen staff"
         r"|bartenders|fast-food workers|restaurant workers|room attendants|dishwashers"
-        r"|kitchen porters|catering (?:workers|staff)|canteen workers",
+        r"|kitchen porters|catering (?:workers|staff)|canteen workers|servers|line cooks",
         S.I,
     ),
     (
@@ -140,9 +141,11 @@ EN_WORKERS: list[tuple[str, Sector | None]] = [
         S.R,
     ),
     (r"hairdressers|domestic workers|housemaids|nannies|maids", S.S),
+    (r"scientists|architects|surveyors|lab technicians|consulting engineers", S.M),
     (
         r"labourers|laborers|day labou?rers|contract workers|temps|agency workers"
-        r"|gig workers|mechanics|technicians|engineers|apprentices|trainees|clerks|clerical (?:workers|staff)",
+        r"|gig workers|mechanics|technicians|engineers|apprentices|trainees|clerks|clerical (?:workers|staff)"
+        r"|pickers|crews|associates|casuals|casual workers|interns",
         None,
     ),
     (r"workers|employees|staff|workforce|personnel|staffers|work-?force|wage earners", None),
@@ -196,7 +199,10 @@ RU_WORKERS: list[tuple[str, Sector | None]] = [
             r"|диспетчер|пилот|л[её]тчик|курьер|таксист|проводник|грузчик|кондуктор|моряк"
             r"|бортпроводник|почтальон|экспедитор|трамвайщик|метрополитеновц|стюардесс"
             r"|матрос|штурман|авиатехник|логист|почтовик|маршрутчик|кладовщик|комплектовщик"
-        ),
+            r"|обходчик|путеец|путейц|троллейбусник"
+        )
+        + r"|вагоновожат"
+        + _RU_ADJ,
         S.H,
     ),
     (_ru(r"повар|официант|бармен|посудомойщиц") + r"|горничн" + _RU_ADJ, S.I),
@@ -243,7 +249,11 @@ UK_WORKERS: list[tuple[str, Sector | None]] = [
         + r"|аграрії|аграріїв|доярок",
         S.A,
     ),
-    (_uk(r"шахтар|гірник|нафтовик|газовик|бурильник|прохідник|вибійник|збагачувальник"), S.B),
+    (
+        _uk(r"шахтар|гірник|нафтовик|газовик|бурильник|прохідник|вибійник|збагачувальник")
+        + r"|гірничорятувальник\w*",
+        S.B,
+    ),
     (
         _uk(
             r"металург|сталевар|ливарник|токар|слюсар|зварник|зварювальник|фрезерувальник"
@@ -269,8 +279,10 @@ UK_WORKERS: list[tuple[str, Sector | None]] = [
             r"машиніст|залізничник|докер|портовик|далекобійник|авіадиспетчер|диспетчер|пілот"
             r"|льотчик|кур['’]єр|таксист|провідник|вантажник|кондуктор|моряк|бортпровідник"
             r"|листонош|експедитор|стюардес|матрос|штурман|авіатехнік|логіст|поштовик"
-            r"|маршрутник|трамвайник|тролейбусник|комірник|комплектувальник"
-        ),
+            r"|маршрутник|трамвайник|тролейбусник|комірник|комплектувальник|колійник"
+        )
+        + r"|вагоновожат"
+        + _UK_ADJ,
         S.H,
     ),
     (_uk(r"кухар|офіціант|бармен|покоївк|посудомийниц") + r"|покоївок", S.I),

@@ -751,3 +751,32 @@ def test_cues_with_their_own_dates_and_sentences_that_refer_back(
     text: str, language: str, expected: tuple[str, str]
 ) -> None:
     assert _dates(text, language, "2025-03-14") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On Friday about 150 boilermakers rallied at the gates of the Taganrog works against "
+            "the job cuts that management announced in late February.",
+            "en",
+        ),
+        (
+            "В пятницу около 150 рабочих котельного завода в Таганроге вышли на митинг против "
+            "сокращения, о котором руководство объявило в конце февраля.",
+            "ru",
+        ),
+        (
+            "У п'ятницю близько 150 робітників заводу в Кременчуці вийшли на мітинг проти "
+            "скорочення, про яке керівництво оголосило наприкінці лютого.",
+            "uk",
+        ),
+    ],
+)
+def test_what_the_employer_announced_is_not_the_start(text: str, language: str) -> None:
+    assert _start(text, language, "2025-03-15") == "2025-03-14"
+
+
+def test_for_the_past_week_is_a_week() -> None:
+    text = "For the past week, 300 drivers at the Uber hub in Lagos have refused to log on."
+    assert _start(text, "en", "2025-03-14") == "2025-03"

@@ -344,6 +344,10 @@ _PATTERNS: tuple[tuple[str | None, str, Handler], ...] = (
      r"nearly|just over|around)\s+)?(?P<n>%(NUM)s)\s+(?P<u>days?|weeks?|months?|years?)(?!\w)"
      r"(?!\s+ago)(?!['’]|\s+(?:of\s+)?(?:unpaid|back pay|wages?|salar\w*|pay\b|arrears))",
      _h_duration),
+    # "for the past week": one of its unit
+    ("forover",
+     r"(?<!\w)(?:for|over|during)\s+the\s+(?:past|last)\s+(?P<u>day|week|month|year)(?!\w)",
+     _h_duration),
     # "stayed away for a third day", "entered its fifth day": today is the Nth day
     ("nth",
      r"(?<!\w)(?:for|into|entered) (?:a|the|its|their) (?P<date>(?P<n>%(ORDEN)s) (?:straight |"

@@ -93,6 +93,12 @@ _NOT_ACTION_DATE = re.compile(
     r"|\b(?:founded|formed|created|set up|established|registered|signed|создан\w*|основан\w*"
     r"|образован\w*|подписан\w*|зарегистрирован\w*|створен\w*|заснован\w*|утворен\w*"
     r"|підписан\w*|зареєстрован\w*)(?:\s+\w+){0,2}\s+(?:(?:on|in|в|во|у|на)\s+)?"
+    # what the employer announced or decided: "сокращения, о котором руководство объявило в
+    # конце июля", "the company announced in January"
+    r"|\b(?:management|company|employer|owners?|руководств\w*|администраци\w*|дирекци\w*"
+    r"|работодател\w*|керівництв\w*|адміністраці\w*|дирекці\w*|роботодав\w*)\s+(?:\w+\s+)?"
+    r"(?:announced|decided|объяви\w*|сообщи\w*|реши\w*|оголоси\w*|повідоми\w*|виріши\w*)"
+    r"(?:\s+\w+){0,2}\s+"
     # a grievance's date: "have not been paid since October", "не платят с января"
     r"|\b(?:paid|wages?|salar\w*|зарплат\w*|заработн\w*|заробітн\w*|плат\w*|выплат\w*"
     r"|виплат\w*|получа\w*|отриму\w*)(?:\s+\w+){0,3}\s+(?:since|from|с|со|з|із)\s+)$",

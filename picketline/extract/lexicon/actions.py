@@ -269,16 +269,16 @@ HYPOTHETICAL: dict[str, str] = {
 # above. A text with none of them cannot report an action; keep in step with
 # the tables (tests/test_extract_actions.py checks every table example passes).
 PREFILTER: dict[str, str] = {
-    "en": r"strik|gates (?:locked|shut|closed|chained)|contract(?:ed)? hours|to eat|food|vigil|leave|vacate|barricad|assembly line|production line|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
+    "en": r"strik|gates (?:locked|shut|closed|chained)|contract(?:ed)? hours|(?:stop|halt|ceas)\w* the (?:assembly|production) line|vigil|barricad|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
     r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
     r"|to rule|overtime|underground|streets|sick-?out|called in sick|off (?:their |the )?apps?\b"
     r"|(?:stop|halt|ceas|down)\w* (?:all )?(?:work|production)"
     r"|(?:gathered|stood|assembled|lined up) (?:at|outside|by|in front)",
-    "ru": r"забаст|итальянк|скрыт|строго по|сверх норм|пищ|покида|покинуть|уходить|уйти|больничн|конвейер|марш|прошли|выезж|выех|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
+    "ru": r"забаст|итальянк|строго по|на больничн|марш|прошли|выезж|выех|заняли|занимают|отключил|вышли|бастов|собрал|стоя|встал|выстроил|бастующ|бастуют|стачк|голод|пикет|митинг|протест|акци|блок|перекры"
     r"|отказ|невыход|не вы|прекратили|остановили|локаут|бойкот|захват|оккуп|демонстрац|шестви"
     r"|вышли на|не будут|не стали|не собираются|остал|оста[её]т|останови|не приступ|переста|бросили"
     r"|по инструкц|по правил|переработ|собира|собрани|принима|сверхурочн|пришли",
-    "uk": r"страйк|італійк|прихован|строго|понад норм|їж|залиша|залишити|покида|покинути|лікарнян|конвеєр|не вих|не виїх|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
+    "uk": r"страйк|італійк|строго (?:за|згідно)|на лікарнян|не вих|не виїх|пройшли|виїжд|виїх|провів|зайняли|займають|відключил|марш|забастов|зібрал|стоя|стал|вишикува|голод|пікет|мітинг|протест|акці|блок|перекри|відмов|не вий|припинили"
     r"|зупини|локаут|бойкот|захоп|окупув|демонстрац|вийшли|не будуть|під землею|не підн|не підій|залиш|лиша"
     r"|не приступ|не стали|перестал|призупин|інструкці|правилами|понаднорм|наднорм|збира|збор|зібран"
     r"|прийма|прийшли",

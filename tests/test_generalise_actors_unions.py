@@ -232,3 +232,36 @@ def test_a_union_said_not_to_back_the_action_is_not_its_union(
     language: str, text: str, expected: list[str]
 ) -> None:
     assert _struggle_unions(text, language)[0] == expected
+
+
+def test_a_firm_like_name_inside_a_union_name_is_no_employer() -> None:
+    from picketline.extract import extract
+
+    text = (
+        "Care home strike\nNursing home workers in Albany went on strike on Tuesday. The strike "
+        "was organized by 1199XYZ United Healthcare Workers East."
+    )
+    struggle = extract(text, published="2024-05-10", language="en").to_format()["struggles"][0]
+    assert "employer" not in struggle
+    assert struggle["sector"] == "Q"  # "nursing home workers"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Пикет организовал Профсоюз работников народного образования и науки РФ.",
+            "ru",
+            ["Профсоюз работников народного образования и науки РФ"],
+        ),
+        (
+            "Пікет організувала Профспілка працівників державного сектору України.",
+            "uk",
+            ["Профспілка працівників державного сектору України"],
+        ),
+    ],
+)
+def test_genitive_adjectives_inside_union_names(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert unions(text, language) == expected

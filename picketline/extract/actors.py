@@ -531,7 +531,7 @@ _NOT_UNIONS = re.compile(
 # verbs ("заявила", "вимагали") end the name.
 _GENITIVE = (
     r"(?!(?!освіти\b|роботи\b|охорони\b)[а-яёіїєґ'’-]+(?:ла|ли|ло|ть|ся|сь|ти)\b)[а-яёіїєґ'’-]{3,}(?:ов|ев|ей|ых|их|ників|ків|чих"
-    r"|ців|ства|ости|ості|ой|ої|ії|ии|ия|ння|ния|ики|іки|ів|ей|а|и|я|і|у|ю)\b"
+    r"|ців|ства|ости|ості|ой|ої|ії|ии|ия|ння|ния|ики|іки|ів|ей|ого|его|ього|а|и|я|і|у|ю)\b"
 )
 # A capitalised preposition opens a sentence, not a union's name ("В профсоюз вступили ...").
 _PREPOSITION = r"(?-i:В|Во|На|С|Со|У|К|По|О|Об|З|Із|До|Від|За|Для|Из|От|И|І|Та|Но|А|Але|Но)"
@@ -811,6 +811,10 @@ _DISOWNED = re.compile(
 )
 
 
+def _inside(finding: Finding, unions: list[Finding]) -> bool:
+    return any(u.start <= finding.start and finding.end <= u.end for u in unions)
+
+
 def _disowned(sentence: Sentence, unions: list[Finding]) -> set[str]:
     """Keys of the unions a sentence says do not back the action: the negated word of
     support follows the union within a few words, with no other union between."""
@@ -855,6 +859,8 @@ class ActorStage:
                 *(headed_companies(sentence) if language == "en" else ()),
                 *(sites_of_owners(sentence) if language == "en" else ()),
             ):
+                if finding.field == "employer" and _inside(finding, unions):
+                    continue  # "1199SEIU United Healthcare Workers East": no firm
                 doc.add(finding)
             named_unions += unions
             union_spans += [(f.start, f.end) for f in unions]

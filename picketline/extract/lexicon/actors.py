@@ -99,7 +99,8 @@ EN_MODIFIERS: dict[str, Sector] = {
     ),
     **dict.fromkeys(["school", "university", "education", "college"], S.P),
     **dict.fromkeys(
-        ["health", "hospital", "care", "healthcare", "medical", "clinic", "ambulance"], S.Q
+        ["health", "hospital", "care", "healthcare", "medical", "clinic", "ambulance", "nursing"],
+        S.Q,
     ),
     **dict.fromkeys(["farm", "plantation", "agricultural", "forestry", "fishing"], S.A),
     **dict.fromkeys(["power", "electricity", "energy", "utility"], S.D),

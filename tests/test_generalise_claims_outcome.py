@@ -26,6 +26,8 @@ def outcome(language: str, text: str) -> str | None:
         ({"promised", "ongoing"}, Outcome.ONGOING),
         ({"crushed", "ended"}, Outcome.LOST),
         ({"crushed", "ongoing"}, Outcome.ONGOING),
+        ({"ended", "brief"}, Outcome.ONGOING),
+        ({"ended"}, None),
     ],
 )
 def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> None:
@@ -159,6 +161,43 @@ def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> No
             "en",
             "Strike\nBin crews have been on strike since Monday. The union says the offer of 3.5 "
             "per cent, with nothing backdated, is too low.",
+            "ongoing",
+        ),
+        # a picket or rally over, or an action to be repeated: the dispute goes on
+        (
+            "ru",
+            "Пикет\nВ четверг около 40 водителей вышли на пикет у офиса перевозчика. Пикет "
+            "продолжался около двух часов, после чего участники разошлись.",
+            "ongoing",
+        ),
+        (
+            "uk",
+            "Пікет\nУ вівторок водії трамваїв провели пікет під мерією. Пікет тривав близько двох "
+            "годин і завершився без інцидентів.",
+            "ongoing",
+        ),
+        (
+            "en",
+            "Rally\nAbout 200 nurses rallied outside the ministry on Tuesday over pay. The rally "
+            "ended peacefully in the afternoon.",
+            "ongoing",
+        ),
+        (
+            "ru",
+            "Забастовка\nВ пятницу около 300 таксистов объявили забастовку. В субботу "
+            "водители вернулись к работе, но пообещали повторить акцию.",
+            "ongoing",
+        ),
+        (
+            "uk",
+            "Страйк\nУ п'ятницю близько 300 таксистів оголосили страйк. У суботу водії "
+            "повернулися до роботи, але пообіцяли повторити акцію.",
+            "ongoing",
+        ),
+        (
+            "en",
+            "Protest\nGarment workers blocked the road on Monday; police dispersed them. The "
+            "owners promised to pay the wages, but workers say protests will continue.",
             "ongoing",
         ),
         # a condition is no result

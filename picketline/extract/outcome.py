@@ -68,6 +68,15 @@ _BUT_REFUSED = re.compile(
 )
 
 
+# A one-off rally or picket that is over: the dispute it was part of goes on ("Пикет
+# продолжался около двух часов, после чего участники разошлись").
+_BRIEF = re.compile(
+    r"\b(?:rall(?:y|ies)|pickets?|demonstrations?|marches|march|пикет\w*|митинг\w*|пікет\w*"
+    r"|мітинг\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _reading(kind: str, text: str, start: int, end: int) -> str | None:
     """How a cue reads in its sentence: denied or pluperfect cues say nothing; a victory
     only promised is ``promised``; a concession with a refusal after it is ``partial``."""
@@ -103,7 +112,7 @@ def decide(cues: Iterable[str]) -> Outcome | None:
         return Outcome.PARTIAL
     if "promised" in kinds and "ended" in kinds and "continues" not in kinds:
         return Outcome.PARTIAL  # the action ended on a promise
-    if "ended" in kinds and "continues" not in kinds:
+    if "ended" in kinds and not kinds & {"continues", "brief"}:
         return None
     return Outcome.ONGOING  # going on, or the action over and the dispute not
 
@@ -138,13 +147,17 @@ class OutcomeStage:
                 reading = _reading(kind, sentence.text, start, end)
                 if reading is None:
                     continue
-                doc.add(
-                    Finding(
-                        "_outcome",
-                        reading,
-                        sentence.start + start,
-                        sentence.start + end,
-                        0.7,
-                        {"sentence": sentence.index},
+                readings = [reading]
+                if reading == "ended" and _BRIEF.search(sentence.text):
+                    readings.append("brief")  # a rally or picket over: the dispute is not
+                for value in readings:
+                    doc.add(
+                        Finding(
+                            "_outcome",
+                            value,
+                            sentence.start + start,
+                            sentence.start + end,
+                            0.7,
+                            {"sentence": sentence.index},
+                        )
                     )
-                )

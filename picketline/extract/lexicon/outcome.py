@@ -84,7 +84,8 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         (
             r"\b(?:talks|negotiations) (?:will |are due to |are to |are set to )?(?:resume|continue)\w*"
             r"|\bnot ruled out (?:further|more|new)\b|\bfurther (?:strikes|stoppages|walkouts|action) (?:are|were|is|could|may|would|will)\b"
-            r"|\bdispute (?:continues|goes on|is not over)\b|\bnot ended the struggle\b|\bstruggle (?:continues|will continue)\b",
+            r"|\bdispute (?:continues|goes on|is not over)\b|\bnot ended the struggle\b|\bstruggle (?:continues|will continue)\b"
+            rf"|\b{_EN_ACTION} (?:will|would) (?:continue|go on|resume)\b|\b(?:promised|vowed|pledged|threatened) to (?:repeat|resume|renew)\b",
             "continues",
         ),
         (
@@ -144,7 +145,9 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"\bпереговоры (?:\w+ )?(?:продолж|возобнов)\w*|\bновые (?:забастовки|акции|стачки) не исключ\w*"
-            r"|\bне исключ\w+ (?:новых|повторн)\w*|\bборьба (?:будет )?продолж\w*|\bконфликт не (?:исчерпан|урегулирован)",
+            r"|\bне исключ\w+ (?:новых|повторн)\w*|\bборьба (?:будет )?продолж\w*|\bконфликт не (?:исчерпан|урегулирован)"
+            rf"|\b(?:пообеща|обеща|грозят|грозил|намерен)\w* (?:\w+ )?(?:повторить|возобновить|продолжить) (?:\w+ )?{_RU_ACTION}"
+            rf"|\b{_RU_ACTION} (?:будут |будет )?продолж(?:ат|ены|ена|ится|атся)\b",
             "continues",
         ),
         (
@@ -199,7 +202,9 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"\bпереговори (?:\w+ )?(?:продовж|відновл)\w*|\bнові (?:страйки|акції) не виключ\w*"
-            r"|\bне виключ\w+ (?:нових|повторн)\w*|\bборотьба (?:\w+ )?(?:продовж|тривати)\w*|\bконфлікт не (?:вичерпан|врегульован)",
+            r"|\bне виключ\w+ (?:нових|повторн)\w*|\bборотьба (?:\w+ )?(?:продовж|тривати)\w*|\bконфлікт не (?:вичерпан|врегульован)"
+            rf"|\b(?:пообіця|обіця|погрож|мають намір)\w* (?:\w+ )?(?:повторити|відновити|продовжити) (?:\w+ )?{_UK_ACTION}"
+            rf"|\b{_UK_ACTION} (?:будуть |буде )?(?:продовж\w*|триватим\w*)",
             "continues",
         ),
         (

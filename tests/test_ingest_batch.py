@@ -200,3 +200,32 @@ def test_what_another_writer_stored_meanwhile_is_seen(db: Database) -> None:
     assert outcomes[1].struggle_ids == other.struggle_ids
     with db.session() as session:
         assert session.scalar(text("SELECT COUNT(*) FROM sources")) == 3
+
+
+def test_the_audit_chain_survives_a_rolled_back_savepoint(db: Database) -> None:
+    """Input: in one transaction, an audit entry; a savepoint with another entry that is
+    rolled back (a document that failed mid-batch); a third entry.
+    The user sees: `audit verify` finds the chain intact (the third entry follows the
+    first, not the rolled-back one)."""
+    from picketline.actions import audit
+    from picketline.db.types import utcnow
+    from picketline.domain.audit import AuditEntry
+
+    def entry(n: int) -> AuditEntry:
+        return AuditEntry(None, utcnow(), "test", "source.ingest", "source", n, None, {"n": n})
+
+    with db.transaction() as session:
+        audit.append(session, [entry(1)])
+        try:
+            with session.begin_nested():
+                audit.append(session, [entry(2)])
+                raise RuntimeError("this document failed")
+        except RuntimeError:
+            pass
+        audit.append(session, [entry(3)])
+    with db.transaction() as session:
+        audit.append(session, [entry(4)])
+    with db.session() as session:
+        assert audit.verify_chain(session) is None
+        ids = session.scalars(text("SELECT entity_id FROM audit_log ORDER BY id")).all()
+    assert list(ids) == [1, 3, 4]

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, event, insert, select
 from sqlalchemy.orm import Session
 
 from picketline.db.convert import canonical_json
@@ -42,13 +42,28 @@ def chain_hash(prev_hash: str | None, entry: AuditEntry) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+_LAST_HASH = "picketline.audit.last_hash"
+"""Where a session remembers the chain's last hash between appends of one transaction
+(a batch ingest appends thousands). Forgotten on any rollback, savepoints included."""
+
+
 def last_hash(session: Session) -> str | None:
     return session.scalar(select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1))
 
 
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_last_hash(session: Session, _transaction: object) -> None:
+    session.info.pop(_LAST_HASH, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_after_commit(session: Session) -> None:
+    session.info.pop(_LAST_HASH, None)
+
+
 def append(session: Session, entries: Sequence[AuditEntry]) -> None:
     """Add entries in order, inside the caller's (writer-serialised) transaction."""
-    prev = last_hash(session)
+    prev = session.info[_LAST_HASH] if _LAST_HASH in session.info else last_hash(session)
     rows = []
     for entry in entries:
         digest = chain_hash(prev, entry)
@@ -56,6 +71,7 @@ def append(session: Session, entries: Sequence[AuditEntry]) -> None:
         prev = digest
     if rows:
         session.execute(insert(AUDIT_TABLE), rows)
+        session.info[_LAST_HASH] = prev
 
 
 def read_entries(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:

@@ -5,6 +5,7 @@ the pieces of the duration patterns, in English, Russian and Ukrainian."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from picketline.extract.numbers import APOSTROPHES, count_value
 
@@ -308,15 +309,15 @@ def _ending_cues(
 ) -> list[tuple[int, str]]:
     """(distance, ended / returned) of each un-negated ending cue of the date's sentence."""
     out = []
-    for match, kind in ending_cues(text, s_start, s_end):
-        if match.end() <= start:
-            distance = start - match.end()
-        elif _DATE_SOON.match(text, match.end()):
+    for cue_start, cue_end, kind in ending_cues(text, s_start, s_end):
+        if cue_end <= start:
+            distance = start - cue_end
+        elif _DATE_SOON.match(text, cue_end):
             continue  # "on Thursday after their strike ended on Wednesday night"
-        elif match.start() >= end:
-            distance = match.start() - end + AFTER_PENALTY
+        elif cue_start >= end:
+            distance = cue_start - end + AFTER_PENALTY
         else:  # "The strike, which began on 5 March, ended": the verb comes after
-            distance = match.end() - end + AFTER_PENALTY
+            distance = cue_end - end + AFTER_PENALTY
         if distance <= 60:
             out.append((distance, kind))
     return out
@@ -334,22 +335,26 @@ _OWN_DATE_NEXT = re.compile(
 _DATE_SOON = re.compile(r"(?:\s+[^\s.;]+){0,3}?" + _OWN_DATE_NEXT.pattern, re.I)
 
 
-def dated_cue(text: str, match: re.Match[str]) -> bool:
-    """An ending cue followed by its own date ("ended on Wednesday night")."""
-    return bool(_OWN_DATE_NEXT.match(text, match.end()))
+def dated_cue(text: str, end: int) -> bool:
+    """An ending cue (ending at ``end``) followed by its own date ("ended on Wednesday")."""
+    return bool(_OWN_DATE_NEXT.match(text, end))
 
 
-def ending_cues(
-    text: str, start: int = 0, end: int | None = None
-) -> list[tuple[re.Match[str], str]]:
-    """The un-negated ending cues in ``text[start:end]``, each with its kind."""
+def ending_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """The un-negated ending cues in ``text[start:end]``: (start, end, ended / returned)."""
     end = len(text) if end is None else end
-    return [
-        (match, kind)
+    return [(start + a, start + b, kind) for a, b, kind in _cues_in(text[start:end])]
+
+
+@lru_cache(maxsize=4096)
+def _cues_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Each sentence is read once, though every date in it asks (and timing again)."""
+    return tuple(
+        (match.start(), match.end(), kind)
         for cue, kind in ((ENDED_CUE, "ended"), (RETURNED_CUE, "returned"))
-        for match in cue.finditer(text, start, end)
-        if not _cue_negated(text, match)
-    ]
+        for match in cue.finditer(sentence)
+        if not _cue_negated(sentence, match)
+    )
 
 
 def _cue_negated(text: str, match: re.Match[str]) -> bool:

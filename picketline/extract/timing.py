@@ -369,8 +369,9 @@ _ENDING = re.compile(
 def _undated_ending(sentence: str) -> bool:
     """Words that ended the action without a date of their own ("returned on Wednesday
     after the union called off the strike"; not "... after it ended on Tuesday")."""
-    endings = [*_ENDING.finditer(sentence), *(m for m, k in ending_cues(sentence) if k == "ended")]
-    return any(not dated_cue(sentence, match) for match in endings)
+    ends = [m.end() for m in _ENDING.finditer(sentence)]
+    ends += [end for _, end, kind in ending_cues(sentence) if kind == "ended"]
+    return any(not dated_cue(sentence, end) for end in ends)
 
 
 def _return_sentences(text: str, cues: list[Finding]) -> set[object]:

@@ -204,3 +204,21 @@ def test_more_trades(text: str, language: str, expected: str, sector: Sector) ->
     found = find_workers(s(text), language)
     assert [f.value for f in found] == [expected]
     assert found[0].attrs["sector"] is sector
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Northway Buses said it was disappointed.", ["Northway Buses"]),
+        ("Fastbite, which runs the app, said it had raised rates.", ["Fastbite"]),
+        ("The Port of Tyne said it would keep the berths open.", ["Port of Tyne"]),
+        ("Unite said it would continue.", []),  # a union
+        ("The City Council said it had made a fair offer.", []),  # an authority (own rule)
+        ("Leeds said it was calm.", []),  # a town
+        ("Drivers said they would go on.", []),  # people, not an organisation
+    ],
+)
+def test_an_organisation_that_answers_for_itself(text: str, expected: list[str]) -> None:
+    from picketline.extract.organisations import said_it_organisations
+
+    assert [f.value for f in said_it_organisations(s(text))] == expected

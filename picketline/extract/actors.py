@@ -40,6 +40,7 @@ from picketline.extract.organisations import (
     named_plants,
     nominative_name,
     related_employers,
+    said_it_organisations,
     sites_of_owners,
 )
 from picketline.extract.patterns import Sentence, doc_sentences
@@ -858,6 +859,7 @@ class ActorStage:
                 *(named_plants(sentence, language) if language != "en" else ()),
                 *(headed_companies(sentence) if language == "en" else ()),
                 *(sites_of_owners(sentence) if language == "en" else ()),
+                *(said_it_organisations(sentence) if language == "en" else ()),
             ):
                 if finding.field == "employer" and _inside(finding, unions):
                     continue  # "1199SEIU United Healthcare Workers East": no firm

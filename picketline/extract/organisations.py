@@ -357,3 +357,30 @@ def headed_companies(sentence: Sentence) -> list[Finding]:
         start = match.end("name") - len(name)
         found.append(_finding(sentence, name, start, match.end("name"), "en", 0.7))
     return found
+
+
+# "Brightline said it would not pay", "Quickbite says it has offered": a name that speaks of
+# itself as "it" is an organisation; where it is no union, no town and no authority, it is
+# most often the employer answering the workers (low confidence: any firmer name wins).
+_EN_SAID_IT = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){0,3})"
+    r"(?:,[^,.;]{3,60},)?\s+(?:said|says|has said|had said|told \w+|insisted|argued|maintained"
+    r"|claimed)\s+(?:that\s+)?it\b"
+)
+_AUTHORITY = re.compile(
+    r"\b(?:Government|Ministry|Department|Police|Court|Mayor|Governor|President|Prime|Minister"
+    r"|Office|Agency|Commission|Parliament|Senate|Congress|Council|Authority|State|City|County"
+    r"|Federal|National|Kremlin|White House|Downing)\b"
+)
+
+
+def said_it_organisations(sentence: Sentence) -> list[Finding]:
+    """English organisations that answer for themselves ("X said it would not pay")."""
+    found = []
+    for match in _EN_SAID_IT.finditer(sentence.text):
+        name = re.sub(r"^(?:The|A|An|But|And|However|Meanwhile)\s+", "", match.group("name"))
+        if not name or _AUTHORITY.search(name) or not _employer_name(name):
+            continue
+        start = match.end("name") - len(name)
+        found.append(_finding(sentence, name, start, match.end("name"), "en", 0.5))
+    return found

@@ -174,6 +174,34 @@ def demands(language: str, text: str) -> set[str]:
             "nurses who did not return by Monday would have their salaries withheld.",
             {"benefits"},
         ),
+        # "потребовали" is a demand verb too
+        (
+            "ru",
+            "Забастовка\nСегодня утром около 60 рабочих завода отказались приступать к работе. "
+            "Люди собрались у проходной и потребовали вернуть нормальную зарплату.",
+            {"pay"},
+        ),
+        # a list of demands under a heading
+        (
+            "uk",
+            "Страйк\nВчора понад 150 кур'єрів сервісу доставки оголосили страйк.\n"
+            "Вимоги кур'єрів:\n▪️ повернути попередні тарифи;\n▪️ страхування від нещасних "
+            "випадків.",
+            {"pay", "benefits"},
+        ),
+        (
+            "ru",
+            "Забастовка\nВчера более 150 курьеров сервиса доставки объявили забастовку.\n"
+            "Требования курьеров:\n— вернуть прежние тарифы;\n— страховка от несчастных "
+            "случаев.",
+            {"pay", "benefits"},
+        ),
+        (
+            "en",
+            "Strike\nMore than 150 couriers went on strike on Monday and logged off the app.\n"
+            "Their demands:\n- restore the old rates;\n- accident insurance.",
+            {"benefits"},
+        ),
         # a placard's slogan
         (
             "ru",

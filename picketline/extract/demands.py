@@ -73,6 +73,8 @@ _DEMANDING = re.compile(
     r"\b(?:demand\w*|call\w* for|потребова\w*|требова\w*|требу\w*|добива\w*|вимага\w*|домага\w*)",
     re.IGNORECASE,
 )
+# A list item: "▪️ повернути попередні тарифи;", "- a 10% rise", "1) ...".
+_BULLET = re.compile(r"\s*(?:[-–—•▪◾●*]|\d+[.)])\s*\S|\s*[\u2600-\u27bf\U0001F300-\U0001FAFF]")
 # A single word ("pay", "jobs", "зарплата") is a demand only this close after a demand cue.
 WEAK_REACH = 100
 
@@ -85,9 +87,14 @@ class DemandFinder:
         self.weak: dict[str, TermTable[Demand]] = tables(WEAK)
         self.cues = {lang: re.compile(p, re.IGNORECASE) for lang, p in DEMAND_CUES.items()}
 
-    def find(self, sentence: Sentence, language: str, in_context: bool) -> list[Finding]:
-        """Demands in ``sentence``; ``in_context``: the sentence is about the struggle."""
+    def find(
+        self, sentence: Sentence, language: str, in_context: bool, listed: bool = False
+    ) -> list[Finding]:
+        """Demands in ``sentence``; ``in_context``: the sentence is about the struggle;
+        ``listed``: it is an item of a list headed "Вимоги:", "Demands:" (cued from its start)."""
         cues = [m.end() + sentence.start for m in self.cues[language].finditer(sentence.text)]
+        if listed:
+            cues.insert(0, sentence.start)
         found = []
         if in_context or cues:
             found += self._matches(self.strong[language], sentence, 0.8 if cues else 0.65)
@@ -164,7 +171,9 @@ class DemandStage:
             for f in doc.findings
             if f.field in ("actions", "workers", "workplace", "unions")
         }
+        listed = False
         for sentence in doc_sentences(doc):
+            listed = self._listed(sentence, language, listed)
             if self._recalled(sentence, language, doc):
                 continue  # "In 2008 miners here struck for higher pay": not today's demand
             in_context = (
@@ -173,8 +182,17 @@ class DemandStage:
                 or bool(_THEIR_WORDS.search(sentence.text))
                 or (sentence.index - 1 in about and self._continues(sentence, language))
             )
-            for finding in self.finder.find(sentence, language, in_context):
+            in_context = in_context or (listed and bool(_BULLET.match(sentence.text)))
+            for finding in self.finder.find(sentence, language, in_context, listed and in_context):
                 doc.add(finding)
+
+    def _listed(self, sentence: Sentence, language: str, listed: bool) -> bool:
+        """Whether ``sentence`` is in a list of demands: a cue line ending in ":" opens
+        one ("Вимоги кур'єрів:", "Their demands:"), its bulleted lines continue it."""
+        text = sentence.text.rstrip()
+        if text.endswith(":") and self.finder.cues[language].search(text):
+            return True
+        return listed and bool(_BULLET.match(text))
 
     def _continues(self, sentence: Sentence, language: str) -> bool:
         """After a sentence about the workers: their pronoun ("Им не платят", "компанія не

@@ -375,3 +375,26 @@ def test_part_of_a_whole_with_its_bounds(
 )
 def test_jobs_are_not_people(text: str, language: str) -> None:
     assert only(text, language).unit != "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Two dozen porters came.", "en", (24, 24)),
+        ("A dozen porters came.", "en", (12, 12)),
+        ("A few dozen porters came.", "en", (24, 60)),
+        ("Полсотни медиков пришли.", "ru", (50, 50)),
+        ("Более полусотни водителей пришли.", "ru", (50, None)),
+        ("Півсотні медиків прийшли.", "uk", (50, 50)),
+        ("Nearly all of the 250 nurses walked out.", "en", (None, 250)),
+    ],
+)
+def test_dozens_and_half_hundreds(
+    text: str, language: str, expected: tuple[int | None, int | None]
+) -> None:
+    people = [c for c in find_counts(text, language) if c.unit == "people"]
+    assert [(c.min, c.max) for c in people] == [expected]
+
+
+def test_few_alone_is_no_count() -> None:
+    assert find_counts("Few porters came.", "en") == []

@@ -133,7 +133,8 @@ _DELAYED = re.compile(
 # A share of a counted whole: "half of the 400 staff", "две трети из 900 рабочих",
 # "80% of the 500 workers", "половина з 800 працівників".
 _SHARE_BEFORE = re.compile(
-    r"(?:^|[^\w])(?P<share>half|a third|one third|two thirds|a quarter|one quarter|three quarters"
+    r"(?:^|[^\w])(?P<share>all|half|a third|one third|two thirds|a quarter|one quarter"
+    r"|three quarters"
     r"|половина|половину|половины|треть|одна треть|две трети|четверть|три четверти|третина"
     r"|одна третина|дві третини|чверть|три чверті"
     r"|(?P<pct>\d{1,3})\s*(?:%|per ?cent|процент\w*|відсот\w*))"
@@ -142,7 +143,8 @@ _SHARE_BEFORE = re.compile(
     _I,
 )
 _SHARES = {
-    "half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
+    "all": 1.0, "half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
+    "a quarter": 0.25,
     "one quarter": 0.25, "three quarters": 0.75, "половина": 0.5, "половину": 0.5,
     "половины": 0.5, "треть": 1 / 3, "одна треть": 1 / 3, "две трети": 2 / 3, "четверть": 0.25,
     "три четверти": 0.75, "третина": 1 / 3, "одна третина": 1 / 3, "дві третини": 2 / 3,

@@ -75,7 +75,8 @@ def _en_table() -> dict[str, Entry]:
             "thousand": (_MULT, 1000, 1000),
             "million": (_MULT, 10**6, 10**6),
             "billion": (_MULT, 10**9, 10**9),
-            "dozen": (_VALUE, 12, 12),
+            "dozen": (_MULT, 12, 12),
+            "few": (_VAGUE, 2, 5),
             "hundreds": (_VAGUE, 200, 999),
             "thousands": (_VAGUE, 2000, 9999),
             "millions": (_VAGUE, 2 * 10**6, 9 * 10**6),
@@ -158,6 +159,7 @@ _COMMON_SPEC: tuple[tuple[str, str, float, float], ...] = (
     ("десяток десятка десятку", _VALUE, 10, 10),
     ("сотня сотню сотнею", _VALUE, 100, 100),
     ("полтора полторы полутора півтора півтори", _VALUE, 1.5, 1.5),
+    ("полсотни полсотня полусотни полусотня півсотні півсотня", _VALUE, 50, 50),
 )
 for _forms, _kind, _lo, _hi in _COMMON_SPEC:
     for _form in _forms.split():
@@ -289,6 +291,9 @@ def _word_numbers(text: str, language: str) -> list[NumberSpan]:
         entries = [entry for _, entry in run if entry is not None]
         start, end = tokens[run[0][0]][0], tokens[run[-1][0]][1]
         first_word = text[tokens[run[0][0]][0] : tokens[run[0][0]][1]].casefold()
+        if len(run) == 1 and first_word == "few":
+            index += 1  # "few workers" is no count; "a few dozen" is
+            continue
         lo, hi, vague = _combine(entries, first_word)
         if len(run) == 1 and first_word in _ONE_UNIT and _APPROX_BEFORE.search(text[:start][-20:]):
             lo = hi = _ONE_UNIT[first_word]  # "около сотни", "близько тисячі": one of them

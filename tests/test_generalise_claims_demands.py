@@ -202,6 +202,29 @@ def demands(language: str, text: str) -> set[str]:
             "Their demands:\n- restore the old rates;\n- accident insurance.",
             {"benefits"},
         ),
+        # recognition of a union named by its acronym, in three languages
+        (
+            "en",
+            "Strike\nWarehouse workers went on strike on Monday. They want the company to "
+            "recognise the GMB.",
+            {"union_rights"},
+        ),
+        (
+            "ru",
+            "Забастовка\nВ понедельник рабочие склада объявили забастовку, требуя признать "
+            "профсоюз «Действие».",
+            {"union_rights"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок працівники складу оголосили страйк, вимагаючи визнати профспілку.",
+            {"union_rights"},
+        ),
+        (
+            "en",
+            "Strike\nNurses went on strike on Monday demanding a retention payment of £2,000.",
+            {"pay"},
+        ),
         # a placard's slogan
         (
             "ru",
@@ -248,6 +271,13 @@ def test_demands_said_many_ways(language: str, text: str, expected: set[str]) ->
             "en",
             "Strike\nMiners went on strike on Monday over a pay cut, which the union says "
             "breaks the collective agreement signed last year.",
+            "contract",
+        ),
+        # working strictly by the contract is the action, not a demand for one
+        (
+            "ru",
+            "Забастовка\nС 6 февраля фельдшеры скорой объявили итальянскую забастовку и "
+            "работают строго по трудовым договорам, требуя повысить ставки.",
             "contract",
         ),
         # the conditions an allowance is paid for only name the allowance

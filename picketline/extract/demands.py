@@ -43,6 +43,7 @@ _ALLOWANCE_FOR = re.compile(
 # in force that is cited, not one demanded.
 _CITED = re.compile(
     r"(?:breaks?|breach\w*|violat\w*|under|according to|in line with|per|відповідно до|згідно з"
+    r"|(?:строго|только|тільки|лише|суворо) (?:по|за|відповідно до)"
     r"|согласно|в соответствии с|наруша\w*|нарушени\w*|поруш\w*)"
     r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,

@@ -40,7 +40,8 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"|\bincrease in (?:pay|wages|salar\w+)\b|\bwage (?:increases|demands)\b|\b(?:falling|lower|cut|cuts"
             r" (?:in|to)|reduc\w+ (?:in|of)) (?:pay|rates|fees|wages|tariffs|piece rates)\b|\bminimum (?:fee|rate)\b"
             r"|\bhonorarium\b|\bpay (?:parity|equality)\b|\bequal pay\b|\b(?:shift|night|overtime) (?:premiums?|pay)\b"
-            r"|\b(?:raise[sd]?|increase[sd]?|lift(?:s|ed)?) (?:\w+ ){0,2}(?:wages|pay|salar\w+)\b",
+            r"|\b(?:raise[sd]?|increase[sd]?|lift(?:s|ed)?) (?:\w+ ){0,2}(?:wages|pay|salar\w+)\b"
+            r"|\b(?:retention|recruitment|cost-of-living|one-off|lump-sum) (?:payments?|bonus\w*|supplements?)\b",
             D.PAY,
         ),
         (
@@ -74,6 +75,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
         ),
         (
             r"\bunion recognition\b|\brecogni[sz]\w* (?:the |their |our )?union\b|\breinstat\w+"
+            r"|\brecogni[sz]\w* (?:the |their |our )?(?-i:[A-Z][A-Za-z]*[A-Z]\w*)\b|\brecognition of (?:the |their )?(?:[\w-]+ ){0,2}union\b"
             r"|\bvictimi[sz]\w+|\bright to organi[sz]e\b",
             D.UNION_RIGHTS,
         ),
@@ -143,7 +145,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"\bвосстановлени\w+ на работе|\bвосстанов\w+ на работе|\bпризнани\w+ профсоюз\w*"
             r"|\bдавлени\w+ на (?:членов )?профсоюз\w*|\bпреследовани\w+ (?:профсоюз|активист)\w*"
             r"|\bвосстанов\w+ (?:на работе )?(?:уволенн\w+ )?(?:председател|лидер|активист|член|профорг)\w*"
-            r"|\bвосстанов\w+ (?:на работе )?уволенн\w+",
+            r"|\bвосстанов\w+ (?:на работе )?уволенн\w+|\bпризна\w* (?:\w+ )?профсоюз\w*",
             D.UNION_RIGHTS,
         ),
         (
@@ -207,7 +209,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
             r"\bпоновленн\w+ на роботі|\bпонов\w+ на роботі|\bвизнанн\w+ профспілк\w*"
             r"|\bтиск\w* на (?:членів )?профспілк\w*|\bпереслідуванн\w+ (?:профспілк|активіст)\w*"
             r"|\bпонов\w+ (?:на роботі )?(?:звільнен\w+ )?(?:голов|лідер|активіст|член|профорг)\w*"
-            r"|\bпонов\w+ (?:на роботі )?звільнен\w+",
+            r"|\bпонов\w+ (?:на роботі )?звільнен\w+|\bвизна\w* (?:\w+ )?профспілк\w*",
             D.UNION_RIGHTS,
         ),
         (

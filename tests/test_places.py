@@ -302,3 +302,31 @@ def test_dateline_town_with_a_state_abbreviation() -> None:
         ("Duluth", "US"),
         ("Minnesota", "US"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "lat", "lon"),
+    [
+        ("Рабочие литейного цеха в Каменске-Уральском не вышли на смену.", "ru", 56.41, 61.92),
+        ("Водители трамваев в Комсомольске-на-Амуре начали забастовку.", "ru", 50.55, 137.01),
+        ("Медики в Петропавловске-Камчатском провели пикет.", "ru", 53.05, 158.65),
+    ],
+)
+def test_hyphenated_towns_inflect_in_each_part(
+    text: str, language: str, lat: float, lon: float
+) -> None:
+    """Both halves of a hyphenated name decline ("Каменске-Уральском")."""
+    assert within(only(text, language), lat, lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("«Мы больше не будем работать бесплатно», — говорит Виктор Гаврилов.", "ru"),
+        ("«Ми більше не працюватимемо безкоштовно», — каже Ірина Савчук.", "uk"),
+        ("Как рассказала Марина Кузнецова, смена не вышла на работу.", "ru"),
+    ],
+)
+def test_a_first_name_before_a_surname_is_a_person_not_a_town(text: str, language: str) -> None:
+    """Victor (Idaho) and Irina or Marina elsewhere are towns; here they are people."""
+    assert places(text, language) == []

@@ -125,6 +125,16 @@ def is_adjective_before_noun(word: str, following: str) -> bool:
     return "ADJF" in morph.parse(word.casefold())[0].tag and "NOUN" in morph.parse(following)[0].tag
 
 
+def is_first_name_and_surname(word: str, following: str) -> bool:
+    """A Cyrillic first name followed by a surname ("Виктор Гаврилов", "Ірина Савчук"):
+    a person, whatever town abroad shares the first name."""
+    if not following[:1].isupper() or not is_cyrillic(word) or not is_cyrillic(following):
+        return False
+    morph = analyzer(guess_cyrillic_language(word))
+    first = any("Name" in parse.tag for parse in morph.parse(word)[:3])
+    return first and any("Surn" in parse.tag for parse in morph.parse(following)[:3])
+
+
 def lemmas(text: str, language: str | None = None) -> list[str]:
     """The lemmas of every word in ``text``, in order."""
     return [lemma(w, language) for w in WORD.findall(text)]
@@ -162,8 +172,12 @@ def word_keys(word: str, language: str | None = None) -> tuple[str, ...]:
     surface = surface_key(word)
     if not is_cyrillic(word):
         return (surface,)
-    forms = normal_forms(_STRESS.sub("", word), language)
-    return (surface, *(f for f in forms if f != surface))
+    clean = _STRESS.sub("", word)
+    forms = normal_forms(clean, language)
+    if "-" in clean:  # "Каменске-Уральском": each part inflects, "каменск-уральский"
+        parts = [normal_forms(part, language)[:1] or (fold(part),) for part in clean.split("-")]
+        forms = ("-".join(part[0] for part in parts), *forms)
+    return (surface, *dict.fromkeys(f for f in forms if f != surface))
 
 
 def name_keys(name: str, language: str | None = None) -> list[str]:

@@ -293,6 +293,8 @@ def _plausible_single(
     following = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if cyrillic and token.capitalised and morph.is_adjective_before_noun(word, following):
         return False  # "Нового года", "Новой газете": an adjective naming something else
+    if cyrillic and token.capitalised and morph.is_first_name_and_surname(word, following):
+        return False  # "Виктор Гаврилов": a person, not Victor, Idaho
     if cyrillic and _MIXED_CASE.search(word):
         return False  # a mixed-case company form ("ПрАТ", "ТзОВ"), not a place
     foreign = all(gazetteer.entry(c.entry_id).country not in _CYRILLIC_COUNTRIES for c in cands)

@@ -780,3 +780,35 @@ def test_what_the_employer_announced_is_not_the_start(text: str, language: str) 
 def test_for_the_past_week_is_a_week() -> None:
     text = "For the past week, 300 drivers at the Uber hub in Lagos have refused to log on."
     assert _start(text, "en", "2025-03-14") == "2025-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Dozens of bus drivers at the Shengavit depot in Yerevan stopped work for three "
+            "hours on Monday morning. The stoppage ended when the director promised in writing "
+            "to pay overtime at a double rate from April.",
+            "en",
+            ("2025-03-10", "2025-03-10"),
+        ),
+        (
+            "Тридцать восемь горняков шахты в Прокопьевске, которые с 5 марта отказывались "
+            "подниматься на поверхность, вышли из шахты 12 марта. Собственник перечислил "
+            "зарплату за декабрь, а долг за январь пообещал закрыть до 20 марта.",
+            "ru",
+            ("2025-03-05", "2025-03-12"),
+        ),
+        (
+            "Тридцять вісім гірників шахти у Павлограді, які з 5 березня відмовлялися "
+            "підійматися на поверхню, вийшли з шахти 12 березня. Власник перерахував зарплату "
+            "за грудень, а борг за січень пообіцяв закрити до 20 березня.",
+            "uk",
+            ("2025-03-05", "2025-03-12"),
+        ),
+    ],
+)
+def test_a_promised_date_is_neither_start_nor_end(
+    text: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert _dates(text, language, "2025-03-14") == expected

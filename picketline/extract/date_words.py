@@ -178,6 +178,21 @@ FUTURE = re.compile(
     r"планує|мають намір|збира\w*|запланован\w*|погрожу\w*|наступного|следующ\w*)\b",
     re.I,
 )
+# A promise shortly before a date speaks of what is to come: "promised in writing to pay
+# overtime at a double rate from March", "пообещал выплатить долг до 1 апреля".
+PROMISE = re.compile(
+    r"\b(?:promis\w*|pledg\w*|vow\w*|undert\w* to|agreed to|обещ\w*|пообещ\w*|обіця\w*"
+    r"|пообіця\w*|зобов['’]яза\w*)\b(?:\s+[^\s.;!?]+){0,10}\s+$",
+    re.I,
+)
+
+
+def promised(text: str, start: int) -> bool:
+    """A date said just after a promise ("пообещал закрыть до 20 марта")."""
+    s_start = sentence_span(text, start, start)[0]
+    return bool(PROMISE.search(text, max(s_start, start - 80), start))
+
+
 PAST = re.compile(
     r"\b(?:was|were|had|did|ago|last|since|\w{3,}ed|\w{2,}(?:ли|лись|лася|лося|лся)|был\w*"
     r"|назад|тому|минул\w*|прошл\w*)\b",
@@ -378,7 +393,7 @@ def date_tense(text: str, start: int, end: int) -> str | None:
     # the future of a later clause is not the date's ("detained on Tuesday, who were
     # released the next morning"; "marched on Wednesday, demanding ... its plan to")
     own = before + " " + after.split(",", 1)[0]
-    if FUTURE.search(own):
+    if FUTURE.search(own) or promised(text, start):
         return "future"
     if PAST.search(own) or START_NEAR.search(text[max(0, start - 20) : start]):
         return "past"

@@ -52,6 +52,7 @@ from picketline.extract.date_words import (
     date_tense,
     day_count,
     month_number,
+    promised,
     sentence_span,
     weekday_number,
 )
@@ -72,6 +73,7 @@ class DateMention:
     tolerance_days: int = 0
     ended: str | None = None  # "ended" / "returned": the action ended with it (see date_cues)
     day_of_action: int | None = None  # "for a third day on Friday": Friday is its day 3
+    promised: bool = False  # "promised to pay by 20 March": a deadline, not the action's day
 
 
 # --- resolution ------------------------------------------------------------------------
@@ -155,7 +157,9 @@ class _Context:
         ended = None
         if role is None:
             role, ended = date_cues(self.text, start, end)
-        return DateMention(start, end, date, role, until, approx, ended=ended)
+        return DateMention(
+            start, end, date, role, until, approx, ended=ended, promised=promised(self.text, start)
+        )
 
 
 Handler = Callable[[_Context], DateMention | None]
@@ -489,6 +493,7 @@ class DateStage:
                         "until": mention.until,
                         "approximate": mention.approximate,
                         **({"ended": mention.ended} if mention.ended else {}),
+                        **({"promised": True} if mention.promised else {}),
                         **(
                             {"day_of_action": mention.day_of_action}
                             if mention.day_of_action

@@ -525,7 +525,9 @@ def timing(
     """``(start, end)`` of one struggle; ``sentences``: its action and its 'about' sentences;
     ``action_text``: the text of its action sentences."""
     action_sentences, about = sentences
-    dates = [d for d in dates if not is_dateline(doc.text, d)]
+    # a wire dateline is no event date; a promised date is a deadline ("пообещал закрыть
+    # долг до 20 марта"), neither the start nor the end
+    dates = [d for d in dates if not is_dateline(doc.text, d) and not d.attrs.get("promised")]
     first = start_finding(doc, dates, action_sentences, about)
     one_day = bool(actions) and actions <= ONE_DAY_ACTIONS
     found_end = end_finding(dates, cues, outcome, doc.text, one_day)

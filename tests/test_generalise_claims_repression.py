@@ -290,6 +290,17 @@ def test_a_count_across_a_clause_is_not_the_violence_count() -> None:
         # a reduced relative is passive; a count with its own verb is another clause's
         ("en", "Four workers dismissed during the strike will be reinstated.", ("dismissal", 4)),
         ("en", "Eleven workers were detained and three were treated in hospital.", ("arrest", 11)),
+        # words between "charged" and "with"; a killing by gunfire is no accident
+        (
+            "en",
+            "Prosecutors charged five union leaders with organising a gathering.",
+            ("charges", 5),
+        ),
+        (
+            "en",
+            "Security guards opened fire on the marchers, killing two workers.",
+            ("violence", 2),
+        ),
         # a plural or vague target gives no count
         ("ru", "Полиция задержала рабочих.", ("arrest", None)),
         ("uk", "Поліція затримала кількох робітників.", ("arrest", None)),

@@ -127,7 +127,7 @@ _CRIME = re.compile(
 )
 # Harm that an accident can also do (not beatings, gas or dispersals).
 _HARM = re.compile(
-    r"injur|killed|wounded|died|death|hospitali|hurt|погиб|ранен|травм|госпитал|пострада|загин|поранен"
+    r"injur|kill|wound|died|death|hospitali|hurt|погиб|ранен|травм|госпитал|пострада|загин|поранен"
     r"|травмован|госпітал|постражда",
     re.IGNORECASE,
 )

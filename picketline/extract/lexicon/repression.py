@@ -41,7 +41,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             R.ARREST,
         ),
         (
-            r"\b(?:charged with|criminal (?:case|charges|proceedings|investigation)|prosecut(?:e|ed|es|ing|ion|ions)\b"
+            r"\b(?:charged (?:[\w'’-]+ ){0,4}?with|criminal (?:case|charges|proceedings|investigation)|prosecut(?:e|ed|es|ing|ion|ions)\b"
             r"|indicted|face (?:charges|trial)|accused of|sued|lawsuits?|filed (?:an? )?(?:suits?|claims?|complaints?|cases?|charges|FIRs?) against"
             r"|fined|sentenced|convicted|jailed|imprisoned|(?:suspended|prison|jail) sentences?|(?:prison|jail) terms?"
             r"|booked (?:under|for)|(?:police |criminal )?cases? (?:was |were |has been |have been )?(?:registered|filed|opened) against"
@@ -68,7 +68,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         ),
         (
             r"\b(?:beat(?:en|ing)?|assault\w*|tear ?gas|rubber bullets|stun grenades|water cannons?"
-            r"|batons?|shot (?:dead|at)|opened fire|fired (?:on|at)|clash\w*|injur\w+|wounded"
+            r"|batons?|shot (?:dead|at)|opened fire|fired (?:on|at)|clash\w*|injur\w+|wounded|wounding|killing"
             r"|killed|broke up|broken up|(?:were|was) dispersed by|dispersed (?:the )?(?:[\w'’]+ ){0,2}(?:rally|protest|crowd|strikers|workers|protesters|demonstrat\w+|march|pickets?|picketers|sit-in)|pepper[- ]spray\w*|kettl\w+|forcibly (?:removed|evicted|dispersed|dragged)|manhandl\w+|roughed up|stormed|storming|hospitali[sz]ed|(?:were|was) hurt|charged (?:at|into) (?:the )?(?:crowd|protesters|strikers|workers))\b",
             R.VIOLENCE,
         ),
@@ -328,7 +328,7 @@ DELAYED: dict[str, str] = {
 
 # An accident, not the police, killed or injured them.
 ACCIDENT: dict[str, str] = {
-    "en": r"\b(?:accidents?|explosions?|blasts?|rockfalls?|rock ?fall|collapsed?|fell|falls?|crash\w*|mishaps?|fire)\b",
+    "en": r"\b(?:accidents?|explosions?|blasts?|rockfalls?|rock ?fall|collapsed?|fell|falls?|crash\w*|mishaps?|(?:a|the) fire|fire broke out|blaze)\b",
     "ru": r"\b(?:авари|взрыв|обвал|обрушени|несчастн\w+ случа|пожар|упал|выброс|пострадал\w* на производстве)\w*",
     "uk": r"\b(?:аварі|вибух|обвал|обрушенн|нещасн\w+ випад|пожеж|впав|викид)\w*",
 }

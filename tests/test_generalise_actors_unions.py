@@ -265,3 +265,52 @@ def test_genitive_adjectives_inside_union_names(
     text: str, language: str, expected: list[str]
 ) -> None:
     assert unions(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a sentence's first noun is no part of the name; a body of unions is
+        ("Заявление профсоюза «Опора»: медики бастуют.", "ru", ["профсоюз «Опора»"]),
+        ("Наразі профспілка вживає заходів.", "uk", []),
+        (
+            "Федерация профсоюзов Приморья поддержала акцию.",
+            "ru",
+            ["Федерация профсоюзов Приморья"],
+        ),
+    ],
+)
+def test_words_before_a_cyrillic_union_head(text: str, language: str, expected: list[str]) -> None:
+    assert unions(text, language) == expected
+
+
+def test_one_union_under_its_quoted_name() -> None:
+    short = find_unions(s("Акцию поддержал профсоюз «Опора»."), "ru")
+    long = find_unions(
+        s("Организация профсоюза работников здравоохранения «Опора» сообщает."), "ru"
+    )
+    assert short[0].attrs["key"] == long[0].attrs["key"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "Гірники шахти «Зоряна» влаштували підземний страйк. Про це ІА «Схід» розповів глава "
+            "Профспілки гірників Донбасу Іван Петренко.",
+        ),
+        (
+            "ru",
+            "Горняки шахты «Заря» объявили подземную забастовку. Об этом сообщил председатель "
+            "Профсоюза горняков Кузбасса Иван Петров.",
+        ),
+        (
+            "en",
+            "Miners at the Zorya mine refused to come up on Monday. An official of the Donbas "
+            "Miners' Union told reporters the men wanted their wages.",
+        ),
+    ],
+)
+def test_a_union_that_only_informs_the_press_leads_nothing(language: str, text: str) -> None:
+    assert _struggle_unions(text, language)[0] == []

@@ -100,3 +100,20 @@ def test_one_hospital_under_a_longer_and_a_shorter_name() -> None:
     long = find_workplaces(s("Медсестри Рівненської обласної клінічної лікарні страйкують."), "uk")
     short = find_workplaces(s("Пікет під Рівненською обласною лікарнею тривав."), "uk")
     assert long[0].attrs["key"] == short[0].attrs["key"]
+
+
+def test_named_hotels_and_what_is_one_of_a_towns_sites() -> None:
+    found = find_workplaces(s("Cooks at the Riverside Grand Hotel walked out."), "en")
+    assert [f.value for f in found] == ["Riverside Grand Hotel"]
+    assert find_workplaces(s("It was the longest strike at a Leeds hotel in years."), "en") == []
+
+
+def test_an_article_set_in_downtown_somewhere() -> None:
+    from picketline.extract import extract
+
+    text = (
+        "Cooks strike\nCooks at the Riverside Grand Hotel in downtown Leeds walked out on Monday. "
+        "It is the longest strike at the Leeds hotel in years."
+    )
+    struggle = extract(text, published="2024-05-10", language="en").to_format()["struggles"][0]
+    assert struggle["workplace"] == "Riverside Grand Hotel"

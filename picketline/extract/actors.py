@@ -51,7 +51,7 @@ _CAP = r"[A-Z][\w'’.-]*"
 # Site nouns written capitalised as part of the name ("Riverside Hospital", "Khanyisa Colliery").
 EN_NAMED_SITE_NOUNS = (
     r"Hospital|Infirmary|Clinic|Medical Cent(?:er|re)|Health Cent(?:er|re)|Colliery|Mine|Refinery"
-    r"|Shipyard|Steelworks"
+    r"|Shipyard|Steelworks|Hotel|Warehouse"
 )
 _CYR_CAP = r"[А-ЯЁІЇЄҐ][\w'’.-]*"
 _PAREN = r"(?:\([^()\n]{1,30}\)\s+)?"
@@ -284,8 +284,11 @@ def find_workplaces(
                 name = " ".join(name.split()[1:])
             if not name or re.search(rf"(?:{EN_COMPANY_SUFFIX})$", name) or name in KNOWN_UNIONS:
                 continue
-            if _not_a_site_name(name, noun, located):
-                continue  # "Glasgow depots", "Unison's office", "Dundee plant"
+            if _not_a_site_name(name, noun, located) or _INDEFINITE.search(
+                sentence.text, max(0, match.start("name") - 10), match.start("name")
+            ):
+                # "Glasgow depots", "Unison's office", "Dundee plant", "a Pittsburgh hotel"
+                continue
             kind = f"{match.group('kind')} " if match.group("kind") else ""
             value, key = f"{name} {kind}{noun}", name_key(name, language)
             start = match.start("name") + match.group("name").find(name.split()[0])
@@ -383,7 +386,12 @@ def _site_sector(noun: str, language: str) -> Sector | None:
 
 
 # Where an English article says it is set: "in Dundee", "DUNDEE, Scotland -", "DUNDEE -".
-_LOCATED = re.compile(r"\bin ([A-Z][a-z][\w'-]+)|^([A-Z]{3,})(?=,| [-–—])", re.MULTILINE)
+_LOCATED = re.compile(
+    r"\bin (?:(?:downtown|central|greater|north|south|east|west|northern|southern|eastern"
+    r"|western|suburban|inner-city)\s+)?([A-Z][a-z][\w'-]+)|^([A-Z]{3,})(?=,| [-–—])",
+    re.MULTILINE,
+)
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+$", re.IGNORECASE)
 
 
 def _not_a_site_name(name: str, noun: str, located: frozenset[str] = frozenset()) -> bool:
@@ -747,12 +755,35 @@ def _cyr_union(text: str, phrase: str, start: int, language: str) -> tuple[str, 
     if members:  # "членов профсоюза «Действие»": the union, not its members
         phrase, start = phrase[members.end() :], start + members.end()
     phrase = _without_person(phrase, language)  # "председателя профсоюза Асылбека Жумагалиева"
+    noun_before = _NOUN_BEFORE_HEAD.match(phrase)
+    if noun_before and not _union_body_word(noun_before.group(1), language):
+        # "Заявление профсоюза «Действие»": a sentence's first noun, no part of the name
+        phrase, start = phrase[noun_before.end() :], start + noun_before.end()
     words = phrase.split()
     end = start + len(phrase)
     if len(words) < 2 or _STREET.match(text, end) or not _named_union(text, phrase, start):
         return None
     name = _TRAILING_ACRONYM.sub("", to_nominative(phrase, language))
     return name, start, end
+
+
+_NOUN_BEFORE_HEAD = re.compile(rf"((?-i:{_CYR_CAP}))\s+(?=(?:{CYR_UNION_HEAD}))", re.IGNORECASE)
+
+
+_BODY_NOUNS = re.compile(
+    r"^(?:федераци|федераці|конфедераци|конфедераці|объединени|об['’]єднанн|ассоциаци|асоціаці"
+    r"|союз|совет|рад[аиіу]|организаци|організаці|профцентр|координационн|координаційн)",
+    re.IGNORECASE,
+)
+
+
+def _union_body_word(word: str, language: str) -> bool:
+    """Whether a capitalised word before a union head belongs to the name: an adjective
+    ("Независимый") or a body of unions ("Федерация профсоюзов"), not any first noun."""
+    if _BODY_NOUNS.match(word):
+        return True
+    parses = analyzer(guess_cyrillic_language(word, language)).parse(word.casefold())
+    return any({"ADJF", "PRTF"} & p.tag.grammemes for p in parses[:3])
 
 
 def _without_person(phrase: str, language: str) -> str:
@@ -787,14 +818,22 @@ def _nominative_head(match: re.Match[str]) -> str:
 
 
 def _union(sentence: Sentence, name: str, start: int, end: int) -> Finding:
+    """A union finding; a Cyrillic union with a quoted name is known by that name alone
+    ("профсоюз «Действие»" and "профсоюз работников здравоохранения «Действие»" are one)."""
+    quoted = _QUOTED_NAME.search(name) if _CYRILLIC_HEAD.match(name) else None
+    keyed = quoted.group(1) if quoted else name
     return Finding(
         "unions",
         name,
         sentence.start + start,
         sentence.start + end,
         0.7,
-        {"key": " ".join(lemma(w) for w in re.findall(r"\w+", name)), "sentence": sentence.index},
+        {"key": " ".join(lemma(w) for w in re.findall(r"\w+", keyed)), "sentence": sentence.index},
     )
+
+
+_QUOTED_NAME = re.compile(r"[«\"„“]([^»\"”“]+)[»\"”“]")
+_CYRILLIC_HEAD = re.compile(r"^[^«\"„“]*(?:профсоюз|профспілк|спілк)", re.IGNORECASE)
 
 
 # "ФПУ не підтримує акцію", "the TUC did not back the strike": a union said not to lead it.
@@ -810,6 +849,24 @@ _DISOWNED = re.compile(
     r"|забастовк\w*|стачк\w*|страйк\w*|протест\w*)\s+(?:незаконн|illegal|unlawful)",
     re.IGNORECASE,
 )
+
+
+# "Про це ІА «Х» розповів глава X", "Об этом сообщил председатель X", "X told reporters":
+# the union informs the press of the action; said of it alone, it names no leader.
+_INFORMANT = re.compile(
+    r"^(?:Про це|Об этом|Як повідомил\w*|Как сообщил\w*)\b|\btold (?:reporters|journalists)\b",
+    re.IGNORECASE,
+)
+
+
+def _informants(sentences: list[Sentence], unions: list[Finding]) -> set[str]:
+    """Keys of unions every mention of which only informs the press."""
+    by_key: dict[str, list[bool]] = {}
+    text_of = {sentence.index: sentence.text for sentence in sentences}
+    for finding in unions:
+        text = text_of.get(int(finding.attrs["sentence"]), "")
+        by_key.setdefault(str(finding.attrs.get("key")), []).append(bool(_INFORMANT.search(text)))
+    return {key for key, flags in by_key.items() if all(flags)}
 
 
 def _inside(finding: Finding, unions: list[Finding]) -> bool:
@@ -871,6 +928,7 @@ class ActorStage:
             if not any(s < finding.end and finding.start < e for s, e in union_spans):
                 union_spans.append((finding.start, finding.end))
                 named_unions.append(finding)
+        informants = _informants(sentences, named_unions)
         for finding in named_unions:
-            if str(finding.attrs.get("key")) not in disowned:
+            if str(finding.attrs.get("key")) not in disowned | informants:
                 doc.add(finding)

@@ -426,3 +426,20 @@ def test_a_ukrainian_protest_action_is_an_umbrella() -> None:
 def test_refusing_to_log_on_is_a_strike() -> None:
     assert codes("Riders have refused to log on since Monday.") == {A.STRIKE}
     assert codes("Drivers stayed offline all weekend.") == {A.STRIKE}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Водители отказались выходить в рейс.", "ru", {A.STRIKE}),
+        ("Водії відмовилися виходити в рейс.", "uk", {A.STRIKE}),
+        ("Drivers refused to drive after a colleague was assaulted.", "en", {A.STRIKE}),
+        ("Loaders stayed at home on Monday in protest at unpaid overtime.", "en", {A.STRIKE}),
+        ("Cleaners chained themselves to the railings of the ministry.", "en", {A.DEMONSTRATION}),
+        ("Горняки отказались выходить из шахты.", "ru", {A.OCCUPATION}),
+    ],
+)
+def test_refusing_to_go_out_on_a_run_is_a_strike(
+    text: str, language: str, expected: set[Action]
+) -> None:
+    assert codes(text, language) == expected

@@ -84,6 +84,7 @@ _EN: list[tuple[str, Action]] = [
     (
         r"\brefus\w* to (?:load|unload|handle|operate) (?:the |any )?(?:ships|vessels|cargo|containers|trains|trucks|lorries|planes|aircraft)\b"
         r"|\brefus\w* to take (?:their|the) (?:buses|trains|trucks|lorries|vehicles|ambulances|trams) out\b"
+        r"|\brefus\w* to (?:drive|fly|sail|teach|operate|deliver)\b|\bstay\w* (?:at )?home\b(?:\s+\S+){0,3}?\s+(?:in|to) protest\b"
         r"|\brefus\w* to (?:return to |resume |go to |report for |start )?(?:work|duty|their shifts?)"
         r"\b|\brefus\w* to go (?:down|underground)\b",
         A.STRIKE,
@@ -93,7 +94,7 @@ _EN: list[tuple[str, Action]] = [
         r"\b(?:demonstrations?|rall(?:y|ies|ied)|marched|marches|(?<!in )(?<!to )protest(?:s|ed)?"
         r"|demonstrat(?:ed|ing|e) (?:outside|in front of|at|against|through|near|on)"
         r"|besieg(?:ed|ing|e)(?: the)?(?: [\w-]+){0,3}? (?:ministry|offices?|headquarters|parliament|legislature|council)"
-        r"|took to the streets|(?:protest|the|a|national) march(?! \d)|vigils?|(?:gathered|assembled|massed|camped)"
+        r"|took to the streets|chained themselves to|(?:protest|the|a|national) march(?! \d)|vigils?|(?:gathered|assembled|massed|camped)"
         r" (?:outside|in front of|at) (?:the )?(?:[\w'’-]+ ){0,2}?(?:parliament|ministry|city hall|town hall|council|legislature"
         r"|offices|headquarters|head office|state house|government|administration(?: building)?))\b",
         A.DEMONSTRATION,
@@ -115,7 +116,7 @@ _RU: list[tuple[str, Action]] = [
     (r"\b(?:подземн|сидяч)\w+ (?:забастовк|протест|акци|голодовк|стачк)\w*", A.OCCUPATION),
     (
         r"\b(?:отказ\w*|не будут|не стали|не собираются) (?:подниматься|подняться|выходить|выйти|выезжать|выехать)"
-        r"(?: на поверхность| из шахты| на-гора)?\b(?! (?:на|к) (?:\w+ )?(?:работу|смен|линию|маршрут|рейс|вызов|пациент|больн))",
+        r"(?: на поверхность| из шахты| на-гора)?\b(?! (?:на|к|в) (?:\w+ )?(?:работу|смен|линию|маршрут|рейс|вызов|пациент|больн))",
         A.OCCUPATION,
     ),
     (
@@ -137,7 +138,7 @@ _RU: list[tuple[str, Action]] = [
     ),
     (r"\bзабастов\w*|\bбастов\w*|\bбастующ\w*|\bбастуют\b|\bстачк\w*", A.STRIKE),
     (
-        r"\b(?:отказ\w*|отказыва\w*) (?:от )?(?:выходить|выйти|выхода|выходе) на (?:работу|смену)"
+        r"\b(?:отказ\w*|отказыва\w*) (?:от )?(?:выходить|выйти|выхода|выходе) (?:на|в) (?:работу|смену|рейс\w*)"
         r"|\bотказ\w* (?:работать|приступ\w+ к работе|спускаться|спуститься|выходить в смену)"
         r"|\bневыход\w* на (?:работу|линию|смену)|\bне вы(?:шли|ходят|йдут|ходили|ехали) на (?:\w+ )?(?:работу|смену|линию|маршрут\w*|рейс\w*|вызов\w*)"
         r"|\bотказ\w* (?:от )?(?:выходить|выйти|выхода) на (?:линию|маршрут)"
@@ -181,7 +182,7 @@ _UK: list[tuple[str, Action]] = [
     ),
     (
         r"\b(?:відмов\w*|не будуть) (?:підійматися|підніматися|піднятися|виходити|вийти|виїжджати|виїхати)"
-        r"(?: на поверхню| з шахти)?\b(?! (?:на|до) (?:\w+ )?(?:роботу|змін|лінію|маршрут|рейс|виклик|пацієнт|хвор))|\bпід землею перебува\w*"
+        r"(?: на поверхню| з шахти)?\b(?! (?:на|до|в|у) (?:\w+ )?(?:роботу|змін|лінію|маршрут|рейс|виклик|пацієнт|хвор))|\bпід землею перебува\w*"
         r"|\bне (?:піднімаю|підіймаю|підніма|підійма)\w* (?:на поверхню|нагору|з шахти)"
         r"|\b(?:залиш|лиша)\w* (?:під землею|у шахті|в шахті|у забої)|\bпід землею (?:залиша|лиша)\w*",
         A.OCCUPATION,
@@ -204,7 +205,7 @@ _UK: list[tuple[str, Action]] = [
     ),
     (r"\bстрайк\w*|\bстрайку\w*|\bзабастовк\w*|\bстрайкар\w*", A.STRIKE),
     (
-        r"\b(?:відмов\w*) (?:від )?(?:виходити|вийти|виходу) на (?:роботу|зміну)"
+        r"\b(?:відмов\w*) (?:від )?(?:виходити|вийти|виходу) (?:на|в|у) (?:роботу|зміну|рейс\w*)"
         r"|\bне (?:вийшли|вийдуть|виходять|виходили|виїхали) на (?:\w+ )?(?:лінію|маршрут\w*|роботу|зміну|рейс\w*|виклик\w*)|\bвідмов\w* (?:виходити|вийти) на (?:лінію|маршрут)"
         r"|\bвідключил\w* від (?:застосунк|додатк|платформ)\w*|\b(?:не|перестали|відмов\w*) прийма\w* замовлен\w*"
         r"|\bвідмов\w* (?:працювати|ставати до роботи|стати до роботи|приступати до роботи"
@@ -269,7 +270,7 @@ HYPOTHETICAL: dict[str, str] = {
 # above. A text with none of them cannot report an action; keep in step with
 # the tables (tests/test_extract_actions.py checks every table example passes).
 PREFILTER: dict[str, str] = {
-    "en": r"strik|gates (?:locked|shut|closed|chained)|contract(?:ed)? hours|(?:stop|halt|ceas)\w* the (?:assembly|production) line|vigil|barricad|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
+    "en": r"strik|chained themselves|gates (?:locked|shut|closed|chained)|contract(?:ed)? hours|(?:stop|halt|ceas)\w* the (?:assembly|production) line|vigil|barricad|withdr|besieg|demonstrat|abandon|stay|logged off|tools|away from (?:work|their)|walk|picket|struck|(?:gathered|assembled|massed|camped) (?:outside|in front of|at)|lock|block|barricad|sit-in|sit in|sleep-in|occup|protest|demonstr"
     r"|rall|march|boycott|slow|stoppage|tools|stay|industrial action|refus|hunger|to-rule"
     r"|to rule|overtime|underground|streets|sick-?out|called in sick|off (?:their |the )?apps?\b"
     r"|(?:stop|halt|ceas|down)\w* (?:all )?(?:work|production)"

@@ -82,6 +82,20 @@ def test_roundup_paragraphs_by_place_are_separate_struggles(language: str, text:
     assert "strike" not in second["actions"]
 
 
+def test_datelines_with_a_plain_hyphen_separate_a_roundup() -> None:
+    """Wire round-ups often type the dateline dash as a hyphen: "LEEDS, England - ..."."""
+    text = (
+        "Labour briefs\n\n"
+        "LEEDS, England - About 200 hospital cleaners went on strike on Monday over unpaid "
+        "wages, their union said.\n\n"
+        "GLASGOW, Scotland - Some 80 dock workers picketed the port offices on Tuesday, "
+        "demanding permanent contracts.\n"
+    )
+    struggles = extract(text, published="2024-05-08").to_format()["struggles"]
+    assert [s["place"]["name"] for s in struggles] == ["Leeds", "Glasgow"]
+    assert "strike" in struggles[0]["actions"] and "picket" in struggles[1]["actions"]
+
+
 def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
     text = (
         "Strike in Leeds\n\n"

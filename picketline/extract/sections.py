@@ -1,7 +1,7 @@
 """Place sections: round-ups that report one struggle per paragraph, by place.
 
 News briefs and round-ups move from place to place paragraph by paragraph:
-a dateline ("CALAMA, Chile — ..."), or a paragraph that opens on a place
+a dateline ("CALAMA, Chile — ...", "KADUNA, Nigeria - ..."), or a paragraph that opens on a place
 ("In Kanpur, meanwhile, ...", "В Казани в пятницу ...", "А в Стрию ...", a
 digest's "Серов. С понедельника ...").
 Such a paragraph starts a new section when its place is not one the current
@@ -24,7 +24,7 @@ from picketline.extract.patterns import Sentence
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _UPPER = "A-ZÀ-ÝА-ЯЁІЇЄҐ"
 _DATELINE = re.compile(
-    rf"^(?P<name>[{_UPPER}][{_UPPER} .'’-]{{2,40}})(?:,[^—–\n]{{1,40}})?\s+[—–]\s"
+    rf"^(?P<name>[{_UPPER}][{_UPPER} .'’-]{{2,40}})(?:,[^—–\n]{{1,40}}?)?\s+[—–-]\s"
 )
 _LEADS = {
     "en": re.compile(

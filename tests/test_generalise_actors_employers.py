@@ -216,6 +216,8 @@ def test_more_trades(text: str, language: str, expected: str, sector: Sector) ->
         ("The City Council said it had made a fair offer.", []),  # an authority (own rule)
         ("Leeds said it was calm.", []),  # a town
         ("Drivers said they would go on.", []),  # people, not an organisation
+        ("Ann Reilly said it was a disgrace.", []),  # a person on the situation
+        ("Brightline said it would not pay.", ["Brightline"]),
     ],
 )
 def test_an_organisation_that_answers_for_itself(text: str, expected: list[str]) -> None:

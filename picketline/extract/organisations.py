@@ -365,7 +365,13 @@ def headed_companies(sentence: Sentence) -> list[Finding]:
 _EN_SAID_IT = re.compile(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){0,3})"
     r"(?:,[^,.;]{3,60},)?\s+(?:said|says|has said|had said|told \w+|insisted|argued|maintained"
-    r"|claimed)\s+(?:that\s+)?it\b"
+    r"|claimed)\s+(?:that\s+)?it\s+"
+    # what a firm does of itself, not what a person says of a situation ("said it was wrong")
+    r"(?:(?:would|will|had|has|have|could|can|is|was|remained|remains|did|does)\s+)?(?:not\s+)?"
+    r"(?:offer|pa(?:y|id)|hire|employ|negotiat|meet|agree|regret|respect|continu|plan|intend"
+    r"|value|disappointed|committed|reject|refus|operat|run|keep|kept|close|cut|reduc|rais"
+    r"|increas|improv|review|consider|propos|open to|in talks|willing|unable|cannot|can't"
+    r"|won't|remains|remained)"
 )
 _AUTHORITY = re.compile(
     r"\b(?:Government|Ministry|Department|Police|Court|Mayor|Governor|President|Prime|Minister"

@@ -69,6 +69,11 @@ def kinds(language: str, sentence: str) -> set[str]:
         ("en", "The company was fined last year for safety violations."),
         ("ru", "Директора завода задержали по подозрению в мошенничестве."),
         ("uk", "Директора заводу звільнили з посади."),
+        # an alternative, not the act; ordinary offenders
+        ("en", "The workers would receive a written warning instead of being dismissed."),
+        ("ru", "Рабочих не уволили, а вместо этого им объявили выговор."),
+        ("en", "The four inmates who held the guard hostage were arrested."),
+        ("ru", "Грабителей, напавших на кассу, задержали."),
         # denials
         ("en", "Police denied detaining any of the strikers."),
         ("ru", "В полиции опровергли задержание бастующих."),

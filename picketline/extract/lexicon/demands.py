@@ -227,7 +227,7 @@ STRONG: dict[str, list[tuple[str, Demand]]] = {
 WEAK: dict[str, list[tuple[str, Demand]]] = {
     "en": [
         (
-            r"\b(?:wages|salar(?:y|ies)|(?<!to )(?<!will )(?<!would )pay)\b|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent)\b",
+            r"\b(?:wages|salar(?:y|ies)|(?<!to )(?<!will )(?<!would )(?<!no-)(?<!no )pay)\b|\b\d+(?:[.,]\d+)? ?(?:%|per ?cent|percent)\b",
             D.PAY,
         ),
         (r"\bjobs\b|\bdismissals\b", D.JOBS),

@@ -247,20 +247,21 @@ BAN_REFUSED: dict[str, str] = {
 NEGATED: dict[str, str] = {
     "en": r"\bno (?:one|arrests?|injur\w+|charges)\b|\bnobody\b|\bwithout (?:arrests?|incident)\b"
     r"|\bnot (?:been )?(?:arrested|detained|charged|dismissed|fired)\b"
-    r"|\bden(?:y|ied|ies|ying)\b(?! (?:\w+ )?(?:bail|permission|a permit|entry|access))|\brefuted\b",
-    "ru": r"\bникого не\b|\bникто не\b|\bне (?:был\w* )?(?:задерж|арестов|уволен|пострада)\w*|\bбез задержани"
-    r"|\bопроверг\w*|\bотрица\w*|\bне подтверди\w*",
+    r"|\bden(?:y|ied|ies|ying)\b(?! (?:\w+ )?(?:bail|permission|a permit|entry|access))|\brefuted\b"
+    r"|\binstead of\b|\brather than\b",
+    "ru": r"\bникого не\b|\bникто не\b|\bне (?:был\w* )?(?:задерж|арестов|увол|пострада)\w*|\bбез задержани"
+    r"|\bопроверг\w*|\bотрица\w*|\bне подтверди\w*|\bвместо\b",
     "uk": r"\bнікого не\b|\bніхто не\b|\bне (?:бул\w* )?(?:затрим|заарешт|звільн|постражда)\w*"
-    r"|\bспростува\w*|\bзапереч\w*|\bне підтверди\w*",
+    r"|\bспростува\w*|\bзапереч\w*|\bне підтверди\w*|\bзамість\b",
 }
 
 # Who the action is against: management being detained is not repression of workers.
 MANAGEMENT: dict[str, str] = {
     "en": r"\b(?:directors?|managers?|chief executives?|CEO|owners?|boss(?:es)?|executives?|(?<!union )(?<!union's )chairman|(?<!union )officials?|supervisors?|foremen|foreman"
-    r"|mayor|minister|governor|suspects?|robbers?|thieves)\b",
+    r"|mayor|minister|governor|suspects?|robbers?|thieves|inmates|prisoners|looters|gunmen|criminals|attackers|hijackers)\b",
     "ru": r"\b(?:директор\w*|руководител\w*|начальник\w*|владел\w*|собственник\w*|чиновник\w*"
-    r"|глав\w+ (?:компании|предприятия))",
-    "uk": r"\b(?:директор\w*|керівник\w*|начальник\w*|власник\w*|посадов\w*)",
+    r"|глав\w+ (?:компании|предприятия)|заключ[её]нн\w*|грабител\w*|мародер\w*|преступник\w*|нападавш\w*)",
+    "uk": r"\b(?:директор\w*|керівник\w*|начальник\w*|власник\w*|посадов\w*|ув['’]язнен\w*|грабіжник\w*|мародер\w*|злочинц\w*|нападник\w*)",
 }
 
 # Agents of violence: without one in the sentence a death is not repression.

@@ -96,6 +96,42 @@ def test_datelines_with_a_plain_hyphen_separate_a_roundup() -> None:
     assert "strike" in struggles[0]["actions"] and "picket" in struggles[1]["actions"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "towns"),
+    [
+        (
+            "ru",
+            "Обзор недели\n\nСамара: забастовка водителей\n\nОколо 50 водителей автобусов "
+            "в понедельник отказались выходить на линию из-за долгов по зарплате.\n\n"
+            "Саратов: пикет медсестёр\n\nВо вторник 30 медсестёр провели пикет у здания "
+            "минздрава, требуя повышения зарплаты.\n",
+            ["Samara", "Saratov"],
+        ),
+        (
+            "uk",
+            "Огляд тижня\n\nПавлоград: страйк шахтарів\n\nБлизько 60 шахтарів у понеділок "
+            "відмовилися спускатися в шахту через борги з зарплати.\n\nЖитомир: мітинг "
+            "вчителів\n\nУ вівторок 40 вчителів провели мітинг під міськрадою, вимагаючи "
+            "підвищення зарплати.\n",
+            ["Pavlohrad", "Zhytomyr"],
+        ),
+        (
+            "en",
+            "Week in review\n\nLeeds: cleaners strike\n\nAbout 200 hospital cleaners went on "
+            "strike on Monday over unpaid wages.\n\nGlasgow: dockers picket\n\nSome 80 dock "
+            "workers picketed the port offices on Tuesday, demanding permanent contracts.\n",
+            ["Leeds", "Glasgow"],
+        ),
+    ],
+)
+def test_subheadings_naming_a_place_separate_a_digest(
+    language: str, text: str, towns: list[str]
+) -> None:
+    """ "Самара: забастовка водителей" as a subheading starts its place's item."""
+    struggles = extract(text, published="2024-05-08", language=language).to_format()["struggles"]
+    assert [s["place"]["name"] for s in struggles] == towns
+
+
 def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
     text = (
         "Strike in Leeds\n\n"

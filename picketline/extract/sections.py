@@ -43,10 +43,10 @@ _LEADS = {
         re.IGNORECASE,
     ),
 }
-# A digest's item opens on its place and a full stop: "Серов. С понедельника ...",
-# "Львівщина. Учора ...", "Durban. Dockers ...".
+# A digest's item opens on its place and a full stop or colon: "Серов. С понедельника ...",
+# "Львівщина. Учора ...", "Durban. Dockers ...", a subheading "Темиртау: пикет у акимата".
 _PLACE_STOP = re.compile(
-    rf"^(?P<name>[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+){{0,2}})\.(?:\s|$)"
+    rf"^(?P<name>[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+){{0,2}})[.:](?:\s|$)"
 )
 SAME_PLACE_KM = 25.0
 

@@ -812,3 +812,31 @@ def test_a_promised_date_is_neither_start_nor_end(
     text: str, language: str, expected: tuple[str, str]
 ) -> None:
     assert _dates(text, language, "2025-03-14") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Dockers at Durban have been on strike since 3 March. Police dispersed a march by "
+            "strikers on Wednesday, but the strike continues.",
+            "en",
+        ),
+        (
+            "Miners at Sishen downed tools on 3 March and ended up blocking the road on Wednesday.",
+            "en",
+        ),
+        (
+            "Шахтеры в Гуково бастуют с 3 марта. В среду их митинг у администрации завершился "
+            "мирно, но забастовка продолжается.",
+            "ru",
+        ),
+        (
+            "Медики у Сумах страйкують з 3 березня. У середу вони провели мітинг, який завершився "
+            "мирно, але страйк триває.",
+            "uk",
+        ),
+    ],
+)
+def test_an_ended_rally_of_a_strike_that_goes_on_is_no_end(text: str, language: str) -> None:
+    assert _dates(text, language, "2025-03-14") == ("2025-03-03", None)

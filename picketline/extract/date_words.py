@@ -83,7 +83,7 @@ START_CUE = re.compile(
     re.I,
 )
 END_CUE = re.compile(
-    r"\b(?:ended|ends|finished|called off|suspended|concluded|settled|came to an end|"
+    r"\b(?:ended(?! up\b)|ends|finished|called off|suspended|concluded|settled|came to an end|"
     r"return(?:ed)? to work|back to work|deal was reached|reached a deal|agreement was reached|"
     r"reached an agreement|договорились|домовились|заверш\w*|закончил\w*|окончил\w*|"
     r"вернулись к работе|закінчи\w*|повернулися до роботи)",
@@ -116,7 +116,8 @@ _ENDED_EN = (
     r"\b(?:called off|suspended|ended|halted|lifted|stopped|abandoned|stood down|dropped"
     r"|cancell?ed|scrapped|finished|concluded|wound up|broke off|gave up)"
     rf"{_OBJ}\s+(?:{_ENDED_NOUN})"
-    rf"|\b(?:{_ENDED_NOUN}){_GAP}\s+(?:has |had |was |were )?(?:ended|finished|came to an end"
+    rf"|\b(?:{_ENDED_NOUN}){_GAP}\s+(?:has |had |was |were )?(?:ended(?! up\b)|finished"
+    r"|came to an end"
     r"|fizzled out|(?:was|were) (?:called off|suspended|lifted|over))\b"
     r"|\b(?:came|climbed|were brought|returned|went) (?:back )?(?:up (?:from|out of) (?:the )?"
     r"(?:mine|shaft|pit|underground)|to the surface|above ground)|\bresurfaced\b"

@@ -301,7 +301,7 @@ def end_finding(
     action's last day is the day before. A rally or picket (``one_day``) takes no date
     from a sentence that only says what was won ("погашена 28 марта").
     """
-    bound = [d for d in dates if d.attrs.get("ended")]
+    bound = [d for d in dates if d.attrs.get("ended") and not _goes_on(text, d)]
     returns = _return_sentences(text, cues)
     ended = _ended_sentences(cues, outcome, ("ended",) if one_day else _END_KINDS)
     cued = [d for d in _cued_end_dates(dates, ended, returns) if d not in bound]
@@ -319,6 +319,21 @@ def end_finding(
 
 
 _END_KINDS = ("ended", "partial", "won")
+
+
+# "Police dispersed a march on Wednesday, but the strike continues": the action goes on.
+_GOES_ON = re.compile(
+    r"\b(?:continues|goes on|is continuing|carries on|продолжается|продолжают\w*|не прекраща\w+"
+    r"|триває|тривають|продовжується|продовжують\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _goes_on(text: str, date: Finding) -> bool:
+    if not text:
+        return False
+    right = sentence_span(text, date.start, date.end)[1]
+    return bool(_GOES_ON.search(text, date.end, right))
 
 
 def _ended_sentences(

@@ -31,13 +31,28 @@ from picketline.extract.lexicon.repression import (
     ACTION_NOUNS,
     BAN_REFUSED,
     COMPLAINTS,
+    CRIME,
+    CUSTODY_UK,
+    CUSTODY_WORDS,
     DELAYED,
+    DEMANDED,
+    EMPLOYER,
     FORCES,
+    HARM,
     MANAGEMENT,
     NEGATED,
     OFFICIAL,
+    OWN_VERB,
+    PASSIVE_EN,
     PEOPLE,
+    PERSON_EN,
+    PREPOSITION_BEFORE,
+    PRESSURE_ON_AUTHORITIES,
+    PRONOUNS,
+    REDUCED_EN,
+    RELATIVE_GAP,
     REPRESSION_TERMS,
+    STATE,
     THREAT_VERBS,
     WORKER_PRONOUNS,
 )
@@ -53,27 +68,9 @@ MAX_CLAUSE_DISTANCE = 120  # ... when a relative clause stands between them
 NEAR_SENTENCES = 3  # an authority's act this close after a sentence about the action is about it
 CLAUSE_PENALTY = 30  # a count in another clause ranks behind one in the word's own
 PARTY_REACH = 80  # characters around a repression word where its parties are looked for
-# "трьох гірників, які спустилися під землю, звільнили": the count, its noun, a
-# relative clause closed by a comma, then (after at most three words) the verb.
-_RELATIVE_GAP = re.compile(
-    r"[^.;!?]*?,\s*(?:які|котрі|яких|котрих|которы\w*|кто|who|whom|that|which)\b[^.;!?]*,"
-    r"(?:\s+[\w'’-]+){0,3}\s*",
-    re.IGNORECASE,
-)
-# Employers and the state: their threats, bans and cut-offs are against the workforce
-# even in a sentence that does not name the workers.
-_EMPLOYER = (
-    r"management|company|employer|bosses|director\w*|owner|руководств\w*|администраци\w*|компани\w*"
-    r"|работодател\w*|директор\w*|владел\w*|керівництв\w*|адміністраці\w*|компані\w*|роботодав\w*"
-    r"|власник\w*"
-)
-_STATE = (
-    r"court|judge|police|prosecutor\w*|суд\w*|прокуратур\w*|полици\w*|мэри\w*|поліці\w*|міськрад\w*"
-    r"|мері\w*"
-)
-_EMPLOYER_ONLY = re.compile(rf"\b(?:{_EMPLOYER})\b", re.IGNORECASE)
-_STATE_ONLY = re.compile(rf"\b(?:{_STATE})\b", re.IGNORECASE)
-_EMPLOYER_SIDE = re.compile(rf"\b(?:{_EMPLOYER}|{_STATE})\b", re.IGNORECASE)
+_EMPLOYER_ONLY = re.compile(rf"\b(?:{EMPLOYER})\b", re.IGNORECASE)
+_STATE_ONLY = re.compile(rf"\b(?:{STATE})\b", re.IGNORECASE)
+_EMPLOYER_SIDE = re.compile(rf"\b(?:{EMPLOYER}|{STATE})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _EMPLOYER_KINDS = frozenset({R.THREAT, R.BAN, R.CENSORSHIP})
 _NEAR_KINDS = frozenset(
@@ -81,69 +78,8 @@ _NEAR_KINDS = frozenset(
     | {R.NO_PROSECUTION_PLEDGE, R.TORTURE}
 )
 _UNNAMED_KINDS = frozenset({R.CENSORSHIP, R.BAN, R.ARREST, R.RELEASE, R.CHARGES})
-_PRONOUNS = re.compile(
-    r"\b(?:them|they|their|all|those|их|они|им|всех|все|їх|вони|їм|всіх|усіх|всі|усі)\b",
-    re.IGNORECASE,
-)
 _CLAUSE = re.compile(r"[,;:]|\s[—–-]\s|\bbut\b|\bно\b|\bале\b|\bпроте\b|\bоднако\b")
 _CLAUSE_MARK = re.compile(r"[,;]")
-# Pressure the workers put on those in power is no threat against them.
-_PRESSURE_ON_AUTHORITIES = re.compile(
-    r"\w*(?:\s+\w+){0,2}?\s+(?:на|on)\s+(?:\w+\s+)?(?:власт|руководств|администрац|работодател|компани|министерств"
-    r"|правительств|депутат|мэри|влад|керівництв|адміністрац|роботодав|міністерств|уряд|мері"
-    r"|authorities|government|management|company|employer|ministry|politicians)",
-    re.IGNORECASE,
-)
-_REDUCED_EN = re.compile(
-    r"\s*(?:[,.;]|(?:during|after|for|in|over|last|earlier|since|when|while|following|without)\b)",
-    re.IGNORECASE,
-)
-# A count that has its own verb is another clause's subject: "Eleven were detained and
-# three were treated in hospital".
-_OWN_VERB = re.compile(
-    r"\s+(?:of them\s+)?(?:[\w-]+\s+)?"
-    r"(?:were|was|are|is|had|have|got|были|был|была|было|були|був|була|було)\b",
-    re.IGNORECASE,
-)
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|with|for|at|by|from|of|against|on|in|among)\s+(?:the\s+|its\s+|their\s+)?$", re.I
-)
-# A release demanded is not a release: "требуя освободить задержанных", "calling for the release".
-_DEMANDED = re.compile(
-    r"(?:demand\w*|call\w* for|calling for|push\w* for|urg\w*|требу\w*|добива\w*|призыва\w*"
-    r"|вимага\w*|домага\w*|заклика\w*)\s+(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_PASSIVE_EN = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE
-)
-# Ordinary crime: "arrested a man for theft" is no repression unless the workers are named.
-_CRIME = re.compile(
-    r"\b(?:theft|robbery|murder|drugs?|fraud|corruption|brib\w+|embezzl\w+|suspicion of"
-    r"|suspected of"
-    r"|по подозрению|краж\w*|мошенничеств\w*|взятк\w*|хищени\w*|растрат\w*|наркот\w*"
-    r"|за підозрою|крадіжк\w*|шахрайств\w*|хабар\w*|розкрадан\w*)",
-    re.IGNORECASE,
-)
-# Harm that an accident can also do (not beatings, gas or dispersals).
-_HARM = re.compile(
-    r"injur|kill|wound|died|death|hospitali|hurt|погиб|ранен|травм|госпитал|пострада|загин|поранен"
-    r"|травмован|госпітал|постражда",
-    re.IGNORECASE,
-)
-# Ukrainian "звільнили" is also "released" where custody is spoken of.
-_CUSTODY_UK = re.compile(r"затриман|заарештован|з-під варти|під варт|ізолятор|СІЗО", re.IGNORECASE)
-_CUSTODY_WORDS = re.compile(
-    r"custody|bail|jail|prison|detention|из-под стражи|свобод|изолятор|СИЗО|з-під варти|на волю",
-    re.IGNORECASE,
-)
-_PERSON_EN = re.compile(
-    r"(?:the |a |an |its |their |one |his |her )?(?:[\w'’-]+ ){0,3}?"
-    r"(?:leader|chair(?:man|woman|person)?|president|secretary|organi[sz]er|steward|activist|worker"
-    r"|driver|miner|nurse|teacher|journalist|representative|convenor|member|spokes(?:man|woman|person)"
-    r"|head|doctor|employee|striker|picketer|docker|reporter|photographer|man|woman)\b(?!['’]?s\b)",
-    re.IGNORECASE,
-)
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 
@@ -245,7 +181,7 @@ class RepressionStage:
             return True
         if sentence.index - 1 not in about:
             return False
-        return bool(_PRONOUNS.search(text) or self.forces[language].search(text))
+        return bool(PRONOUNS.search(text) or self.forces[language].search(text))
 
     def _in_sentence(
         self,
@@ -264,7 +200,7 @@ class RepressionStage:
             kind = _reclassified(kind, text, language)
             if self._negated(text, start, end, language):
                 continue
-            if kind is R.VIOLENCE and after_violence and _HARM.search(text[start:end]):
+            if kind is R.VIOLENCE and after_violence and HARM.search(text[start:end]):
                 pass  # the injuries of the violence just reported
             elif not self._plausible(kind, text, start, end, language, parties):
                 continue
@@ -274,7 +210,7 @@ class RepressionStage:
                 near, count = _nearest_count(counts, begin, stop, sentence)
                 if not near and kind in SINGLE_COUNTED:
                     count = _single(text, start, end, language)
-            custody = bool(_CUSTODY_WORDS.search(text[start:end]))
+            custody = bool(CUSTODY_WORDS.search(text[start:end]))
             complaint = kind is R.CHARGES and bool(
                 self.complaints[language].search(text[start:end])
             )
@@ -313,11 +249,11 @@ class RepressionStage:
         if kind is R.BAN:
             return self._ban_of_action(text, start, end, language)
         if kind is R.RELEASE:
-            return not _DEMANDED.search(text[max(0, start - 40) : start])
+            return not DEMANDED.search(text[max(0, start - 40) : start])
         if kind is R.THREAT and self._threatening_verb(text, start, end, language):
             return _agent(text, start, end, language, parties) != "workers"
         if kind is R.THREAT:
-            return not _PRESSURE_ON_AUTHORITIES.match(text, start)
+            return not PRESSURE_ON_AUTHORITIES.match(text, start)
         return True
 
     def _threatening_verb(self, text: str, start: int, end: int, language: str) -> bool:
@@ -342,7 +278,7 @@ class RepressionStage:
         named = any(
             p.side == "workers" and not self.pronouns[language].fullmatch(p.text) for p in parties
         )
-        return not named and bool(_CRIME.search(text))
+        return not named and bool(CRIME.search(text))
 
     def _delay(self, text: str, start: int, end: int, language: str) -> bool:
         """ "Зарплата задержана", "задержали выплаты": money held up, not people."""
@@ -370,7 +306,7 @@ class RepressionStage:
         """Violence needs an agent (police, guards, gas); an accident's dead are not it."""
         if not self.forces[language].search(text):
             return False
-        return not (_HARM.search(text[start:end]) and self.accident[language].search(text))
+        return not (HARM.search(text[start:end]) and self.accident[language].search(text))
 
     def _ban_of_action(self, text: str, start: int, end: int, language: str) -> bool:
         """A ban of the action itself ("запретил митинг", "declared the strike illegal"),
@@ -425,7 +361,7 @@ def _longest(parties: list[_Party]) -> list[_Party]:
 
 def _reclassified(kind: RepressionType, text: str, language: str) -> RepressionType:
     """Ukrainian "звільнили" said of detainees is a release, not a dismissal."""
-    if kind is R.DISMISSAL and language == "uk" and _CUSTODY_UK.search(text):
+    if kind is R.DISMISSAL and language == "uk" and CUSTODY_UK.search(text):
         return R.RELEASE
     return kind
 
@@ -443,7 +379,7 @@ def _passive(text: str, start: int, end: int, language: str) -> bool:
     if language == "en" or not is_cyrillic(text[start:end]):
         # "were sued"; "Four workers dismissed during the strike" (a reduced relative)
         word_end = start + len(text[start:end].split(" ", 1)[0])
-        return bool(_PASSIVE_EN.search(text[:start]) or _REDUCED_EN.match(text, word_end))
+        return bool(PASSIVE_EN.search(text[:start]) or REDUCED_EN.match(text, word_end))
     words = WORD.findall(text[start:end])
     if not words:
         return False
@@ -476,7 +412,7 @@ def _agent_party(
         for p in parties
         if p.end <= start
         and start - p.end <= PARTY_REACH
-        and not (language == "en" and _PREPOSITION_BEFORE.search(text[: p.start]))
+        and not (language == "en" and PREPOSITION_BEFORE.search(text[: p.start]))
     ]  # "managers wrote to staff warning": the managers warned
     if not before or not _nominative(before[-1], language):
         return None
@@ -529,7 +465,7 @@ def _single(text: str, start: int, end: int, language: str) -> int | None:
     if language == "en" or not is_cyrillic(text[start:end]):
         if re.search(r"\b(?:was|has been|had been|is being)\s+(?:\w+\s+)?$", text[:start], re.I):
             return 1
-        return 1 if _PERSON_EN.match(text, end + 1) and text[end : end + 1] == " " else None
+        return 1 if PERSON_EN.match(text, end + 1) and text[end : end + 1] == " " else None
     return _single_cyrillic(text, start, end, language)
 
 
@@ -572,7 +508,7 @@ def _nearest_count(
         relative = False
         if distance > MAX_COUNT_DISTANCE and finding.end <= start <= reach:
             gap = sentence.text[finding.end - sentence.start : start - sentence.start]
-            relative = bool(_RELATIVE_GAP.fullmatch(gap))
+            relative = bool(RELATIVE_GAP.fullmatch(gap))
             if relative:
                 distance = MAX_COUNT_DISTANCE  # counted, but behind any closer count
         if not 0 <= distance <= MAX_COUNT_DISTANCE:
@@ -582,7 +518,7 @@ def _nearest_count(
             sentence.text, lo - sentence.start, hi - sentence.start
         ):
             distance += CLAUSE_PENALTY  # "Пятерых уволили, ещё двоих оштрафовали"
-        if finding.start >= end and _OWN_VERB.match(sentence.text, finding.end - sentence.start):
+        if finding.start >= end and OWN_VERB.match(sentence.text, finding.end - sentence.start):
             distance += CLAUSE_PENALTY  # "were detained and three were treated in hospital"
         if distance > MAX_COUNT_DISTANCE:
             continue  # "used a water cannon ..., and 14 workers were arrested": not its count

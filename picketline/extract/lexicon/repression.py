@@ -8,6 +8,8 @@ or in ``NEGATED`` so the pledge wins at its position.
 
 from __future__ import annotations
 
+import re
+
 from picketline.domain.vocab import RepressionType
 
 R = RepressionType
@@ -341,3 +343,85 @@ THREAT_VERBS: dict[str, str] = {
     "ru": r"(?:угрож|пригроз|грози|предупре|припугну|пообеща|обеща|запугива|давлени)",
     "uk": r"(?:погрож|погроз|пригроз|попере|застеріг|пообіця|обіця|залякува|тиск)",
 }
+
+# --- word classes the stage reads who does what to whom with ---------------------
+
+# "трьох гірників, які спустилися під землю, звільнили": the count, its noun, a
+# relative clause closed by a comma, then (after at most three words) the verb.
+RELATIVE_GAP = re.compile(
+    r"[^.;!?]*?,\s*(?:які|котрі|яких|котрих|которы\w*|кто|who|whom|that|which)\b[^.;!?]*,"
+    r"(?:\s+[\w'’-]+){0,3}\s*",
+    re.IGNORECASE,
+)
+# Employers and the state: their threats, bans and cut-offs are against the workforce
+# even in a sentence that does not name the workers.
+EMPLOYER = (
+    r"management|company|employer|bosses|director\w*|owner|руководств\w*|администраци\w*|компани\w*"
+    r"|работодател\w*|директор\w*|владел\w*|керівництв\w*|адміністраці\w*|компані\w*|роботодав\w*"
+    r"|власник\w*"
+)
+STATE = (
+    r"court|judge|police|prosecutor\w*|суд\w*|прокуратур\w*|полици\w*|мэри\w*|поліці\w*|міськрад\w*"
+    r"|мері\w*"
+)
+PRONOUNS = re.compile(
+    r"\b(?:them|they|their|all|those|их|они|им|всех|все|їх|вони|їм|всіх|усіх|всі|усі)\b",
+    re.IGNORECASE,
+)
+# Pressure the workers put on those in power is no threat against them.
+PRESSURE_ON_AUTHORITIES = re.compile(
+    r"\w*(?:\s+\w+){0,2}?\s+(?:на|on)\s+(?:\w+\s+)?(?:власт|руководств|администрац|работодател|компани|министерств"
+    r"|правительств|депутат|мэри|влад|керівництв|адміністрац|роботодав|міністерств|уряд|мері"
+    r"|authorities|government|management|company|employer|ministry|politicians)",
+    re.IGNORECASE,
+)
+REDUCED_EN = re.compile(
+    r"\s*(?:[,.;]|(?:during|after|for|in|over|last|earlier|since|when|while|following|without)\b)",
+    re.IGNORECASE,
+)
+# A count that has its own verb is another clause's subject: "Eleven were detained and
+# three were treated in hospital".
+OWN_VERB = re.compile(
+    r"\s+(?:of them\s+)?(?:[\w-]+\s+)?"
+    r"(?:were|was|are|is|had|have|got|были|был|была|было|були|був|була|було)\b",
+    re.IGNORECASE,
+)
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|with|for|at|by|from|of|against|on|in|among)\s+(?:the\s+|its\s+|their\s+)?$", re.I
+)
+# A release demanded is not a release: "требуя освободить задержанных", "calling for the release".
+DEMANDED = re.compile(
+    r"(?:demand\w*|call\w* for|calling for|push\w* for|urg\w*|требу\w*|добива\w*|призыва\w*"
+    r"|вимага\w*|домага\w*|заклика\w*)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+PASSIVE_EN = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+# Ordinary crime: "arrested a man for theft" is no repression unless the workers are named.
+CRIME = re.compile(
+    r"\b(?:theft|robbery|murder|drugs?|fraud|corruption|brib\w+|embezzl\w+|suspicion of"
+    r"|suspected of"
+    r"|по подозрению|краж\w*|мошенничеств\w*|взятк\w*|хищени\w*|растрат\w*|наркот\w*"
+    r"|за підозрою|крадіжк\w*|шахрайств\w*|хабар\w*|розкрадан\w*)",
+    re.IGNORECASE,
+)
+# Harm that an accident can also do (not beatings, gas or dispersals).
+HARM = re.compile(
+    r"injur|kill|wound|died|death|hospitali|hurt|погиб|ранен|травм|госпитал|пострада|загин|поранен"
+    r"|травмован|госпітал|постражда",
+    re.IGNORECASE,
+)
+# Ukrainian "звільнили" is also "released" where custody is spoken of.
+CUSTODY_UK = re.compile(r"затриман|заарештован|з-під варти|під варт|ізолятор|СІЗО", re.IGNORECASE)
+CUSTODY_WORDS = re.compile(
+    r"custody|bail|jail|prison|detention|из-под стражи|свобод|изолятор|СИЗО|з-під варти|на волю",
+    re.IGNORECASE,
+)
+PERSON_EN = re.compile(
+    r"(?:the |a |an |its |their |one |his |her )?(?:[\w'’-]+ ){0,3}?"
+    r"(?:leader|chair(?:man|woman|person)?|president|secretary|organi[sz]er|steward|activist|worker"
+    r"|driver|miner|nurse|teacher|journalist|representative|convenor|member|spokes(?:man|woman|person)"
+    r"|head|doctor|employee|striker|picketer|docker|reporter|photographer|man|woman)\b(?!['’]?s\b)",
+    re.IGNORECASE,
+)

@@ -218,6 +218,7 @@ def test_more_trades(text: str, language: str, expected: str, sector: Sector) ->
         ("Drivers said they would go on.", []),  # people, not an organisation
         ("Ann Reilly said it was a disgrace.", []),  # a person on the situation
         ("Brightline said it would not pay.", ["Brightline"]),
+        ("Lakeside Public Schools said it had made a fair offer.", ["Lakeside Public Schools"]),
     ],
 )
 def test_an_organisation_that_answers_for_itself(text: str, expected: list[str]) -> None:

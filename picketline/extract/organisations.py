@@ -368,7 +368,8 @@ _EN_SAID_IT = re.compile(
     r"|claimed)\s+(?:that\s+)?it\s+"
     # what a firm does of itself, not what a person says of a situation ("said it was wrong")
     r"(?:(?:would|will|had|has|have|could|can|is|was|remained|remains|did|does)\s+)?(?:not\s+)?"
-    r"(?:offer|pa(?:y|id)|hire|employ|negotiat|meet|agree|regret|respect|continu|plan|intend"
+    r"(?:offer|pa(?:y|id)|hire|employ|negotiat|meet|agree|regret|respect|continu|plan|intend|made"
+    r"|make"
     r"|value|disappointed|committed|reject|refus|operat|run|keep|kept|close|cut|reduc|rais"
     r"|increas|improv|review|consider|propos|open to|in talks|willing|unable|cannot|can't"
     r"|won't|remains|remained)"

@@ -132,6 +132,18 @@ def test_subheadings_naming_a_place_separate_a_digest(
     assert [s["place"]["name"] for s in struggles] == towns
 
 
+def test_numbered_items_of_a_bulletin_are_separate_struggles() -> None:
+    """ "1. Leeds: ..." — the number is split off as a sentence of its own."""
+    text = (
+        "Labour bulletin No. 3\n\nPrepared by a monitoring group in London\n\n"
+        "1. Leeds: cleaners strike\n\nAbout 200 hospital cleaners went on strike on Monday "
+        "over unpaid wages.\n\n2. Glasgow: dockers picket\n\nSome 80 dock workers picketed "
+        "the port offices on Tuesday, demanding permanent contracts.\n"
+    )
+    struggles = extract(text, published="2024-05-08").to_format()["struggles"]
+    assert [s["place"]["name"] for s in struggles] == ["Leeds", "Glasgow"]
+
+
 def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
     text = (
         "Strike in Leeds\n\n"

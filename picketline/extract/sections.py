@@ -44,11 +44,15 @@ _LEADS = {
     ),
 }
 # A digest's item opens on its place and a full stop or colon: "Серов. С понедельника ...",
-# "Львівщина. Учора ...", "Durban. Dockers ...", a subheading "Темиртау: пикет у акимата".
+# "Львівщина. Учора ...", "Durban. Dockers ...", a subheading "Темиртау: пикет у акимата",
+# numbered or not ("2. Narayanganj: sit-in ...").
 _PLACE_STOP = re.compile(
-    rf"^(?P<name>[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+){{0,2}})[.:](?:\s|$)"
+    rf"^(?:\d{{1,2}}[.)]\s+)?"
+    rf"(?P<name>[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+){{0,2}})[.:](?:\s|$)"
 )
 SAME_PLACE_KM = 25.0
+# An item number the sentence splitter leaves as a sentence of its own ("2.").
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,4}|[a-zа-я])[.)]\s*")
 
 Section = tuple[list["PlaceKey"], set[int]]
 PlaceKey = tuple[str, float | None, float | None]
@@ -68,7 +72,8 @@ def place_sections(doc: ExtractionDoc, sentences: list[Sentence]) -> list[set[in
     body = _body(list(paragraphs.values()), factual)
     sections: list[Section] = []
     for paragraph in body:
-        names = _lead_places(paragraph[0], lead, places)
+        opening = next((s for s in paragraph if not _ENUMERATOR.fullmatch(s.text)), paragraph[0])
+        names = _lead_places(opening, lead, places)
         if not sections or (names and not _named_in(names, sections[-1], sentences, places)):
             sections.append((names, set()))
         sections[-1][1].update(s.index for s in paragraph)

@@ -301,11 +301,11 @@ def end_finding(
     action's last day is the day before. A rally or picket (``one_day``) takes no date
     from a sentence that only says what was won ("погашена 28 марта").
     """
-    bound = [d for d in dates if d.attrs.get("ended") and not _goes_on(text, d)]
+    bound = [d for d in dates if d.attrs.get("ended")]
     returns = _return_sentences(text, cues)
     ended = _ended_sentences(cues, outcome, ("ended",) if one_day else _END_KINDS)
     cued = [d for d in _cued_end_dates(dates, ended, returns) if d not in bound]
-    pool = _exact_first(bound + cued)
+    pool = _exact_first([d for d in bound + cued if not _goes_on(text, d)])
     if pool:
         return max(
             ((d, _last_day(d, returns, text)) for d in pool),

@@ -220,6 +220,9 @@ def test_more_phrasings(language: str, sentence: str, expected: set[str]) -> Non
             {"arrest"},
         ),
         ("ru", "Охранники стройки ударили двоих рабочих.", {"violence"}),
+        ("ru", "Охранники побили двоих рабочих.", {"violence"}),
+        ("uk", "У місті заблокували Telegram.", {"censorship"}),
+        ("ru", "В городе заблокировали Telegram.", {"censorship"}),
         # threats of closure, replacement, deactivation, and a layoff promised in quotes
         (
             "en",

@@ -237,3 +237,25 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
 @given(partial_dates(), st.sampled_from(["en", "ru", "uk"]))
 def test_long_forms_read_back(date: PartialDate, language: str) -> None:
     assert [m.date for m in find_dates(render(date, language), language, None)] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "expected"),
+    [
+        ("Drivers walked out over the weekend.", "en", "2025-03-17", "2025-03"),
+        ("В минувшие выходные водители не вышли на линию.", "ru", "2025-03-17", "2025-03"),
+        ("На вихідних водії не вийшли на маршрути.", "uk", "2025-03-14", "2025-03"),
+        # Saturday 31 May and Sunday 1 June: only the year holds both
+        ("Drivers walked out over the weekend.", "en", "2025-06-02", "2025"),
+    ],
+)
+def test_the_last_weekend(text: str, language: str, published: str, expected: str) -> None:
+    found = find_dates(text, language, PartialDate.parse(published))
+    assert [str(m.date) for m in found] == [expected]
+    assert found[0].approximate
+
+
+def test_a_weekend_to_come_is_no_date() -> None:
+    assert (
+        find_dates("Drivers will strike this weekend.", "en", PartialDate.parse("2025-03-14")) == []
+    )

@@ -221,6 +221,16 @@ def _relative_date(published: PartialDate, unit: str, back: int) -> PartialDate 
     return PartialDate(published.year - back)
 
 
+def _h_weekend(ctx: _Context) -> DateMention | None:
+    """ "over the weekend", "в минувшие выходные", "на вихідних": the last Saturday and
+    Sunday on or before publication (the finest date that holds both)."""
+    if ctx.published is None or ctx.published.day is None or ctx.tense() == "future":
+        return None
+    pub = ctx.published.first_day()
+    sunday = pub - dt.timedelta(days=(pub.weekday() + 1) % 7)
+    return ctx.mention(window_date(sunday - dt.timedelta(days=1), sunday), approx=True)
+
+
 def _h_relative(ctx: _Context) -> DateMention | None:
     if ctx.published is None:
         return None
@@ -329,6 +339,10 @@ _PATTERNS: tuple[tuple[str | None, str, Handler], ...] = (
      r"(?<![\d.,])%(YEAR)s\s*(?:году|года|год|г\.|році|року|рік|р\.)", _h_year),
     (None,
      r"(?<!\w)(?:%(REL)s)(?!\w)", _h_relative),
+    ("weekend",
+     r"(?<!\w)(?:(?:over|at|during|on) )?(?:the|this|last|past) weekend(?!\w)"
+     r"|(?<!\w)(?:в|на|у) (?:(?:минувшие|прошедшие|прошлые|эти|минулі|ці) )?(?:выходные|выходных"
+     r"|вихідні|вихідних)(?!\w)|(?<!\w)минулих вихідних(?!\w)", _h_weekend),
     ("ago",
      r"(?<!\w)(?:(?:just\s+)?(?:over|about|nearly|almost|more than|around)\s+)?"
      r"(?P<n>%(NUM)s)?\s*%(UNIT)s\s+(?:ago|назад|тому)(?!\w)", _h_ago),
@@ -388,6 +402,7 @@ _TRIGGERS = {
         ("act", "%(ACT)s"), ("forover", r"(?<!\w)(?:for|over)(?!\w)"),
         ("ruverb", r"(?:уже|вже|протяг|протяжени|цел|ціл|бастую|протесту|голоду|страйку)"),
         ("nth", r"(?:day|week|день|сутки|добу|неделю|тиждень)"),
+        ("weekend", r"(?:weekend|выходн|вихідн)"),
     )
 }  # fmt: skip
 _EXPLICIT = frozenset({_h_numeric, _h_day_month, _h_range, _h_month_year, _h_year})

@@ -330,3 +330,19 @@ def test_hyphenated_towns_inflect_in_each_part(
 def test_a_first_name_before_a_surname_is_a_person_not_a_town(text: str, language: str) -> None:
     """Victor (Idaho) and Irina or Marina elsewhere are towns; here they are people."""
     assert places(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "lat", "lon"),
+    [
+        ("Харків: протест у цеху і звільнення", "uk", 50.00, 36.23),
+        ("Київ: страйк кур'єрів", "uk", 50.45, 30.52),
+        ("Казань: пикет медиков у минздрава", "ru", 55.79, 49.12),
+    ],
+)
+def test_a_digest_subheading_opens_on_its_place(
+    text: str, language: str, lat: float, lon: float
+) -> None:
+    """A city name starting a line before a colon is the item's place, even where the
+    city's name is also a dictionary word."""
+    assert within(only(text, language), lat, lon)

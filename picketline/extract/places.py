@@ -81,6 +81,7 @@ class Token:
     shouting: bool = False  # all capitals: an acronym or a dateline
     dotted: bool = False  # a full stop right after it ("г.", "Minn.")
     comma_after: bool = False  # a comma right after it ("DULUTH, Minn.")
+    colon_after: bool = False  # a colon right after it (a digest's "Харків: протест ...")
 
 
 @dataclass
@@ -118,6 +119,7 @@ def tokenize(text: str) -> list[Token]:
                 word.isupper(),
                 following == ".",
                 following == ",",
+                following == ":",
             )
         )
         previous_end = end
@@ -307,8 +309,9 @@ def _plausible_single(
     if not token.initial or dateline or _town_cue(tokens, i):
         return True
     if cyrillic:
-        # "Харків. Сьогодні зранку ...", "Пенза, 5 декабря": a digest's or dateline's place
-        opener = big and (token.dotted or token.comma_after)
+        # "Харків. Сьогодні зранку ...", "Пенза, 5 декабря", "Київ: страйк кур'єрів":
+        # a digest's or dateline's place
+        opener = big and (token.dotted or token.comma_after or token.colon_after)
         return opener or not morph.is_common_word(word)
     return big
 

@@ -144,6 +144,41 @@ def test_numbered_items_of_a_bulletin_are_separate_struggles() -> None:
     assert [s["place"]["name"] for s in struggles] == ["Leeds", "Glasgow"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "towns"),
+    [
+        (
+            "en",
+            "Refinery strike ends; dockers stop work\n\nAbout 200 operators at the refinery in "
+            "Donges ended their strike on Wednesday after a pay offer of 5 per cent.\n\n"
+            "Separately, several hundred dockers at the port of Le Havre held a one-day strike "
+            "on Monday against automation.\n",
+            ["Donges", "Le Havre"],
+        ),
+        (
+            "ru",
+            "Забастовки недели\n\nОколо 50 водителей автобусов в Самаре в понедельник "
+            "отказались выходить на линию из-за долгов по зарплате.\n\nТем временем около 30 "
+            "медсестёр областной больницы в Саратове провели пикет у здания минздрава.\n",
+            ["Samara", "Saratov"],
+        ),
+        (
+            "uk",
+            "Протести тижня\n\nБлизько 60 шахтарів у Павлограді в понеділок відмовилися "
+            "спускатися в шахту через борги з зарплати.\n\nТим часом 40 вчителів у Житомирі "
+            "провели мітинг під міськрадою, вимагаючи підвищення зарплати.\n",
+            ["Pavlohrad", "Zhytomyr"],
+        ),
+    ],
+)
+def test_a_paragraph_turning_to_another_story_starts_a_struggle(
+    language: str, text: str, towns: list[str]
+) -> None:
+    """ "Separately, ... at the port of Le Havre": the place need not open the sentence."""
+    struggles = extract(text, published="2024-05-08", language=language).to_format()["struggles"]
+    assert [s["place"]["name"] for s in struggles] == towns
+
+
 def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
     text = (
         "Strike in Leeds\n\n"

@@ -51,6 +51,14 @@ _PLACE_STOP = re.compile(
     rf"(?P<name>[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+){{0,2}})[.:](?:\s|$)"
 )
 SAME_PLACE_KM = 25.0
+# A paragraph that says it turns to another story ("Separately, several hundred dockers
+# at the port of Le Havre ..."): its first place opens a section wherever it stands.
+_TRANSITION = re.compile(
+    r"^(?:separately|elsewhere|in (?:a )?(?:separate|another) (?:dispute|development|action)"
+    r"|тем временем|между тем|в другом (?:конфликте|городе)|отдельно"
+    r"|тим часом|водночас|окремо|в іншому (?:конфлікті|місті))\b",
+    re.IGNORECASE,
+)
 # An item number the sentence splitter leaves as a sentence of its own ("2.").
 _ENUMERATOR = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,4}|[a-zа-я])[.)]\s*")
 
@@ -110,7 +118,10 @@ def _lead_places(
         or _PLACE_STOP.match(sentence.text)
     )
     if not match:
-        return []
+        if not _TRANSITION.match(sentence.text):
+            return []
+        inside = [f for f in places if sentence.start <= f.start < sentence.end]
+        return [_key(inside[0])] if inside else []
     start = sentence.start + match.start("name")
     end = sentence.start + match.end("name")
     return [_key(f) for f in places if start <= f.start < end + 2]

@@ -225,6 +225,24 @@ def demands(language: str, text: str) -> set[str]:
             "Strike\nNurses went on strike on Monday demanding a retention payment of £2,000.",
             {"pay"},
         ),
+        # delays in the genitive plural, a raise by a percentage
+        (
+            "ru",
+            "Забастовка\nВ понедельник рабочие завода объявили забастовку из-за многомесячных "
+            "задержек зарплаты.",
+            {"unpaid_wages"},
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок працівники заводу оголосили страйк через багатомісячні "
+            "затримки зарплати.",
+            {"unpaid_wages"},
+        ),
+        (
+            "en",
+            "Strike\nWorkers at the plant went on strike on Monday demanding a 15% raise.",
+            {"pay"},
+        ),
         # a placard's slogan
         (
             "ru",

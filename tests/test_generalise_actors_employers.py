@@ -225,3 +225,24 @@ def test_an_organisation_that_answers_for_itself(text: str, expected: list[str])
     from picketline.extract.organisations import said_it_organisations
 
     assert [f.value for f in said_it_organisations(s(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sector"),
+    [
+        ("Около сорока портовых рабочих вышли на пикет.", "ru", Sector.H),
+        ("Строительные рабочие объявили забастовку.", "ru", Sector.F),
+        ("Залізничні працівники вийшли на пікет.", "uk", Sector.H),
+        ("Шахтні робітники оголосили страйк.", "uk", Sector.B),
+        ("Все рабочие вышли на пикет.", "ru", None),
+    ],
+)
+def test_an_adjective_gives_generic_cyrillic_workers_their_sector(
+    text: str, language: str, sector: Sector | None
+) -> None:
+    found = find_workers(s(text), language)
+    assert found[0].attrs["sector"] is sector
+
+
+def test_a_pier_operator_is_in_transport() -> None:
+    assert employer_sector("ООО «Восточный причал»") is Sector.H

@@ -30,6 +30,7 @@ from picketline.extract.lexicon.actors import (
     WORKER_NOUNS,
     WORKPLACE_NOUNS,
 )
+from picketline.extract.lexicon.workers import CYR_MODIFIER_STEMS
 from picketline.extract.morph import analyzer, guess_cyrillic_language, lemma
 from picketline.extract.organisations import (
     acronym_unions,
@@ -172,6 +173,11 @@ def _worker_finding(
                 start, sector, generic = two.start(1), EN_MODIFIERS[first], False
                 words = f"{first} {two.group(2).casefold()} {words}"
     else:
+        if generic:
+            adjective = _CYR_WORD_BEFORE.search(sentence.text, max(0, start - 40), start)
+            modifier = _cyr_modifier_sector(adjective.group(1)) if adjective else None
+            if modifier is not None:  # "портовые рабочие": their trade by its adjective
+                sector, generic = modifier, False
         collective = _COLLECTIVE.search(match.group())  # "персонал" has no plural
         words = to_nominative(match.group(), language, plural=not collective).casefold()
     return Finding(
@@ -182,6 +188,20 @@ def _worker_finding(
         0.6 if generic else 0.85,
         {"sector": sector, "generic": generic, "sentence": sentence.index},
     )
+
+
+_CYR_WORD_BEFORE = re.compile(r"([а-яёіїєґ'’-]+)\s+$", re.IGNORECASE)
+_CYR_MODIFIERS = [
+    (
+        re.compile(rf"^(?:{stems})\w*(?:ые|ие|ых|их|ым|им|ыми|ими|і|их|им|ими)$", re.IGNORECASE),
+        sector,
+    )
+    for stems, sector in CYR_MODIFIER_STEMS
+]
+
+
+def _cyr_modifier_sector(word: str) -> Sector | None:
+    return next((sector for regex, sector in _CYR_MODIFIERS if regex.match(word)), None)
 
 
 _TWO_WORDS_BEFORE = re.compile(r"\b([A-Za-z][\w-]*) ([a-z][\w-]*) $")

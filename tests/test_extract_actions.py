@@ -443,3 +443,14 @@ def test_refusing_to_go_out_on_a_run_is_a_strike(
     text: str, language: str, expected: set[Action]
 ) -> None:
     assert codes(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("У мэрии Твери собрались около 70 водителей троллейбусов.", "ru"),
+        ("Під міськрадою Луцька зібралися близько 70 водіїв тролейбусів.", "uk"),
+    ],
+)
+def test_a_gathering_at_the_town_hall_said_place_first(text: str, language: str) -> None:
+    assert codes(text, language) == {A.DEMONSTRATION}

@@ -243,3 +243,31 @@ def test_a_strike_said_of_a_named_kind_of_workplace_is_relevant(
 )
 def test_a_denied_or_rumoured_strike_is_not_relevant(stage: RelevanceStage, text: str) -> None:
     assert not relevant(stage, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Union membership is low, and the number of days lost to strikes is a fraction of "
+        "that in France. Miners here prefer talks rather than striking.",
+        "Число забастовок в регионе за год сократилось вдвое. Шахтёры предпочитают "
+        "переговоры, говорят эксперты.",
+        "Кількість страйків у регіоні за рік скоротилася вдвічі. Шахтарі надають перевагу "
+        "переговорам, кажуть експерти.",
+    ],
+)
+def test_strikes_spoken_of_in_general_are_not_a_strike(stage: RelevanceStage, text: str) -> None:
+    assert not relevant(stage, text)
+
+
+def test_a_strike_named_by_an_earlier_year_is_background() -> None:
+    """ "the 1984-85 miners' strike" in a 2024 article is history, not this article's news;
+    the same sentence in an article of 1984 is news."""
+    text = (
+        "An exhibition opened this week to mark the 1984-85 miners' strike. "
+        "Former miners and their families came to see the photographs."
+    )
+    scorer = RelevanceStage().scorer
+    late, _ = scorer.score(split_sentences(text), "en", 2024)
+    early, _ = scorer.score(split_sentences(text), "en", 1984)
+    assert late <= early / 2

@@ -27,6 +27,7 @@ from picketline.extract.lexicon.relevance import (
     CONCRETE,
     DENIAL,
     DISPUTE_WORDS,
+    GENERIC,
     GRIEVANCE_WORDS,
     OTHER_ACTORS,
     RECALL,
@@ -122,6 +123,7 @@ class RelevanceScorer:
         self.concrete = _compiled(CONCRETE)
         self.workplaces = {lang: _workplace_regex(lang) for lang in WORKPLACE_NOUNS}
         self.denials = _compiled(DENIAL)
+        self.generic = _compiled(GENERIC)
 
     def score_sentence(
         self,
@@ -162,6 +164,8 @@ class RelevanceScorer:
             score *= 0.25  # "порядок объявления забастовок": the law, not a strike
         if self.denials[language].search(text):
             score *= 0.25  # "опроверг слухи о забастовке": said not to have happened
+        if self.generic[language].search(text):
+            score *= 0.25  # "days lost to strikes": strikes in general, not one of them
         if sentence.index == 0:
             score *= HEADLINE_WEIGHT
         return SentenceScore(sentence, score, mentions)
@@ -187,7 +191,10 @@ class RelevanceScorer:
             before = bool(named) and named[-1]
             context = bool(named) and (named[0] or any(named[-CONTEXT_REACH:]))
             by_trade = any(trades[-CONTEXT_REACH:]) and not headline_others
-            scored.append(self.score_sentence(sentence, language, before, context, by_trade, names))
+            item = self.score_sentence(sentence, language, before, context, by_trade, names)
+            if _dated_earlier(sentence, item.mentions, published_year):
+                item = SentenceScore(sentence, item.score * 0.25, item.mentions)
+            scored.append(item)
             named.append(names)
             trades.append(names and bool(trade_words.search(lowered)))
         support = self._support(scored, language, published_year)
@@ -229,6 +236,25 @@ def _earlier_year(text: str, published_year: int | None) -> bool:
     if published_year is None:
         return bool(_IN_YEAR.search(text))
     return any(int(year) < published_year for year in _YEAR.findall(text))
+
+
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:[-–/](?:19|20)?\d\d)?\s+(?:[\w'’-]+\s+){0,2}$")
+
+
+def _dated_earlier(
+    sentence: Sentence, mentions: tuple[ActionMention, ...], published_year: int | None
+) -> bool:
+    """Every action of the sentence named by an earlier year: "the 1984-85 miners' strike"."""
+    if not mentions or published_year is None:
+        return False
+    for mention in mentions:
+        before = sentence.text[
+            max(0, mention.start - sentence.start - 40) : mention.start - sentence.start
+        ]
+        found = _YEAR_BEFORE.search(before)
+        if not found or int(found.group(1)) >= published_year:
+            return False
+    return True
 
 
 def _kept(scored: list[SentenceScore]) -> list[Sentence]:

@@ -122,3 +122,17 @@ DENIAL: dict[str, str] = {
     "ru": r"\b(?:опроверг\w*|слух\w*|не соответству\w* действительности|фейк\w*)",
     "uk": r"\b(?:спростува\w*|спростову\w*|чутк\w*|чутк[иа]\b|не відповіда\w* дійсності|фейк\w*)",
 }
+
+# Strikes spoken of in general, not one of them: statistics, alternatives, procedures
+# ("days lost to strikes", "rather than walking out", "a legal strike is a lengthy
+# procedure", "число забастовок", "замість страйку").
+GENERIC: dict[str, str] = {
+    "en": r"\b(?:days lost (?:to|through) (?:strikes|industrial action)|(?:number|wave|rate|levels?) of"
+    r" (?:strikes|stoppages|walkouts)|strike (?:statistics|figures|rates?|activity)|rather than"
+    r" (?:striking|walking out|taking industrial action|strikes?)|instead of (?:striking|walking out)"
+    r"|(?:a|the) legal strike|legal strikes|notice (?:\w+ ){0,3}before (?:any )?industrial action"
+    r"|ballot rules)\b",
+    "ru": r"\b(?:(?:числ|количеств|волн)\w* (?:забастовок|стачек)|вместо (?:забастовк|стачк)\w*"
+    r"|статистик\w* (?:забастовок|стачек))",
+    "uk": r"\b(?:(?:кількіст|хвил|числ)\w* страйків|замість страйк\w*|статистик\w* страйків)",
+}

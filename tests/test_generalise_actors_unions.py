@@ -314,3 +314,18 @@ def test_one_union_under_its_quoted_name() -> None:
 )
 def test_a_union_that_only_informs_the_press_leads_nothing(language: str, text: str) -> None:
     assert _struggle_unions(text, language)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dockers affiliated to the Unión Portuaria de Chile struck.",
+            ["Unión Portuaria de Chile"],
+        ),
+        ("The Central Unitaria de Trabajadores backed them.", ["Central Unitaria de Trabajadores"]),
+        ("The Unión Europea said so.", []),
+    ],
+)
+def test_spanish_and_portuguese_union_heads(text: str, expected: list[str]) -> None:
+    assert unions(text, "en") == expected

@@ -381,7 +381,9 @@ KNOWN_UNIONS = [
 # to its "and" ("National Education, Health and Allied Workers' Union").
 _EN_NAME_WORD = r"[A-Z][\w'’.&-]*(?:,(?=\s+(?:[A-Z][\w'’.&-]*\s+){0,3}and\s+[A-Z]))?"
 EN_UNION_PATTERN = (
-    r"(?:Sindicato|Syndicat|Sindicatos)(?:\s+(?:[A-Z][\w'’.&-]*|de|del|dos|das|des|y|e)){1,7}"
+    r"(?:Sindicato|Syndicat|Sindicatos|Unión|União|Federación|Confederación|Confederação"
+    r"|Central Unitaria|Confédération|Fédération)"
+    r"(?:\s+(?:[A-Z][\w'’.&-]*|de|del|dos|das|des|du|la|y|e|et)){1,7}"
     # "United Food and Commercial Workers", "United Electrical Workers"
     r"|United(?:\s+(?:[A-Z][\w'’.&-]*|and|&)){1,4}?\s+Workers(?![\w'’])"
     r"(?:\s+of(?:\s+(?!Local\s+\d)[A-Z][\w'’.&-]*){1,3})?(?:\s+Local\s+\d+\w*)?"
@@ -397,7 +399,7 @@ EN_UNION_PATTERN = (
 # employers and traders, sport, civil liberties ("Russian Federation", "Students' Union",
 # "Road Haulage Association", "Democratic Alliance", "Football Association").
 EN_NOT_LABOUR = (
-    r"\b(?:Russian|Swiss|European|African|Soviet|Customs|Monetary|Economic|Credit|Student|Students"
+    r"\b(?:Russian|Swiss|European|Europea|Europeia|Européenne|African|Soviet|Customs|Monetary|Economic|Credit|Student|Students"
     r"|Democratic|Liberal|Conservative|Republican|Progressive|Party|Civil\s+Liberties|Rifle"
     r"|Employers|Employers'|Business|Businesses|Industry|Industries|Manufacturers|Chamber"
     r"|Commerce|Haulage|Freight|Retail|Retailers|Bankers|Banking|Insurance|Landlords|Property"

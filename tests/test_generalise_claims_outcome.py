@@ -124,6 +124,18 @@ def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> No
             "deputy governor promised to raise the matter with the owners.",
             "ongoing",
         ),
+        (
+            "ru",
+            "Голодовка\nШахтёры с понедельника держат голодовку под землёй из-за долгов по "
+            "зарплате. В компании заявили, что долги будут погашены в ближайшее время.",
+            "ongoing",
+        ),
+        (
+            "uk",
+            "Голодування\nШахтарі з понеділка голодують під землею через борги із зарплати. У "
+            "компанії заявили, що борги буде погашено найближчим часом.",
+            "ongoing",
+        ),
         # a concession with a refusal, or less than asked, is partial
         (
             "uk",
@@ -199,6 +211,12 @@ def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> No
             "Protest\nGarment workers blocked the road on Monday; police dispersed them. The "
             "owners promised to pay the wages, but workers say protests will continue.",
             "ongoing",
+        ),
+        (
+            "en",
+            "Strike\nWorkers at the plant went on strike on Monday over unpaid wages. On Friday "
+            "the workers returned to work without their demands being met.",
+            "lost",
         ),
         # a condition is no result
         (

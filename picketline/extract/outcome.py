@@ -85,7 +85,7 @@ def _reading(kind: str, text: str, start: int, end: int) -> str | None:
         return None
     if kind in ("won", "partial") and _PLUPERFECT.search(before[-20:]):
         return None
-    if kind == "won" and _FUTURE.search(before):
+    if kind == "won" and _FUTURE.search(text[:end]):  # "долги будут погашены" too
         return "promised"
     if kind == "won" and _BUT_REFUSED.match(text, end):
         return "partial"

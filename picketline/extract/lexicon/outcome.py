@@ -61,7 +61,7 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             r"\b(?:defeated|lost the (?:strike|battle|dispute)|without (?:any )?(?:gains|concessions|winning|achieving)"
             r"|empty-handed|were forced back|forced to return|(?:returned|went back|came away|left|ended) (?:\w+ ){0,3}with nothing"
             r"|ended (?:in|with) (?:defeat|failure|nothing)|(?:strike|protest|action|walkout|movement) (?:has |had )?(?:collapsed|was crushed|was broken)"
-            r"|came to nothing)\b",
+            r"|came to nothing|without (?:their|any of their|the) demands (?:being |having been )?(?:met|granted|satisfied))\b",
             "lost",
         ),
         (
@@ -114,7 +114,7 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         (
             r"\bтак и не (?:выплатил|погасил|получил|перечислил|добил)\w*|\bни с чем\b|\bне получив\b|\bне добившись\b"
             r"|\bбез результат\w* (?:вернул|прекратил|закончил)\w*|\bничего не добил\w*|\bпоражени\w*"
-            r"|\b(?:закончил|завершил|окончил)\w* ничем\b|\bничем не (?:закончил|завершил)\w*"
+            r"|\b(?:закончил|завершил|окончил)\w* ничем\b|\bничем не (?:закончил|завершил)\w*|\bтак ничего и не добив\w*"
             rf"|\b{_RU_ACTION}\s+(?:\S+\s+){{0,3}}?(?:закончил|завершил|окончил)\w* ничем\b",
             "lost",
         ),
@@ -173,7 +173,7 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"\bтак і не (?:(?:виплати|погаси|отрима|перерахува)[вл]\w*|домогл\w*|домігся)|\bні з чим\b|\bне отримавши\b|\bне домігшись\b"
-            r"|\bнічого не домогл\w*|\bпоразк\w*|\b(?:закінчи|заверши)\w* нічим\b|\bнічим не (?:закінчи|заверши)\w*"
+            r"|\bнічого не домогл\w*|\bнічого і не домігш\w*|\bпоразк\w*|\b(?:закінчи|заверши)\w* нічим\b|\bнічим не (?:закінчи|заверши)\w*"
             rf"|\b{_UK_ACTION}\s+(?:\S+\s+){{0,3}}?(?:закінчи|заверши)\w* нічим\b",
             "lost",
         ),

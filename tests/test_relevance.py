@@ -271,3 +271,18 @@ def test_a_strike_named_by_an_earlier_year_is_background() -> None:
     late, _ = scorer.score(split_sentences(text), "en", 2024)
     early, _ = scorer.score(split_sentences(text), "en", 1984)
     assert late <= early / 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bowling league final: the winner rolled six strikes in a row. After her fourth strike "
+        "the crowd of workers from the local plant stood up and cheered.",
+        "Финал турнира по боулингу: победительница выбила шесть страйков подряд. После "
+        "четвёртого страйка работники завода, болевшие за неё, встали.",
+        "Фінал турніру з боулінгу: переможниця вибила шість страйків поспіль. Після "
+        "четвертого страйку працівники заводу, які вболівали за неї, підвелися.",
+    ],
+)
+def test_strikes_in_a_bowling_report_are_the_games(stage: RelevanceStage, text: str) -> None:
+    assert not relevant(stage, text)

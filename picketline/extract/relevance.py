@@ -185,6 +185,7 @@ class RelevanceScorer:
         others = self.others[language]
         headline_others = bool(sentences) and bool(others.search(sentences[0].text))
         workers, trade_words = self._workers_lc[language], self._trades_lc[language]
+        sport = any(_SPORT_STRIKES.search(s.text) for s in sentences[:MAX_SENTENCES_KEPT])
         for sentence in sentences:
             lowered = sentence.text.lower()
             names = bool(workers.search(lowered))
@@ -192,7 +193,9 @@ class RelevanceScorer:
             context = bool(named) and (named[0] or any(named[-CONTEXT_REACH:]))
             by_trade = any(trades[-CONTEXT_REACH:]) and not headline_others
             item = self.score_sentence(sentence, language, before, context, by_trade, names)
-            if _dated_earlier(sentence, item.mentions, published_year):
+            if _dated_earlier(sentence, item.mentions, published_year) or (
+                sport and all(m.action is Action.STRIKE for m in item.mentions)
+            ):
                 item = SentenceScore(sentence, item.score * 0.25, item.mentions)
             scored.append(item)
             named.append(names)
@@ -238,6 +241,12 @@ def _earlier_year(text: str, published_year: int | None) -> bool:
     return any(int(year) < published_year for year in _YEAR.findall(text))
 
 
+# Games where a "strike" is a move: in their reports every strike is the game's.
+_SPORT_STRIKES = re.compile(
+    r"\b(?:bowling|ten-pin|tenpin|baseball|strikeouts?|боулинг\w*|боулінг\w*|кегельбан\w*"
+    r"|бейсбол\w*)",
+    re.IGNORECASE,
+)
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:[-–/](?:19|20)?\d\d)?\s+(?:[\w'’-]+\s+){0,2}$")
 
 

@@ -1,6 +1,8 @@
 """Word tables of the date grammar (``dates.py``): months, weekdays, the cues
-that make a date a start or an end, tense words, relative-date phrases and
-the pieces of the duration patterns, in English, Russian and Ukrainian."""
+that make a date a start or an end (or say the action ended with it), tense
+words, relative-date phrases and the pieces of the duration patterns, in
+English, Russian and Ukrainian; and the tables ``timing.py`` reads to tell the
+action's own dates from others' and how long it lasted."""
 
 from __future__ import annotations
 
@@ -403,3 +405,95 @@ def date_tense(text: str, start: int, end: int) -> str | None:
     if PAST.search(sentence):
         return "past"
     return None
+
+
+# --- which dates are the action's and how long it lasted (tables of timing.py) --------
+
+# "a 24-hour strike", "one-day walkout", "суточная забастовка", "одноденний страйк".
+ONE_DAY = re.compile(
+    r"\b(?:(?:one|1|a|single|twenty-four|24|12|eight|8|four|4|two|2|three|3|six|6)[- ](?:day|hour)"
+    r"|(?:48|forty-eight)[- ]hour|суточн\w+|однодневн\w+|(?:\d{1,2})-часов\w+|одноденн\w+"
+    r"|добов\w+|(?:\d{1,2})-годинн\w+|(?:одно|двух|тр[её]х|четыр[её]х|пяти|шести)часов\w+"
+    r"|(?:одно|дво|три|чотири|п['’]яти|шести)годинн\w+)\s+(?:\w+\s+)?(?:strike|walkout|stoppage|забастовк\w*"
+    r"|стачк\w*|страйк\w*|предупредительн\w+ забастовк\w*|попереджувальн\w+ страйк\w*)",
+    re.I,
+)
+
+# A few hours, in words: "five hours", "двух часов", "двох годин", "several hours".
+_FEW = (
+    r"(?:an|one|two|three|four|five|six|seven|eight|several|a few|a couple of|[1-9]|1[0-2]|два|две"
+    r"|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|несколько|нескольких|полтора|дві"
+    r"|двох|трьох|чотири|чотирьох|п['’]ять|п['’]яти|шість|шести|кілька|кількох|півтори)"
+)
+_ABOUT = (
+    r"(?:(?:more than|over|about|around|nearly|almost|some|just over|около|более|почти|примерно"
+    r"|свыше|порядка|понад|близько|майже|приблизно|більше)\s+)?"
+)
+_HOURS = r"(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
+# An action said to have lasted hours, or one day.
+HOURS_LONG = re.compile(
+    rf"\b(?:for|на)\s+{_ABOUT}(?:{_FEW}\s+)?{_HOURS}"
+    rf"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+{_ABOUT}{_FEW}\s+{_HOURS}"
+    r"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+(?:only\s+|всего\s+|лише\s+)?"
+    r"(?:one|a single|a|один|одну|одни|одна)\s+(?:day|день|добу|сутки)\b"
+    # "простояли у здания несколько часов", "простояли біля ради кілька годин"
+    r"|\b(?:простоя\w*|пробыл\w*|пробул\w*|stood|stayed|remained)\s+(?:\S+\s+){0,3}?"
+    rf"{_ABOUT}{_FEW}\s+{_HOURS}",
+    re.I,
+)
+
+# A date that is not the action's: wages "for January", a court date, an arrest, a
+# meeting, or since when wages have not been paid.
+NOT_ACTION_DATE = re.compile(
+    r"(?:\b(?:за|for)\s+(?:\w+\s+){0,2}"
+    r"|\b(?:court|trial|hearing|arrested|detained|meeting|суд\w*|заседани\w*|засідан\w*"
+    r"|задерж\w*|затрима\w*|арест\w*|арешт\w*|собрани\w*|встреч\w*|зустріч\w*)"
+    r"(?:\s+\w+){0,2}\s+(?:on|in|в|во|у|на)\s+"
+    # when something else was founded or signed: "a union founded last year", "приказ,
+    # подписанный в марте", "профспілка, створена торік"
+    r"|\b(?:founded|formed|created|set up|established|registered|signed|создан\w*|основан\w*"
+    r"|образован\w*|подписан\w*|зарегистрирован\w*|створен\w*|заснован\w*|утворен\w*"
+    r"|підписан\w*|зареєстрован\w*)(?:\s+\w+){0,2}\s+(?:(?:on|in|в|во|у|на)\s+)?"
+    # what the employer announced or decided: "сокращения, о котором руководство объявило в
+    # конце июля", "the company announced in January"
+    r"|\b(?:management|company|employer|owners?|руководств\w*|администраци\w*|дирекци\w*"
+    r"|работодател\w*|керівництв\w*|адміністраці\w*|дирекці\w*|роботодав\w*)\s+(?:\w+\s+)?"
+    r"(?:announced|decided|объяви\w*|сообщи\w*|реши\w*|оголоси\w*|повідоми\w*|виріши\w*)"
+    r"(?:\s+\w+){0,2}\s+"
+    # a grievance's date: "have not been paid since October", "не платят с января"
+    r"|\b(?:paid|wages?|salar\w*|зарплат\w*|заработн\w*|заробітн\w*|плат\w*|выплат\w*"
+    r"|виплат\w*|получа\w*|отриму\w*)(?:\s+\w+){0,3}\s+(?:since|from|с|со|з|із)\s+)$",
+    re.I,
+)
+
+# A grievance's date said before its verb: "с декабря не платят зарплату", "з грудня не
+# отримують зарплати", "since May wages have gone unpaid".
+GRIEVANCE_AFTER = re.compile(
+    r"^[^,.;:\n]{0,25}?(?:\b(?:не|им|їм|нам)\s+)+(?:\w+\s+)?(?:плат|выплач|получа|задержива"
+    r"|виплачу|отриму|затриму)\w*"
+    r"|^[^,.;:\n]{0,25}?\b(?:wages?|salar\w*|pay)\s+(?:have|has|had)\s+(?:not|gone|been)\b",
+    re.I,
+)
+
+# "Акция началась 5 марта", "Акція розпочалася 5 березня", "The action began on 5 March".
+ACTION_BEGAN = re.compile(
+    r"\b(?:акци[яи]|акці[яї]|протест|the (?:action|protest|dispute|stoppage))\w*\s+(?:\w+\s+)?"
+    r"(?:начал\w*|стартовал\w*|розпочал\w*|почал\w*|began|started)\b",
+    re.I,
+)
+
+# "Police dispersed a march on Wednesday, but the strike continues": the action goes on.
+GOES_ON = re.compile(
+    r"\b(?:continues|goes on|is continuing|carries on|продолжается|продолжают\w*|не прекраща\w+"
+    r"|триває|тривають|продовжується|продовжують\w*)\b",
+    re.I,
+)
+
+EVENING = re.compile(
+    r"\b(?:evening|night|late|вечер\w*|ночь\w*|ночи|вечор\w*|ввечері|ніч\w*|пізно)\b", re.I
+)
+
+# "Спустя три дня они возобновили работу": a sentence about the same people.
+PRONOUN_OPENING = re.compile(
+    r"\W*(?:\w+\s+){0,4}?(?:they|the workers|the strikers|они|вони)\b", re.I
+)

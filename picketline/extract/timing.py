@@ -7,12 +7,16 @@ this module picks, for one struggle:
 * ``start`` — the earliest recent start-or-point date said with an action
   (else with the workers, else on a line of its own), never after publication
   nor so long before it that it is background;
-* ``end`` — only where the article says the action ended ("called off",
-  "returned to work", "завершилась", "припинили страйк"): the latest date said
-  in such a sentence, else the last day of a past range ("struck from 1 to 8
-  May", "бастовали с 1 по 8 мая");
+* ``end`` — only where the article says the action ended: a date bound to its
+  own ending words ("called off the strike on 10 March", "сняли пикет в среду",
+  "вийшли на поверхню 11 березня"; a return to work is the day after, unless the
+  sentence names the ending too), else the latest date of a sentence with the
+  outcome stage's "ended" cue, else the last day of a past range ("struck from
+  1 to 8 May"), else a day count from a known start ("На 9-й день прекратили
+  голодовку"); never where the sentence says the action goes on;
 * a start counted back from a duration ("the ten-day strike", "трехдневная
-  забастовка") from the end where there is one, not from publication.
+  забастовка") from the end where there is one, not from publication, and from
+  a day said as the Nth ("for a third day on Wednesday").
 """
 
 from __future__ import annotations
@@ -25,8 +29,16 @@ from picketline.domain.dates import PartialDate
 from picketline.domain.vocab import Action, Outcome
 from picketline.extract.base import ExtractionDoc, Finding
 from picketline.extract.date_words import (
+    ACTION_BEGAN,
     AFTER_DAYS,
+    EVENING,
+    GOES_ON,
+    GRIEVANCE_AFTER,
+    HOURS_LONG,
+    NOT_ACTION_DATE,
     NTH_DAY,
+    ONE_DAY,
+    PRONOUN_OPENING,
     counts_days,
     dated_cue,
     day_count,
@@ -40,68 +52,14 @@ Spans = dict[str, list[tuple[int, int]]]
 MAX_DATE_AGE_DAYS = 400  # a "start" older than this before publication is background
 # Actions that are over the day they are held: a rally, a picket, a walkout.
 ONE_DAY_ACTIONS = frozenset({Action.DEMONSTRATION, Action.PICKET, Action.WALKOUT})
-# "a 24-hour strike", "one-day walkout", "суточная забастовка", "одноденний страйк".
-_ONE_DAY = re.compile(
-    r"\b(?:(?:one|1|a|single|twenty-four|24|12|eight|8|four|4|two|2|three|3|six|6)[- ](?:day|hour)"
-    r"|(?:48|forty-eight)[- ]hour|суточн\w+|однодневн\w+|(?:\d{1,2})-часов\w+|одноденн\w+"
-    r"|добов\w+|(?:\d{1,2})-годинн\w+|(?:одно|двух|тр[её]х|четыр[её]х|пяти|шести)часов\w+"
-    r"|(?:одно|дво|три|чотири|п['’]яти|шести)годинн\w+)\s+(?:\w+\s+)?(?:strike|walkout|stoppage|забастовк\w*"
-    r"|стачк\w*|страйк\w*|предупредительн\w+ забастовк\w*|попереджувальн\w+ страйк\w*)",
-    re.IGNORECASE,
-)
 
 
-# A few hours, in words: "five hours", "двух часов", "двох годин", "several hours".
-_FEW = (
-    r"(?:an|one|two|three|four|five|six|seven|eight|several|a few|a couple of|[1-9]|1[0-2]|два|две"
-    r"|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|несколько|нескольких|полтора|дві"
-    r"|двох|трьох|чотири|чотирьох|п['’]ять|п['’]яти|шість|шести|кілька|кількох|півтори)"
-)
-_ABOUT = (
-    r"(?:(?:more than|over|about|around|nearly|almost|some|just over|около|более|почти|примерно"
-    r"|свыше|порядка|понад|близько|майже|приблизно|більше)\s+)?"
-)
-_HOURS = r"(?:hours?|час(?:а|ов)?|годин[иу]?)\b"
-# An action said to have lasted hours, or one day.
-_HOURS_LONG = re.compile(
-    rf"\b(?:for|на)\s+{_ABOUT}(?:{_FEW}\s+)?{_HOURS}"
-    rf"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+{_ABOUT}{_FEW}\s+{_HOURS}"
-    r"|\b(?:lasted|продолжал\w*|длил\w*|тривав|тривала|тривало)\s+(?:only\s+|всего\s+|лише\s+)?"
-    r"(?:one|a single|a|один|одну|одни|одна)\s+(?:day|день|добу|сутки)\b"
-    # "простояли у здания несколько часов", "простояли біля ради кілька годин"
-    r"|\b(?:простоя\w*|пробыл\w*|пробул\w*|stood|stayed|remained)\s+(?:\S+\s+){0,3}?"
-    rf"{_ABOUT}{_FEW}\s+{_HOURS}",
-    re.IGNORECASE,
-)
 # A sentence that recalls an earlier event: "In 2009, ...", "Back in ...", "Ещё в ...",
 # "Напомним, ...", "Нагадаємо, що у 2018 році ...", "Раніше ...".
 _BACKGROUND = re.compile(
     r"^\W*(?:back in|previously|earlier(?! today| this week)|last year|in (?:19|20)\d\d\b"
     r"|ещ[её] в\b|ранее|напомним|в (?:\w+ )?(?:19|20)\d\d год\w*|в прошлом году"
     r"|нагадаємо|раніше|ще в\b|у (?:\w+ )?(?:19|20)\d\d р\w*|минулого року)",
-    re.IGNORECASE,
-)
-# A date that is not the action's: wages "for January", a court date, an arrest, a
-# meeting, or since when wages have not been paid.
-_NOT_ACTION_DATE = re.compile(
-    r"(?:\b(?:за|for)\s+(?:\w+\s+){0,2}"
-    r"|\b(?:court|trial|hearing|arrested|detained|meeting|суд\w*|заседани\w*|засідан\w*"
-    r"|задерж\w*|затрима\w*|арест\w*|арешт\w*|собрани\w*|встреч\w*|зустріч\w*)"
-    r"(?:\s+\w+){0,2}\s+(?:on|in|в|во|у|на)\s+"
-    # when something else was founded or signed: "a union founded last year", "приказ,
-    # подписанный в марте", "профспілка, створена торік"
-    r"|\b(?:founded|formed|created|set up|established|registered|signed|создан\w*|основан\w*"
-    r"|образован\w*|подписан\w*|зарегистрирован\w*|створен\w*|заснован\w*|утворен\w*"
-    r"|підписан\w*|зареєстрован\w*)(?:\s+\w+){0,2}\s+(?:(?:on|in|в|во|у|на)\s+)?"
-    # what the employer announced or decided: "сокращения, о котором руководство объявило в
-    # конце июля", "the company announced in January"
-    r"|\b(?:management|company|employer|owners?|руководств\w*|администраци\w*|дирекци\w*"
-    r"|работодател\w*|керівництв\w*|адміністраці\w*|дирекці\w*|роботодав\w*)\s+(?:\w+\s+)?"
-    r"(?:announced|decided|объяви\w*|сообщи\w*|реши\w*|оголоси\w*|повідоми\w*|виріши\w*)"
-    r"(?:\s+\w+){0,2}\s+"
-    # a grievance's date: "have not been paid since October", "не платят с января"
-    r"|\b(?:paid|wages?|salar\w*|зарплат\w*|заработн\w*|заробітн\w*|плат\w*|выплат\w*"
-    r"|виплат\w*|получа\w*|отриму\w*)(?:\s+\w+){0,3}\s+(?:since|from|с|со|з|із)\s+)$",
     re.IGNORECASE,
 )
 
@@ -128,23 +86,13 @@ def background_sentences(doc: ExtractionDoc, dates: list[Finding]) -> set[object
     return old
 
 
-# A grievance's date said before its verb: "с декабря не платят зарплату", "з грудня не
-# отримують зарплати", "since May wages have gone unpaid".
-_GRIEVANCE_AFTER = re.compile(
-    r"^[^,.;:\n]{0,25}?(?:\b(?:не|им|їм|нам)\s+)+(?:\w+\s+)?(?:плат|выплач|получа|задержива"
-    r"|виплачу|отриму|затриму)\w*"
-    r"|^[^,.;:\n]{0,25}?\b(?:wages?|salar\w*|pay)\s+(?:have|has|had)\s+(?:not|gone|been)\b",
-    re.IGNORECASE,
-)
-
-
 def _own_date(doc: ExtractionDoc, d: Finding, actions: list[tuple[int, int]]) -> bool:
     """Not a wage period ("за январь"), a court date, an arrest, a meeting, since when
     wages are unpaid, nor a date in a clause of its own without the action."""
     before = doc.text[max(0, d.start - 40) : d.start]
     before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # its own sentence
     after = doc.text[d.end : d.end + 60]
-    if _NOT_ACTION_DATE.search(before) or _GRIEVANCE_AFTER.search(after):
+    if NOT_ACTION_DATE.search(before) or GRIEVANCE_AFTER.search(after):
         return False
     return _clause_has_action(doc.text, d, actions)
 
@@ -240,18 +188,10 @@ def start_finding(
     return min(pool, key=lambda d: (d.value.last_day(), -_rank(d.value), d.start))
 
 
-# "Акция началась 5 марта", "Акція розпочалася 5 березня", "The action began on 5 March".
-_ACTION_BEGAN = re.compile(
-    r"\b(?:акци[яи]|акці[яї]|протест|the (?:action|protest|dispute|stoppage))\w*\s+(?:\w+\s+)?"
-    r"(?:начал\w*|стартовал\w*|розпочал\w*|почал\w*|began|started)\b",
-    re.IGNORECASE,
-)
-
-
 def _names_the_action(text: str, date: Finding) -> bool:
     """A start date said of the action by a word that only refers back to it."""
     left, right = sentence_span(text, date.start, date.end)
-    return date.attrs.get("role") == "start" and bool(_ACTION_BEGAN.search(text, left, right))
+    return date.attrs.get("role") == "start" and bool(ACTION_BEGAN.search(text, left, right))
 
 
 def _first_day_of(date: Finding) -> Finding:
@@ -321,19 +261,11 @@ def end_finding(
 _END_KINDS = ("ended", "partial", "won")
 
 
-# "Police dispersed a march on Wednesday, but the strike continues": the action goes on.
-_GOES_ON = re.compile(
-    r"\b(?:continues|goes on|is continuing|carries on|продолжается|продолжают\w*|не прекраща\w+"
-    r"|триває|тривають|продовжується|продовжують\w*)\b",
-    re.IGNORECASE,
-)
-
-
 def _goes_on(text: str, date: Finding) -> bool:
     if not text:
         return False
     right = sentence_span(text, date.start, date.end)[1]
-    return bool(_GOES_ON.search(text, date.end, right))
+    return bool(GOES_ON.search(text, date.end, right))
 
 
 def _ended_sentences(
@@ -372,9 +304,6 @@ _RETURN = re.compile(
 )
 
 
-_EVENING = re.compile(
-    r"\b(?:evening|night|late|вечер\w*|ночь\w*|ночи|вечор\w*|ввечері|ніч\w*|пізно)\b", re.IGNORECASE
-)
 _ENDING = re.compile(
     r"\b(?:end(?:ed|ing|s)|finish\w*|заверш\w*|законч\w*|прекрати\w*|закінч\w*|припини\w*)",
     re.IGNORECASE,
@@ -418,7 +347,7 @@ def _last_day(date: Finding, returns: set[object], text: str) -> PartialDate:
         # четверга ... вернулись на маршруты": the day of the return was still theirs
         back = not (
             _undated_ending(sentence)
-            or _EVENING.search(text, max(0, date.start - 25), date.end + 25)
+            or EVENING.search(text, max(0, date.start - 25), date.end + 25)
         )
     else:
         back = kind is None and date.attrs.get("sentence") in returns
@@ -462,7 +391,7 @@ def counted_end(
     ended = {f.attrs.get("sentence") for f in cues if f.value == "ended"}
     language = doc.language or "en"
     for sentence in doc_sentences(doc):
-        follows = sentence.index - 1 in sentences and _PRONOUN_OPENING.match(sentence.text)
+        follows = sentence.index - 1 in sentences and PRONOUN_OPENING.match(sentence.text)
         if sentence.index not in sentences and not follows:
             continue
         if sentence.index not in ended and not ending_cues(sentence.text):
@@ -478,12 +407,6 @@ def counted_end(
         if end is not None and recent(end, doc.published):
             return end
     return None
-
-
-# "Спустя три дня они возобновили работу": a sentence about the same people.
-_PRONOUN_OPENING = re.compile(
-    r"\W*(?:\w+\s+){0,4}?(?:they|the workers|the strikers|они|вони)\b", re.IGNORECASE
-)
 
 
 def _counted_days(text: str, language: str, dates: list[Finding]) -> tuple[int, int] | None:
@@ -513,9 +436,9 @@ def one_day_end(
         return None
     if start.last_day() >= doc.published.first_day():
         return None
-    if _HOURS_LONG.search(action_text):
+    if HOURS_LONG.search(action_text):
         return start  # "blocked the road for two hours", "забастовка продолжалась один день"
-    one_day = _ONE_DAY.search(action_text)
+    one_day = ONE_DAY.search(action_text)
     if one_day:
         days = 1 if re.search(r"48|forty-eight", one_day.group()) else 0
         end = start.first_day() + dt.timedelta(days=days)
@@ -570,7 +493,7 @@ def timing(
     if one_day:
         # a rally's length is often said of its people: "Водители простояли у мэрии несколько часов"
         action_text = " ".join([action_text, *_sentences_text(doc, about - action_sentences)])
-    if start.day is not None and _HOURS_LONG.search(action_text) and recent(start, doc.published):
+    if start.day is not None and HOURS_LONG.search(action_text) and recent(start, doc.published):
         end = start  # "the strike lasted one day", "blocked the road for two hours"
     if end is not None and start.first_day() > end.last_day():
         end = None

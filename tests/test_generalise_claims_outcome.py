@@ -136,6 +136,26 @@ def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> No
             "компанії заявили, що борги буде погашено найближчим часом.",
             "ongoing",
         ),
+        # paid for one month, the next promised; half received; a reported concession
+        (
+            "ru",
+            "Забастовка\nВ понедельник горняки шахты объявили подземную забастовку из-за долгов. "
+            "Собственник перечислил зарплату за декабрь, а долг за январь пообещал закрыть до 20 "
+            "марта.",
+            "partial",
+        ),
+        (
+            "uk",
+            "Страйк\nУ понеділок гірники шахти оголосили підземний страйк через борги. Половину "
+            "боргу гірники отримали в четвер, і страйк завершився.",
+            "partial",
+        ),
+        (
+            "en",
+            "Sit-in ends\nMiners came back to the surface on Saturday, ending a three-day sit-in. "
+            "The union said management had agreed to restore the bonuses in full.",
+            "won",
+        ),
         # a concession with a refusal, or less than asked, is partial
         (
             "uk",

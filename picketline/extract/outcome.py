@@ -83,7 +83,7 @@ def _reading(kind: str, text: str, start: int, end: int) -> str | None:
     before = text[:start]
     if kind in ("won", "lost") and _DENIED.search(before[-15:]):
         return None
-    if kind in ("won", "partial") and _PLUPERFECT.search(before[-20:]):
+    if kind == "partial" and _PLUPERFECT.search(before[-20:]):
         return None
     if kind == "won" and _FUTURE.search(text[:end]):  # "долги будут погашены" too
         return "promised"

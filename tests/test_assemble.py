@@ -179,6 +179,34 @@ def test_a_paragraph_turning_to_another_story_starts_a_struggle(
     assert [s["place"]["name"] for s in struggles] == towns
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "towns"),
+    [
+        (
+            "en",
+            "Warehouse strikes\n\nBERLIN - Staff at two distribution centres of one company "
+            "stopped work this week in separate disputes, their union said.\n\nIn Leipzig, "
+            "about 600 employees struck for 48 hours over pay.\n\nIn Kassel, around 150 pickers "
+            "walked off the job on Wednesday after the heating failed.\n",
+            ["Leipzig", "Kassel"],
+        ),
+        (
+            "uk",
+            "Протести тижня\n\nЩотижневий огляд трудових протестів в Україні.\n\nДніпро. "
+            "Медсестри міської лікарні вийшли на пікет через борги із зарплати.\n\nЧернігів. "
+            "Кілька десятків учителів провели акцію протесту біля управління освіти.\n",
+            ["Dnipro", "Chernihiv"],
+        ),
+    ],
+)
+def test_a_roundups_summary_opening_is_not_an_item(
+    language: str, text: str, towns: list[str]
+) -> None:
+    """An opening that speaks of all the items at once is not a struggle of its own."""
+    struggles = extract(text, published="2024-05-08", language=language).to_format()["struggles"]
+    assert [s["place"]["name"] for s in struggles] == towns
+
+
 def test_a_paragraph_opening_on_the_same_place_continues_the_struggle() -> None:
     text = (
         "Strike in Leeds\n\n"

@@ -51,6 +51,18 @@ _PLACE_STOP = re.compile(
     rf"(?P<name>[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+){{0,2}})[.:](?:\s|$)"
 )
 SAME_PLACE_KM = 25.0
+# An opening that speaks of several items at once: "at two distribution centres ... in
+# separate disputes", "огляд трудових протестів", "обзор забастовок".
+_SUMMARY = re.compile(
+    r"\b(?:separate (?:disputes|actions|strikes|protests)|round-?up|overview|digest"
+    r"|(?:at|in) (?:two|three|several) (?:\w+ )?(?:sites|centres|centers|plants|mines|depots"
+    r"|hospitals|warehouses|factories|towns|cities)"
+    r"|обзор\w*|мониторинг\w*|сводк\w*|дайджест\w*|(?:на|в) (?:двух|тр[её]х|нескольких)"
+    r" (?:\w+ )?(?:предприяти|завод|шахт|город)\w*"
+    r"|огляд\w*|моніторинг\w*|зведенн\w*|(?:на|в|у) (?:двох|трьох|кількох)"
+    r" (?:\w+ )?(?:підприємств|завод|шахт|міст)\w*)\b",
+    re.IGNORECASE,
+)
 # A paragraph that says it turns to another story ("Separately, several hundred dockers
 # at the port of Le Havre ..."): its first place opens a section wherever it stands.
 _TRANSITION = re.compile(
@@ -86,7 +98,15 @@ def place_sections(doc: ExtractionDoc, sentences: list[Sentence]) -> list[set[in
             sections.append((names, set()))
         sections[-1][1].update(s.index for s in paragraph)
     merged = _merge_quiet(sections, factual)
+    if len(merged) >= 3 and _summary(merged[0], sentences):
+        merged = merged[1:]  # "staff at two centres stopped work": the items' summary
     return merged if len(merged) >= 2 else []
+
+
+def _summary(section: set[int], sentences: list[Sentence]) -> bool:
+    """A round-up's opening paragraph that speaks of all its items at once."""
+    text = " ".join(sentences[i].text for i in sorted(section) if i < len(sentences))
+    return bool(_SUMMARY.search(text))
 
 
 def _body(paragraphs: list[list[Sentence]], factual: set[int]) -> list[list[Sentence]]:

@@ -6,7 +6,7 @@ The documents are generated here, none is real: strike reports at invented
 mines, plants and depots in real towns (a lead sentence the extraction can
 read, then paragraphs of ordinary English words drawn at random, so distinct
 stories are not near-duplicates of each other), follow-up reports of the same
-strikes (another day, another head count: these must merge), wire copies
+strikes (another day, another head count; and in Russian: these must merge), wire copies
 (light edits) and excerpts (these must be linked as near-duplicates), and
 irrelevant news. Each size goes into a fresh SQLite file through
 ``do_ingest_document`` — exactly what ``picketline ingest`` does per document —
@@ -150,6 +150,20 @@ class Corpus:
         text = self.report(body, s.count + self.rng.choice((-20, 10, 30)), day)
         return text, PartialDate(2023, s.month, day)
 
+    def translation(self) -> tuple[str, PartialDate]:
+        """A Russian report of a known strike: another script, another wording."""
+        s = self.rng.choice(self.stories[-200:])
+        day = min(28, s.day + self.rng.randint(0, 3))
+        workers, site = RU_PLACES[s.site]
+        text = (
+            f"{workers} {site} «{cyrillic(s.name)}» в городе {RU_TOWNS[s.town]} {s.day} "
+            f"{RU_MONTHS[s.month - 1]} 2023 года объявили забастовку из-за задолженности по "
+            f"зарплате, сообщил профсоюз. Около {s.count} человек прекратили работу и "
+            f"собрались у проходной, требуя выплатить долги."
+        )
+        words = [self.rng.choice(RU_FILLER) for _ in range(self.rng.randint(60, 120))]
+        return f"{text}\n\n{' '.join(words).capitalize()}.", PartialDate(2023, s.month, day)
+
     def copy(self) -> str:
         words = self.rng.choice(self.texts[-500:]).split(" ")
         for _ in range(max(1, len(words) // 30)):
@@ -173,11 +187,41 @@ class Corpus:
                 text, kind = self.copy(), "copy"
             elif roll < 0.80:
                 text, kind = self.excerpt(), "excerpt"
+            elif roll < 0.85:
+                text, published, kind = *self.translation(), "translation"
             else:
                 text, kind = f"{self.filler(10)} (item {i})", "irrelevant"
             if kind in ("story", "follow-up"):
                 self.texts.append(text)
             yield text, published, kind
+
+
+RU_TOWNS = {"Myrnohrad": "Мирноград", "Pokrovsk": "Покровск", "Dobropillia": "Доброполье",
+            "Pavlohrad": "Павлоград", "Kryvyi Rih": "Кривой Рог", "Kharkiv": "Харьков",
+            "Lviv": "Львов", "Vorkuta": "Воркута", "Novokuznetsk": "Новокузнецк",
+            "Karaganda": "Караганда", "Mezhdurechensk": "Междуреченск", "Dnipro": "Днепр",
+            "Zaporizhzhia": "Запорожье", "Sheffield": "Шеффилд", "Glasgow": "Глазго",
+            "Detroit": "Детройт", "Chicago": "Чикаго", "Manchester": "Манчестер",
+            "Leeds": "Лидс", "Odesa": "Одесса"}  # fmt: skip
+RU_PLACES = {"mine": ("Шахтёры", "шахты"), "steel plant": ("Металлурги", "сталелитейного завода"),
+             "bus depot": ("Водители", "автобусного парка"), "port": ("Докеры", "порта"),
+             "hospital": ("Медсёстры", "больницы"), "factory": ("Рабочие", "фабрики")}  # fmt: skip
+RU_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+             "сентября", "октября", "ноября", "декабря"]  # fmt: skip
+RU_FILLER_WORDS = """
+город район область погода дорога школа праздник выставка концерт музей парк река мост
+весна осень зима лето вечер утро неделя месяц год новости жители гости площадь улица
+рынок театр библиотека стадион фестиваль конкурс урожай транспорт ремонт строительство
+бюджет депутаты совет решение программа проект история традиция культура спорт турнир
+команда победа сезон матч тренер зрители солнце дождь снег ветер температура прогноз
+"""
+RU_FILLER = RU_FILLER_WORDS.split()
+_CYRILLIC = str.maketrans("abdefghiklmnopqrstuvwxz", "абдефггиклмнопкрстуввхз")
+
+
+def cyrillic(name: str) -> str:
+    """An invented Latin name as a Russian text would spell it (h as г, x as х)."""
+    return name.lower().replace("sh", "ш").replace("ch", "ч").translate(_CYRILLIC).capitalize()
 
 
 def peak_mb() -> float:
@@ -194,7 +238,7 @@ class Result:
     merged: int
     possible: int
     wrong_merges: int  # new stories merged into another story
-    missed: int  # follow-ups of a known story not merged into it
+    missed: int  # follow-ups and translations of a known story not merged into it
     peak_mb: float
     db_mb: float
 
@@ -220,7 +264,7 @@ def run(size: int, seed: int, folder: Path, workers: int | None = None) -> Resul
             merged += outcome.merged
             possible += outcome.possible
             wrong += kind == "story" and outcome.merged > 0
-            missed += kind == "follow-up" and outcome.merged == 0
+            missed += kind in ("follow-up", "translation") and outcome.merged == 0
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     db.close()
     db_mb = sum(p.stat().st_size for p in folder.glob("picketline.sqlite3*")) / 1e6
@@ -246,7 +290,8 @@ def main() -> int:
             f"{size / r.cpu:>10.1f} {r.peak_mb:>8.0f} {r.db_mb:>7.1f}\n"
             f"        planted {dict(r.planted)}\n        outcomes {dict(r.outcomes)}; "
             f"merged {r.merged}, possible duplicates {r.possible}\n"
-            f"        stories wrongly merged {r.wrong_merges}, follow-ups not merged {r.missed}",
+            f"        stories wrongly merged {r.wrong_merges}, follow-ups and translations not "
+            f"merged {r.missed}",
             flush=True,
         )
     return 0

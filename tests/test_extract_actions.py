@@ -454,3 +454,17 @@ def test_refusing_to_go_out_on_a_run_is_a_strike(
 )
 def test_a_gathering_at_the_town_hall_said_place_first(text: str, language: str) -> None:
     assert codes(text, language) == {A.DEMONSTRATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Под землёй остаются 14 горняков, требующих выплатить долги.", "ru"),
+        ("Під землею залишаються 14 гірників, які вимагають виплатити борги.", "uk"),
+        ("Fourteen miners remain underground, demanding their back pay.", "en"),
+    ],
+)
+def test_staying_underground_in_either_word_order_is_an_occupation(
+    text: str, language: str
+) -> None:
+    assert Action.OCCUPATION in codes(text, language)

@@ -117,3 +117,22 @@ def test_an_article_set_in_downtown_somewhere() -> None:
     )
     struggle = extract(text, published="2024-05-10", language="en").to_format()["struggles"][0]
     assert struggle["workplace"] == "Riverside Grand Hotel"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Водители автобусного парка «Северный» объявили забастовку.",
+            "ru",
+            "автобусный парк «Северный»",
+        ),
+        ("Водії тролейбусного депо «Лісове» оголосили страйк.", "uk", "тролейбусне депо «Лісове»"),
+    ],
+)
+def test_bus_and_trolleybus_parks_are_transport_workplaces(
+    text: str, language: str, expected: str
+) -> None:
+    found = find_workplaces(s(text), language)
+    assert [f.value for f in found] == [expected]
+    assert found[0].attrs["sector"] is Sector.H

@@ -155,6 +155,25 @@ def demands(language: str, text: str) -> set[str]:
             "part of their wages by a third.",
             {"pay"},
         ),
+        # the allowance whose cut is protested, named again, is the same pay demand
+        (
+            "uk",
+            "Мітинг\nУ вівторок вчителі протестували проти рішення скасувати надбавку за "
+            "престижність праці. Учасники акції вимагали зберегти надбавки.",
+            {"pay"},
+        ),
+        (
+            "ru",
+            "Митинг\nВо вторник учителя вышли на митинг против отмены надбавки за стаж. Участники "
+            "акции требовали сохранить надбавки.",
+            {"pay"},
+        ),
+        (
+            "en",
+            "Strike\nMiners went on strike on Monday after the company decided to cut the bonus. "
+            "They are demanding the bonus back.",
+            {"pay"},
+        ),
         # a cited agreement, a supplement's base, an employer's sanction
         (
             "uk",

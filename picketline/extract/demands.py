@@ -133,6 +133,22 @@ def _complement(strong: Finding, weak: Finding, sentence: Sentence) -> bool:
     return strong.end <= weak.start and bool(_COMPLEMENT.fullmatch(gap))
 
 
+def _same_allowance_as_cut(found: list[Finding], text: str) -> list[Finding]:
+    """Once an allowance's cut is the grievance ("скасувати надбавку"), the article's
+    other mentions of that allowance ("Руки геть від надбавок") are the same pay demand."""
+    cut = {_stem(text[f.start : f.end]) for f in found if f.attrs.get("cut")}
+    return [
+        replace(f, value=Demand.PAY)
+        if f.value is Demand.BENEFITS and _stem(text[f.start : f.end]) in cut
+        else f
+        for f in found
+    ]
+
+
+def _stem(word: str) -> str:
+    return word.casefold()[:6]
+
+
 def _named_only(finding: Finding, sentence: Sentence) -> bool:
     """A demand word that only names something else: a threatened dismissal or loss of
     bonuses is the employer's threat; the conditions an allowance is paid for, and an
@@ -152,7 +168,7 @@ def _as_pay_if_cut(finding: Finding, sentence: Sentence) -> Finding:
     """An allowance or bonus cut is a pay demand ("скасування надбавки", "cut the bonus")."""
     before = sentence.text[: finding.start - sentence.start][-60:]
     if finding.value is Demand.BENEFITS and _CUT.search(before):
-        return replace(finding, value=Demand.PAY)
+        return replace(finding, value=Demand.PAY, attrs={**finding.attrs, "cut": True})
     return finding
 
 
@@ -173,6 +189,7 @@ class DemandStage:
             if f.field in ("actions", "workers", "workplace", "unions")
         }
         listed = False
+        found: list[Finding] = []
         for sentence in doc_sentences(doc):
             listed = self._listed(sentence, language, listed)
             if self._recalled(sentence, language, doc):
@@ -184,8 +201,9 @@ class DemandStage:
                 or (sentence.index - 1 in about and self._continues(sentence, language))
             )
             in_context = in_context or (listed and bool(_BULLET.match(sentence.text)))
-            for finding in self.finder.find(sentence, language, in_context, listed and in_context):
-                doc.add(finding)
+            found += self.finder.find(sentence, language, in_context, listed and in_context)
+        for finding in _same_allowance_as_cut(found, doc.text):
+            doc.add(finding)
 
     def _listed(self, sentence: Sentence, language: str, listed: bool) -> bool:
         """Whether ``sentence`` is in a list of demands: a cue line ending in ":" opens

@@ -468,3 +468,16 @@ def test_staying_underground_in_either_word_order_is_an_occupation(
     text: str, language: str
 ) -> None:
     assert Action.OCCUPATION in codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The union reserves the right to nationwide protests.", "en"),
+        ("Профсоюз оставляет за собой право на всероссийские акции протеста.", "ru"),
+        ("Профспілка залишає за собою право на всеукраїнські акції протесту.", "uk"),
+    ],
+)
+def test_a_right_reserved_is_no_action_taken(text: str, language: str) -> None:
+    mentions = action_matcher().find(split_sentences(text)[0], language)
+    assert mentions and all(m.hypothetical for m in mentions)

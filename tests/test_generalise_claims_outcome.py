@@ -238,6 +238,13 @@ def test_decide_promises_and_dismissals(cues: set[str], expected: Outcome) -> No
             "the workers returned to work without their demands being met.",
             "lost",
         ),
+        # a vote to end the strike with a day between the verb and its infinitive
+        (
+            "en",
+            "Strike\nRefinery workers voted on Wednesday to end a strike that began on 2 October, "
+            "after management accepted a compromise on pay.",
+            "partial",
+        ),
         # a condition is no result
         (
             "en",

@@ -73,6 +73,7 @@ OUTCOME_CUES: dict[str, list[tuple[str, str]]] = {
             rf"|{_EN_ACTION} (?:has |had )?(?:ended|end(?:s)?|finished|was lifted)"
             rf"|{_EN_ACTION}\b(?:\s+(?!and\b|but\b|talks\b|negotiations\b|meeting\b|hearing\b)[\w,'’-]+){{1,12}}? (?:has |had |was )?(?:ended|finished|was called off|was suspended|came to an end)"
             rf"|(?:suspended|ended|lifted|halted|stopped|called off|voted to end|agreed to end|stood down|abandoned|dropped|cancell?ed|scrapped) (?:the|their|its|a|an)(?: [\w-]+){{0,3}}? {_EN_ACTION}"
+            rf"|(?:voted|agreed|decided) (?:[\w-]+ ){{1,3}}?to (?:end|call off|suspend|stop) (?:the|their|its|a|an)(?: [\w-]+){{0,2}}? {_EN_ACTION}"
             r"|\b(?:work|production|operations|services?) (?:was |were |has |had )?(?:resumed|restarted|returned to normal)"
             r"|\b(?:strikers|workers|staff|employees|drivers|miners|nurses|they) (?:went|came|were) back\b(?! to (?:the )?(?:table|talks|negotiat))"
             r"|return(?:ed|ing)? to work|went back to work|back on the job|back at work|back to work"

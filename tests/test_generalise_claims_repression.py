@@ -223,6 +223,19 @@ def test_more_phrasings(language: str, sentence: str, expected: set[str]) -> Non
         ("ru", "Охранники побили двоих рабочих.", {"violence"}),
         ("uk", "У місті заблокували Telegram.", {"censorship"}),
         ("ru", "В городе заблокировали Telegram.", {"censorship"}),
+        # a channel named long before its blocking
+        (
+            "ru",
+            "Телеграм-канал профсоюза, в котором публиковались обращения рабочих, на этой неделе "
+            "был признан «экстремистским материалом» и заблокирован.",
+            {"censorship"},
+        ),
+        (
+            "uk",
+            "Телеграм-канал профспілки, у якому публікувалися звернення працівників, цього тижня "
+            "визнали «екстремістським матеріалом» і заблокували.",
+            {"censorship"},
+        ),
         # threats of closure, replacement, deactivation, and a layoff promised in quotes
         (
             "en",

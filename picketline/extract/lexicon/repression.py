@@ -31,7 +31,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
             r"|\b(?:internet|mobile (?:internet|network|connection|phone|service)s?|social media|communications|telegram|whatsapp|viber|signal|facebook)\b"
             r"[^.]{0,40}\b(?:was|were|been|got|remained) (?:\w+ )?(?:blocked|cut off|shut down|switched off|restricted|disabled|jammed|throttled)\b"
             r"|\baccess to (?:\w+ ){0,4}(?:was|has been|had been) (?:\w+ )?(?:restricted|blocked|cut)\b"
-            r"|\b(?:website|channel|page|account|group chat|chat|group)s?\b[^.]{0,60}\b(?:was|were|been|got) (?:\w+ )?"
+            r"|\b(?:website|channel|page|account|group chat|chat|group)s?\b[^.]{0,120}\b(?:was|were|been|got) (?:\w+ )?"
             r"(?:blocked|shut down|taken down|banned)\b",
             R.CENSORSHIP,
         ),
@@ -111,7 +111,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:блокир\w*|заблокир\w*|отключ\w*|выключ\w*|ограничи\w*|глуш\w*|удал\w*)[^.]{0,30}(?:соцсет|социальн\w+ сет"
             r"|интернет|связ|мессенджер|телеграм|telegram|чат|viber|вайбер|whatsapp|ватсап|facebook|фейсбук|вконтакте|канал|сайт)\w*|\bцензур\w+"
-            r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,80}\bзаблокирова\w*"
+            r"|\b(?:телеграм|канал|сайт|страниц|групп|аккаунт)\w*[^.]{0,160}\bзаблокирова\w*"
             r"|\b(?:интернет|мобильн\w+ (?:связ|интернет)|связь|соцсет|мессенджер)\w*[^.]{0,40}\b(?:был\w* )?(?:отключ|заблокир|ограничен|пропал)\w*"
             r"|\bдоступ\w* (?:\S+ ){0,3}(?:был\w* )?(?:ограничен|закрыт|заблокирован)\w*|\bперестал\w* открываться\b",
             R.CENSORSHIP,
@@ -180,7 +180,7 @@ REPRESSION_TERMS: dict[str, list[tuple[str, RepressionType]]] = {
         (
             r"\b(?:блоку\w*|заблоку\w*|відключ\w*|вимкн\w*|вимика\w*|обмежи\w*|видали\w*)[^.]{0,30}(?:соцмереж|соціальн\w+ мереж"
             r"|інтернет|зв['’]яз|месенджер|телеграм|telegram|чат|viber|вайбер|whatsapp|facebook|фейсбук|канал|сайт)\w*|\bцензур\w+"
-            r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,80}\bзаблок\w*"
+            r"|\b(?:телеграм|канал|сайт|сторінк|груп|акаунт)\w*[^.]{0,160}\bзаблок\w*"
             r"|\b(?:інтернет|мобільн\w+ (?:зв['’]яз|інтернет)|зв['’]яз|соцмереж|месенджер)\w*[^.]{0,40}\b(?:бул\w* )?(?:відключ|заблок|обмежен|вимкн|зник)\w*"
             r"|\bдоступ\w* (?:\S+ ){0,3}(?:бул\w* )?(?:обмежен|закрит|заблокован)\w*|\bперестав\w* відкриватися\b",
             R.CENSORSHIP,

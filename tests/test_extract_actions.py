@@ -481,3 +481,15 @@ def test_staying_underground_in_either_word_order_is_an_occupation(
 def test_a_right_reserved_is_no_action_taken(text: str, language: str) -> None:
     mentions = action_matcher().find(split_sentences(text)[0], language)
     assert mentions and all(m.hypothetical for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 200 dockers at the port of Hull struck on 4 June over pay.",
+        "Hospital porters in Leeds struck for two days last week.",
+        "Cleaners employed by a contractor struck over unpaid wages.",
+    ],
+)
+def test_any_trade_that_struck_went_on_strike(text: str) -> None:
+    assert codes(text) == {Action.STRIKE}

@@ -10,6 +10,10 @@ the words they contain ("strike").
 from __future__ import annotations
 
 from picketline.domain.vocab import Action
+from picketline.extract.lexicon.workers import EN_WORKERS
+
+# Any English trade may be the subject of "struck" ("200 dockers ... struck on 4 June").
+_EN_TRADES = "|".join(f"(?:{pattern})" for pattern, _ in EN_WORKERS)
 
 A = Action
 
@@ -74,7 +78,7 @@ _EN: list[tuple[str, Action]] = [
         r"|\b(?:stayed|stay|staying|stays|kept|keep|keeping) away from (?:work|(?:their |the )?(?:jobs|posts|workplaces?|classrooms?|classes|schools|wards|mines?|depots?|offices))\b"
         r"|\b(?:stayed|stay|staying|stays) off (?:work|the job)\b|\bwithdr(?:ew|awn|awing|aw|aws) (?:their |its )?labou?r\b|\bwithdrawals? of labou?r\b"
         r"|\babandon(?:ed|ing)? their (?:posts|workplaces|wards|jobs)\b"
-        r"|\b(?:workers|employees|staff|members|unions?|they|miners|nurses|drivers|teachers|doctors)(?:\s+[\w-]+){0,6}? struck\b(?! (?:by|off|with|up|a|an|the|down|out|back)\b)"
+        rf"|\b(?:workers|employees|staff|members|unions?|they|{_EN_TRADES})(?:\s+[\w-]+){{0,6}}? struck\b(?! (?:by|off|with|up|a|an|the|down|out|back)\b)"
         r"|\blogged off\b|\bwalk(?:ed|ing|s)? off (?:the|their) (?:job|site|shifts?)\b"
         r"|\bindustrial action\b|\b(?:stopped|stop|stopping|stops|halted|halting|ceased|downed) (?:all )?"
         r"(?:work|working|production|the (?:assembly|production) lines?)\b|\bwalk(?:ed|ing|s)? off (?:the|their) jobs?\b"

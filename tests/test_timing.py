@@ -840,3 +840,34 @@ def test_a_promised_date_is_neither_start_nor_end(
 )
 def test_an_ended_rally_of_a_strike_that_goes_on_is_no_end(text: str, language: str) -> None:
     assert _dates(text, language, "2025-03-14") == ("2025-03-03", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Bus drivers at the Northgate depot in Leeds went on strike on 6 March over pay. "
+            "Drivers voted to accept the offer, bringing the strike to an end on 14 March.",
+            "en",
+        ),
+        (
+            "Bus drivers at the Northgate depot in Leeds went on strike on 6 March over pay. "
+            "The dispute was settled on 14 March and picket lines were lifted.",
+            "en",
+        ),
+        (
+            "Водители автобусного парка «Северный» в Твери 6 марта объявили забастовку. "
+            "Конфликт урегулирован 14 марта: долги выплачены.",
+            "ru",
+        ),
+        (
+            "Водії тролейбусного депо «Лісове» у Житомирі 6 березня оголосили страйк. "
+            "Конфлікт врегульовано 14 березня: борги виплатили.",
+            "uk",
+        ),
+    ],
+)
+def test_a_settled_dispute_ends_on_its_day(text: str, language: str) -> None:
+    """ "bringing the strike to an end on D", "the dispute was settled on D",
+    "конфликт урегулирован D", "конфлікт врегульовано D": D is the last day."""
+    assert _dates(text, language, "2023-03-17") == ("2023-03-06", "2023-03-14")

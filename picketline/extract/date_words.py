@@ -123,6 +123,12 @@ _ENDED_EN = (
     r"|fizzled out|(?:was|were) (?:called off|suspended|lifted|over))\b"
     r"|\b(?:came|climbed|were brought|returned|went) (?:back )?(?:up (?:from|out of) (?:the )?"
     r"(?:mine|shaft|pit|underground)|to the surface|above ground)|\bresurfaced\b"
+    r"|\b(?:brought|bringing|brings|bring|put|putting|puts) (?:an end to (?:the |their |a )?"
+    rf"(?:[\w'’-]+ ){{0,2}}(?:{_ENDED_NOUN})"
+    rf"|(?:the |their |a )(?:[\w'’-]+ ){{0,2}}(?:{_ENDED_NOUN}) to an end)"
+    r"|\b(?:dispute|conflict|strike|stoppage)s? (?:was |were |has been |had been )?settled\b"
+    r"|\bpicket lines? (?:was |were |had been |have been )?"
+    r"(?:lifted|removed|taken down|stood down)\b"
     r"|\bemerged from the (?:mine|shaft|pit)|\bvacated the (?:premises|building|plant|factory"
     r"|offices?|site|mine)\b|\b(?<!not )dispersed\b"
 )
@@ -134,6 +140,7 @@ _ENDED_RU = (
     r"|\bподнял(?:ись|ся|ась)\s+(?:на поверхность|на-гора|из шахты|наверх)"
     r"|\bвыехали (?:на поверхность|из шахты)|\bвышли (?:на поверхность|из шахты|из-под земли)"
     r"|\bпокинули (?:шахту|здание|цех|территорию)|(?<!не )\bразошл(?:ись|ась)\b"
+    r"|\b(?:конфликт|спор|забастовк\w*|стачк\w*) (?:был\w* )?урегулирова(?:н|ли)\w*"
 )
 _ENDED_UK = (
     r"\b(?:припини|призупини|заверши|закінчи|зупини|згорну|скасува|зня|перерва)"
@@ -143,6 +150,7 @@ _ENDED_UK = (
     r"|\bпідня(?:лися|вся|лася)\s+(?:на поверхню|нагору|з шахти)"
     r"|\bвий(?:шли|шов) (?:на поверхню|з шахти|з-під землі)"
     r"|\bпокинули (?:шахту|будівлю|цех|територію)|(?<!не )\bрозійшл(?:ися|ася)\b"
+    r"|\b(?:конфлікт|спір|страйк) (?:було )?врегульован\w*"
 )
 ENDED_CUE = re.compile("|".join((_ENDED_EN, _ENDED_RU, _ENDED_UK)), re.I)
 # "returned to work on Thursday", "вышли на работу 13 марта": the day after the last day.
@@ -153,7 +161,7 @@ RETURNED_CUE = re.compile(
     r"|\b(?:resumed|restarted) (?:work|production|services|operations)\b"
     r"|\b(?:work|production|services|operations) (?:was |were |had |has )?(?:resumed|restarted)\b"
     r"|\b(?:вернул(?:ись|ся|ась)|приступил[аи]?|(?:вновь |снова )?вышл[аи]|возобновил[аи]?)"
-    r"\s+(?:к работе|на работу|на смену|на линию|на маршрут\w*|работу)"
+    r"\s+(?:к работе|на работу|на смену|на лини[юи]|на маршрут\w*|работу)"
     r"|\b(?:strikers|workers|staff|employees|they|miners|drivers|nurses|teachers) went back\b"
     r"(?! to (?:the )?(?:table|talks|negotiat))"
     r"|\bработ[аы]? (?:\w+ ){0,3}?(?:был[аи]? )?(?:возобновлен[аы]?|возобновил(?:ась|ись))\b"

@@ -871,3 +871,12 @@ def test_a_settled_dispute_ends_on_its_day(text: str, language: str) -> None:
     """ "bringing the strike to an end on D", "the dispute was settled on D",
     "конфликт урегулирован D", "конфлікт врегульовано D": D is the last day."""
     assert _dates(text, language, "2023-03-17") == ("2023-03-06", "2023-03-14")
+
+
+def test_a_participle_of_beginning_dates_the_start() -> None:
+    """ "забастовку, начатую 6 марта": the participle marks the start, as "began" does."""
+    text = (
+        "Медсёстры больницы №2 в Самаре в четверг прекратили забастовку, начатую 6 марта, "
+        "после того как администрация пообещала нанять персонал."
+    )
+    assert _dates(text, "ru", "2023-03-17") == ("2023-03-06", "2023-03-16")

@@ -79,7 +79,7 @@ _STOPPED_WORK = (
 )
 START_CUE = re.compile(
     r"\b(?:began|begun|begin|started|start|launched|embarked on|walked out|walk out|went on strike|"
-    r"downed tools|declared|начал\w*|начав\w*|начин\w*|почав\w*|объявил\w*|объявлен\w*|"
+    r"downed tools|declared|начал\w*|начав\w*|начин\w*|начат\w*|почав\w*|объявил\w*|объявлен\w*|"
     r"стартовал\w*|вышли на|розпоча\w*|почал\w*|почався|почалася|оголоси\w*|оголошен\w*|"
     rf"вийшли на|{_STOPPED_WORK})",
     re.I,

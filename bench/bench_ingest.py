@@ -1,6 +1,6 @@
 """Benchmark: ingest (store, deduplicate, extract, resolve) N generated documents into SQLite.
 
-    .venv/bin/python bench/bench_ingest.py [--sizes 2000,10000] [--seed 1] [--keep DIR]
+    .venv/bin/python bench/bench_ingest.py [--sizes 2000,10000] [--keep DIR] [--workers 2]
 
 The documents are generated here, none is real: strike reports at invented
 mines, plants and depots in real towns (a lead sentence the extraction can
@@ -9,8 +9,9 @@ stories are not near-duplicates of each other), follow-up reports of the same
 strikes (another day, another head count; and in Russian: these must merge), wire copies
 (light edits) and excerpts (these must be linked as near-duplicates), and
 irrelevant news. Each size goes into a fresh SQLite file through
-``do_ingest_document`` — exactly what ``picketline ingest`` does per document —
-and reports documents per second (wall and CPU), the outcome counts, the peak
+``BatchIngest`` — exactly what ``picketline ingest`` runs (texts read by two
+worker processes while the batch before is written) — and reports documents
+per second (wall, and CPU of the writing process), the outcome counts, the peak
 memory of the process and the size of the database.
 """
 
@@ -278,13 +279,14 @@ def main() -> int:
     parser.add_argument("--sizes", default="2000,10000")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="Keep the databases in this folder.")
+    parser.add_argument("--workers", type=int, help="Reading processes (default: 2 cores' worth).")
     args = parser.parse_args()
     print(f"{'docs':>7} {'wall s':>8} {'docs/s':>7} {'cpu s':>8} {'cpu docs/s':>10} "
           f"{'peak MB':>8} {'db MB':>7}")  # fmt: skip
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             folder = (args.keep / f"ingest-{size}") if args.keep else Path(tmp)
-            r = run(size, args.seed, folder)
+            r = run(size, args.seed, folder, args.workers)
         print(
             f"{size:>7} {r.wall:>8.1f} {size / r.wall:>7.1f} {r.cpu:>8.1f} "
             f"{size / r.cpu:>10.1f} {r.peak_mb:>8.0f} {r.db_mb:>7.1f}\n"

@@ -98,10 +98,10 @@ class _Item:
 
     @property
     def needs_reading(self) -> bool:
-        return self.outcome is None and self.duplicate_of is None and not self._is_copy
+        return self.outcome is None and self.duplicate_of is None and not self.is_copy
 
     @property
-    def _is_copy(self) -> bool:
+    def is_copy(self) -> bool:
         return self.near is not None and self.near[3]
 
 
@@ -213,7 +213,7 @@ class _Reading:
         self.results = results
 
     def collect(self) -> None:
-        results = self.results.get() if hasattr(self.results, "get") else self.results
+        results = self.results if isinstance(self.results, list) else self.results.get()
         for item, result in zip(self.items, results, strict=True):
             if isinstance(result, str):
                 item.error = result
@@ -344,7 +344,7 @@ class BatchIngest:
                 item.duplicate_of = known
                 continue
             near = self.stored.nearest(item)
-            if near is not None and near[3] and not item._is_copy:
+            if near is not None and near[3] and not item.is_copy:
                 item.near = near
 
     def _write_one(self, session: Session, item: _Item) -> IngestOutcome:
